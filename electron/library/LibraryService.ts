@@ -1,0 +1,354 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import type { NewsdeskService, ParsedInput, StorageProblem } from '../../shared/api/contract';
+import {
+  ARTICLE_SCHEMA_VERSION,
+  articleSchema,
+  summarize,
+  type Article,
+  type ArticleSummary,
+} from '../../shared/model/article';
+import { emptyBody } from '../../shared/model/body';
+import { settingsSchema, type Settings } from '../../shared/model/settings';
+import { compareVietnamese, fold, slugify, uniqueSlug } from '../../shared/text/vietnamese';
+import { ensureDir, removeStaleTempFiles, writeFileAtomic, writeJsonAtomic } from './atomicFile';
+import { fail } from './errors';
+import { AtomicJsonFile, UnreadableFileError } from './jsonAdapter';
+import { emptyLibraryFile, libraryFileSchema, migrateLibraryFile, type LibraryFile } from './libraryFile';
+
+export interface LibraryOptions {
+  dataDir: string;
+  appVersion?: string;
+  now?: () => Date;
+  newId?: () => string;
+  /** Who is working; recorded in workflow history. */
+  user?: string;
+}
+
+const DEFAULT_PAGE = 200;
+
+/**
+ * The library: articles, revisions and newsroom settings in a data directory (layout in
+ * docs/storage.md). It knows nothing of Electron or HTTP; both transports call it.
+ * Only this object writes, and it writes one thing at a time.
+ */
+export class LibraryService implements NewsdeskService {
+  private readonly articlesDir: string;
+  private readonly revisionsDir: string;
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+  private readonly problems: StorageProblem[] = [];
+  private readonly catalog = new Map<string, ArticleSummary>();
+  private db!: Low<LibraryFile>;
+  private queue: Promise<unknown> = Promise.resolve();
+  private disposed = false;
+
+  private constructor(private readonly options: LibraryOptions) {
+    this.articlesDir = join(options.dataDir, 'articles');
+    this.revisionsDir = join(options.dataDir, 'revisions');
+    this.now = options.now ?? (() => new Date());
+    this.newId = options.newId ?? (() => randomUUID());
+  }
+
+  static async open(options: LibraryOptions): Promise<LibraryService> {
+    const service = new LibraryService(options);
+    await service.load();
+    return service;
+  }
+
+  get dataDir(): string {
+    return this.options.dataDir;
+  }
+
+  // ---- opening -------------------------------------------------------------------------------
+
+  private async load(): Promise<void> {
+    const { dataDir } = this.options;
+    for (const dir of [dataDir, this.articlesDir, this.revisionsDir, join(dataDir, 'assets')]) await ensureDir(dir);
+    await removeStaleTempFiles(dataDir);
+    await removeStaleTempFiles(this.articlesDir);
+
+    const libraryPath = join(dataDir, 'library.json');
+    const adapter = new AtomicJsonFile<LibraryFile>(libraryPath);
+    this.db = new Low(adapter, emptyLibraryFile());
+    let rebuild = false;
+    try {
+      const raw = await adapter.read();
+      if (raw === null) {
+        rebuild = true;
+      } else {
+        const parsed = libraryFileSchema.safeParse(migrateLibraryFile(raw));
+        if (parsed.success) {
+          this.db.data = parsed.data;
+        } else {
+          await this.moveAside(libraryPath, `library.json does not match its schema: ${parsed.error.issues[0]?.message}`);
+          this.db.data = emptyLibraryFile();
+          rebuild = true;
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof UnreadableFileError)) throw error;
+      await this.moveAside(libraryPath, error.reason);
+      this.db.data = emptyLibraryFile();
+      rebuild = true;
+    }
+    for (const summary of this.db.data.catalog) this.catalog.set(summary.id, summary);
+    const added = await this.reconcileCatalog(rebuild);
+    if (rebuild || added || this.problems.length > 0) await this.writeLibrary();
+  }
+
+  /**
+   * The catalog can always be rebuilt from the article files. On a rebuild every file is read;
+   * otherwise only files the catalog does not know (a crash between the two writes) are added.
+   */
+  private async reconcileCatalog(full: boolean): Promise<boolean> {
+    const files = (await readdir(this.articlesDir)).filter((name) => name.endsWith('.json'));
+    const ids = new Set(files.map((name) => name.slice(0, -'.json'.length)));
+    let changed = false;
+    if (full) this.catalog.clear();
+    for (const id of ids) {
+      if (this.catalog.has(id)) continue;
+      const article = await this.readArticleFile(id).catch(() => null);
+      if (article) {
+        this.catalog.set(id, summarize(article));
+        changed = true;
+      }
+    }
+    for (const id of [...this.catalog.keys()]) {
+      if (!ids.has(id)) {
+        this.catalog.delete(id);
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  // ---- the API -------------------------------------------------------------------------------
+
+  async getAppInfo(_input: ParsedInput<'getAppInfo'>) {
+    return { appVersion: this.options.appVersion ?? '0.0.0', dataDir: this.options.dataDir, problems: [...this.problems] };
+  }
+
+  createArticle(input: ParsedInput<'createArticle'>): Promise<Article> {
+    return this.exclusive(async () => {
+      const at = this.now().toISOString();
+      const id = this.newId();
+      const headline = input.headline ?? '';
+      const article: Article = {
+        schemaVersion: ARTICLE_SCHEMA_VERSION,
+        id,
+        slug: headline ? uniqueSlug(slugify(headline), (s) => this.slugTaken(s, id)) : '',
+        headline,
+        sapo: input.sapo ?? '',
+        byline: '',
+        section: input.section ?? '',
+        tags: [],
+        featuredImage: null,
+        body: input.body ?? emptyBody(),
+        status: 'draft',
+        assignee: '',
+        dueAt: null,
+        createdAt: at,
+        updatedAt: at,
+        publishedAt: null,
+        trashedAt: null,
+        revision: 1,
+        comments: [],
+        history: [{ at, kind: 'created', from: null, to: 'draft', by: this.options.user ?? '' }],
+      };
+      await this.writeArticle(article, true);
+      return article;
+    });
+  }
+
+  async getArticle(input: ParsedInput<'getArticle'>): Promise<Article> {
+    return this.exclusive(() => this.loadArticle(input.id));
+  }
+
+  saveArticle(input: ParsedInput<'saveArticle'>): Promise<Article> {
+    return this.exclusive(async () => {
+      const current = await this.loadArticle(input.id);
+      if (current.revision !== input.baseRevision) {
+        fail(
+          'conflict',
+          `The article was saved elsewhere (revision ${current.revision}, this copy is based on ${input.baseRevision}).`,
+        );
+      }
+      const { slug: requestedSlug, ...fields } = input.changes;
+      const next: Article = {
+        ...current,
+        ...fields,
+        revision: current.revision + 1,
+        updatedAt: this.now().toISOString(),
+      };
+      if (requestedSlug !== undefined && requestedSlug !== current.slug) {
+        if (requestedSlug && this.slugTaken(requestedSlug, current.id)) {
+          fail('invalid_input', `The slug "${requestedSlug}" is already used by another article.`);
+        }
+        next.slug = requestedSlug;
+      } else if (fields.headline !== undefined && fields.headline !== current.headline && isDerivedSlug(current)) {
+        next.slug = fields.headline ? uniqueSlug(slugify(fields.headline), (s) => this.slugTaken(s, current.id)) : '';
+      }
+      await this.writeArticle(next, input.snapshot === true);
+      return next;
+    });
+  }
+
+  async listArticles(input: ParsedInput<'listArticles'>) {
+    const trash = input.view === 'trash';
+    let items = [...this.catalog.values()].filter((s) => (s.trashedAt !== null) === trash);
+    if (input.query && input.query.trim()) {
+      const needle = fold(input.query.trim());
+      items = items.filter((s) => fold(s.headline).includes(needle) || s.slug.includes(needle));
+    }
+    if (input.sort === 'headline') items.sort((a, b) => compareVietnamese(a.headline, b.headline));
+    else items.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+    const offset = input.offset ?? 0;
+    return { total: items.length, items: items.slice(offset, offset + (input.limit ?? DEFAULT_PAGE)) };
+  }
+
+  trashArticle(input: ParsedInput<'trashArticle'>): Promise<ArticleSummary> {
+    return this.setTrashed(input.id, true);
+  }
+
+  restoreArticle(input: ParsedInput<'restoreArticle'>): Promise<ArticleSummary> {
+    return this.setTrashed(input.id, false);
+  }
+
+  async getSettings(_input: ParsedInput<'getSettings'>): Promise<Settings> {
+    return this.db.data.settings;
+  }
+
+  saveSettings(input: ParsedInput<'saveSettings'>): Promise<Settings> {
+    return this.exclusive(async () => {
+      const parsed = settingsSchema.safeParse({ ...this.db.data.settings, ...input.changes });
+      if (!parsed.success) fail('invalid_input', parsed.error.issues[0]?.message ?? 'invalid settings');
+      this.db.data.settings = parsed.data;
+      await this.writeLibrary();
+      return parsed.data;
+    });
+  }
+
+  /** Waits for pending writes; later calls are refused. */
+  async dispose(): Promise<void> {
+    await this.exclusive(async () => {
+      this.disposed = true;
+    });
+  }
+
+  // ---- storage -------------------------------------------------------------------------------
+
+  private setTrashed(id: string, trashed: boolean): Promise<ArticleSummary> {
+    return this.exclusive(async () => {
+      const current = await this.loadArticle(id);
+      if ((current.trashedAt !== null) === trashed) return summarize(current);
+      const at = this.now().toISOString();
+      const next: Article = {
+        ...current,
+        trashedAt: trashed ? at : null,
+        revision: current.revision + 1,
+        updatedAt: at,
+        history: [
+          ...current.history,
+          { at, kind: trashed ? 'trashed' : 'restored', from: current.status, to: current.status, by: this.options.user ?? '' },
+        ],
+      };
+      await this.writeArticle(next, true);
+      return summarize(next);
+    });
+  }
+
+  /** Runs `task` after every earlier write has finished: one writer, one write at a time. */
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(() => {
+      if (this.disposed) fail('internal', 'The library is closed.');
+      return task();
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private slugTaken(slug: string, exceptId: string): boolean {
+    for (const summary of this.catalog.values()) {
+      if (summary.slug === slug && summary.id !== exceptId) return true;
+    }
+    return false;
+  }
+
+  private articlePath(id: string): string {
+    return join(this.articlesDir, `${id}.json`);
+  }
+
+  private async loadArticle(id: string): Promise<Article> {
+    try {
+      return await this.readArticleFile(id);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        if (this.catalog.delete(id)) await this.writeLibrary();
+        fail('not_found', `No article with id ${id}.`);
+      }
+      if (error instanceof UnreadableFileError) {
+        if (this.catalog.delete(id)) await this.writeLibrary();
+        fail('corrupt_file', `The article file could not be read and was moved aside: ${error.reason}`);
+      }
+      throw error;
+    }
+  }
+
+  /** Reads and validates one article; a file that fails is moved aside and reported. */
+  private async readArticleFile(id: string): Promise<Article> {
+    const path = this.articlePath(id);
+    const raw = await readFile(path, 'utf8');
+    let reason: string;
+    try {
+      const parsed = articleSchema.safeParse(JSON.parse(raw));
+      if (parsed.success && parsed.data.id === id) return parsed.data;
+      reason = parsed.success ? 'its id does not match its file name' : `does not match the article schema: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`;
+    } catch (error) {
+      reason = `not valid JSON (${(error as Error).message})`;
+    }
+    await this.moveAside(path, reason);
+    throw new UnreadableFileError(path, reason);
+  }
+
+  private async writeArticle(article: Article, snapshot: boolean): Promise<void> {
+    await writeJsonAtomic(this.articlePath(article.id), article);
+    if (snapshot) await this.writeSnapshot(article);
+    this.catalog.set(article.id, summarize(article));
+    await this.writeLibrary();
+  }
+
+  /** revisions/<id>/<n>.json: immutable; an existing snapshot is never overwritten. */
+  private async writeSnapshot(article: Article): Promise<void> {
+    const dir = join(this.revisionsDir, article.id);
+    await mkdir(dir, { recursive: true });
+    const path = join(dir, `${article.revision}.json`);
+    const exists = await stat(path).then(
+      () => true,
+      () => false,
+    );
+    if (!exists) await writeFileAtomic(path, `${JSON.stringify(article, null, 2)}\n`);
+  }
+
+  private async writeLibrary(): Promise<void> {
+    this.db.data.catalog = [...this.catalog.values()];
+    await this.db.write();
+  }
+
+  private async moveAside(path: string, reason: string): Promise<void> {
+    const at = this.now().toISOString();
+    const movedTo = `${path}.corrupt-${at.replace(/[:.]/g, '-')}`;
+    await rename(path, movedTo);
+    this.problems.push({ file: path, movedTo, reason, at });
+  }
+}
+
+/** A slug still follows its headline until someone edits it by hand (or the article is published). */
+function isDerivedSlug(article: Article): boolean {
+  if (article.status === 'published') return false;
+  if (article.slug === '') return true;
+  const base = slugify(article.headline);
+  return article.slug === base || new RegExp(`^${base}-\\d+$`).test(article.slug);
+}

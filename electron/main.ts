@@ -1,0 +1,189 @@
+/**
+ * The Electron main process: the composition root. Builds the library service, its IPC
+ * transport, the app:// protocol, the window and the menu, in that order.
+ */
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import i18next from 'i18next';
+import { version } from '../package.json';
+import { COMMAND_CHANNEL, FLUSH_DONE_CHANNEL, FLUSH_REQUEST_CHANNEL } from '../shared/api/methods';
+import type { CommandId } from '../shared/commands';
+import { DEFAULT_LANGUAGE, resources } from '../shared/i18n';
+import type { InterfaceLanguage } from '../shared/model/settings';
+import { resolveDataDir } from './library/dataDir';
+import { LibraryService } from './library/LibraryService';
+import { SECURITY_HEADERS } from './shell/csp';
+import { APP_ORIGIN, registerIpc } from './shell/ipc';
+import { buildMenuTemplate } from './shell/menu';
+import { readStaticFile } from './shell/staticFiles';
+import { loadWindowState, restoreWindowState, saveWindowState } from './shell/windowState';
+import { createDispatcher } from './transport/dispatch';
+
+const RENDERER_DIR = join(__dirname, '..', 'renderer');
+const FLUSH_TIMEOUT_MS = 3000;
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const i18n = i18next.createInstance();
+let mainWindow: BrowserWindow | null = null;
+let service: LibraryService | null = null;
+
+/** External links open in the system browser only for https and mailto, after parsing. */
+function openExternalSafely(raw: string): void {
+  try {
+    const url = new URL(raw);
+    if (url.protocol === 'https:' || url.protocol === 'mailto:') void shell.openExternal(url.toString());
+  } catch {
+    // not a URL: ignore
+  }
+}
+
+function hardenContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      openExternalSafely(url);
+      return { action: 'deny' };
+    });
+  });
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+}
+
+function serveApp(): void {
+  protocol.handle('app', async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === 'newsdesk' ? await readStaticFile(RENDERER_DIR, url.pathname) : null;
+    if (!file) return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
+    return new Response(new Uint8Array(file.body), {
+      headers: { ...SECURITY_HEADERS, 'Content-Type': file.contentType },
+    });
+  });
+}
+
+function runCommand(id: CommandId): void {
+  mainWindow?.webContents.send(COMMAND_CHANNEL, id);
+}
+
+function setMenu(language: InterfaceLanguage): void {
+  void i18n.changeLanguage(language);
+  const template = buildMenuTemplate({
+    t: (key, options) => i18n.t(key, options),
+    runCommand,
+    isMac: process.platform === 'darwin',
+    openDataDir: () => void (service && shell.openPath(service.dataDir)),
+    showAbout: () =>
+      void dialog.showMessageBox({
+        type: 'info',
+        title: i18n.t('menu.about'),
+        message: `Newsdesk ${version}`,
+        detail: i18n.t('menu.aboutDetail', { version, dataDir: service?.dataDir ?? '' }),
+      }),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+async function createWindow(): Promise<void> {
+  const userData = app.getPath('userData');
+  const state = restoreWindowState(
+    await loadWindowState(userData),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+  const win = new BrowserWindow({
+    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
+    width: state.width,
+    height: state.height,
+    minWidth: 640,
+    minHeight: 480,
+    show: false,
+    title: 'Newsdesk',
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  });
+  mainWindow = win;
+  if (state.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+
+  // Before closing: remember the bounds and let the renderer save what is being typed.
+  let flushed = false;
+  win.on('close', (event) => {
+    const bounds = win.getNormalBounds();
+    void saveWindowState(userData, { ...bounds, maximized: win.isMaximized() }).catch(() => undefined);
+    if (flushed) return;
+    event.preventDefault();
+    const finish = () => {
+      flushed = true;
+      ipcMain.removeListener(FLUSH_DONE_CHANNEL, onDone);
+      if (!win.isDestroyed()) win.close();
+    };
+    const onDone = (doneEvent: Electron.IpcMainEvent) => {
+      if (doneEvent.sender === win.webContents) finish();
+    };
+    ipcMain.on(FLUSH_DONE_CHANNEL, onDone);
+    setTimeout(finish, FLUSH_TIMEOUT_MS);
+    win.webContents.send(FLUSH_REQUEST_CHANNEL);
+  });
+  win.on('closed', () => {
+    mainWindow = null;
+  });
+  await win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+async function start(): Promise<void> {
+  hardenContents();
+  serveApp();
+  const dataDir = resolveDataDir(process.argv, process.env);
+  service = await LibraryService.open({ dataDir, appVersion: version });
+  const dispatch = createDispatcher(service);
+  const settings = await service.getSettings({});
+  await i18n.init({ resources, lng: settings.interfaceLanguage ?? DEFAULT_LANGUAGE, fallbackLng: DEFAULT_LANGUAGE });
+  registerIpc(ipcMain, async (method, input) => {
+    const result = await dispatch(method, input);
+    if (method === 'saveSettings' && result.ok) setMenu((result.value as { interfaceLanguage: InterfaceLanguage }).interfaceLanguage);
+    return result;
+  });
+  setMenu(settings.interfaceLanguage);
+  await createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0 && service) void createWindow();
+  });
+  app.on('will-quit', () => {
+    void service?.dispose();
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Newsdesk', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
+}

@@ -1,0 +1,73 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { commandSpecs, type CommandId } from '../../shared/commands';
+
+export interface MenuActions {
+  t: (key: string, options?: Record<string, unknown>) => string;
+  runCommand: (id: CommandId) => void;
+  showAbout: () => void;
+  openDataDir: () => void;
+  isMac: boolean;
+}
+
+/**
+ * The application menu, built from the shared command list so every item runs the same command
+ * as its button and shows the same shortcut.
+ */
+export function buildMenuTemplate({ t, runCommand, showAbout, openDataDir, isMac }: MenuActions): MenuItemConstructorOptions[] {
+  const command = (id: CommandId): MenuItemConstructorOptions => {
+    const spec = commandSpecs[id];
+    return {
+      id,
+      label: t(spec.labelKey),
+      ...(spec.accelerator ? { accelerator: spec.accelerator } : {}),
+      click: () => runCommand(id),
+    };
+  };
+  return [
+    {
+      label: t('menu.file'),
+      submenu: [
+        command('article.new'),
+        command('article.save'),
+        command('article.export'),
+        { type: 'separator' },
+        command('view.library'),
+        { type: 'separator' },
+        { role: 'quit', label: t('menu.quit') },
+      ],
+    },
+    {
+      label: t('menu.edit'),
+      submenu: [
+        { role: 'undo', label: t('menu.undo') },
+        { role: 'redo', label: t('menu.redo') },
+        { type: 'separator' },
+        { role: 'cut', label: t('menu.cut') },
+        { role: 'copy', label: t('menu.copy') },
+        { role: 'paste', label: t('menu.paste') },
+        { role: 'pasteAndMatchStyle', label: t('menu.pasteAsText') },
+        { role: 'selectAll', label: t('menu.selectAll') },
+      ],
+    },
+    {
+      label: t('menu.view'),
+      submenu: [
+        { role: 'zoomIn', label: t('menu.zoomIn') },
+        { role: 'zoomOut', label: t('menu.zoomOut') },
+        { role: 'resetZoom', label: t('menu.resetZoom') },
+        { type: 'separator' },
+        { label: t('menu.language'), submenu: [command('ui.language.vi'), command('ui.language.en')] },
+        { type: 'separator' },
+        { role: 'togglefullscreen', label: t('menu.fullScreen') },
+      ],
+    },
+    {
+      label: t('menu.help'),
+      submenu: [
+        { label: t('menu.openDataDir'), click: openDataDir },
+        ...(isMac ? [] : [{ type: 'separator' } as const]),
+        { label: t('menu.about'), click: showAbout },
+      ],
+    },
+  ];
+}

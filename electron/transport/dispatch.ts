@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import { contract, type NewsdeskService, type Result } from '../../shared/api/contract';
+import { isMethodName, type MethodName } from '../../shared/api/methods';
+import { toApiError } from '../library/errors';
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'input'}: ${issue.message}`)
+    .join('; ');
+}
+
+/**
+ * The single entry both transports use: check the method name, validate the input with the
+ * contract's schema, call the service, and return the outcome as data. Nothing thrown crosses.
+ */
+export async function dispatch(service: NewsdeskService, method: string, input: unknown): Promise<Result<unknown>> {
+  if (!isMethodName(method)) return { ok: false, error: { code: 'invalid_input', message: `Unknown method: ${method.slice(0, 80)}` } };
+  const parsed = contract[method].input.safeParse(input ?? {});
+  if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: describeIssues(parsed.error) } };
+  try {
+    const call = service[method] as (arg: unknown) => Promise<unknown>;
+    const value = await call.call(service, parsed.data);
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, error: toApiError(error) };
+  }
+}
+
+export type Dispatcher = (method: MethodName | string, input: unknown) => Promise<Result<unknown>>;
+
+export function createDispatcher(service: NewsdeskService): Dispatcher {
+  return (method, input) => dispatch(service, method, input);
+}

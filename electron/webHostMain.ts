@@ -1,0 +1,49 @@
+/**
+ * `node dist/electron/webhost.cjs [--data-dir DIR] [--port N] [--json]`: Newsdesk in any browser,
+ * served from 127.0.0.1. `npm start` runs this where Electron cannot start.
+ */
+import { resolve } from 'node:path';
+import { version } from '../package.json';
+import { argValue, resolveDataDir } from './library/dataDir';
+import { LibraryService } from './library/LibraryService';
+import { createDispatcher } from './transport/dispatch';
+import { startWebHost } from './transport/webHost';
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const dataDir = resolveDataDir(argv);
+  const staticDir = resolve(argValue(argv, '--static-dir') ?? resolve(__dirname, '..', 'renderer'));
+  const service = await LibraryService.open({ dataDir, appVersion: version });
+  const host = await startWebHost({
+    dispatch: createDispatcher(service),
+    staticDir,
+    port: Number(argValue(argv, '--port') ?? process.env.NEWSDESK_PORT ?? 0),
+  });
+
+  if (argv.includes('--json')) {
+    process.stdout.write(`${JSON.stringify({ url: host.url, origin: host.origin, token: host.token, dataDir })}\n`);
+  } else {
+    process.stdout.write(
+      `Newsdesk đang chạy tại / is running at:\n  ${host.url}\n` +
+        `Thư viện / Library: ${dataDir}\n` +
+        `Nhấn Ctrl+C để dừng / Press Ctrl+C to stop.\n`,
+    );
+  }
+
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await host.close();
+    await service.dispose();
+    process.stdout.write('Newsdesk đã dừng / stopped.\n');
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Newsdesk không khởi động được / could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,149 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StorageProblem } from '../shared/api/contract';
+import { commandSpecs, matchesAccelerator, type CommandId } from '../shared/commands';
+import { defaultSettings, type InterfaceLanguage, type Settings } from '../shared/model/settings';
+import { ApiContext, errorText, useApi } from './api/ApiContext';
+import type { Connection } from './api/connect';
+import { CommandContext, CommandRegistry, useCommand, useCommands } from './commands';
+import { EditorView } from './components/EditorView';
+import { LanguageSwitcher } from './components/LanguageSwitcher';
+import { LibraryView } from './components/LibraryView';
+import { ProblemsBanner } from './components/ProblemsBanner';
+import { StatusToast } from './components/StatusToast';
+import { TokenMissing } from './components/TokenMissing';
+import { NoticeContext, useNotify, type Notice } from './hooks/useNotice';
+import { useHashRoute } from './hooks/useHashRoute';
+import { useLatest } from './hooks/useLatest';
+import { SettingsContext } from './hooks/useSettings';
+import { applyLanguage } from './i18n';
+
+export function App({ connection }: { connection: Connection }) {
+  if (connection.kind === 'no-token') return <TokenMissing />;
+  return <Workspace connection={connection} />;
+}
+
+function Workspace({ connection }: { connection: Exclude<Connection, { kind: 'no-token' }> }) {
+  const registry = useMemo(() => new CommandRegistry(), []);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const closeNotice = useCallback(() => setNotice(null), []);
+
+  // Menu items (Electron) and keyboard shortcuts (web host) run the registered commands.
+  useEffect(() => {
+    if (connection.bridge) return connection.bridge.onDidRequestCommand((id) => void registry.run(id));
+    const isMac = navigator.platform.startsWith('Mac');
+    const onKeyDown = (event: KeyboardEvent) => {
+      for (const spec of Object.values(commandSpecs)) {
+        if (spec.accelerator && matchesAccelerator(spec.accelerator, event, isMac) && registry.has(spec.id)) {
+          event.preventDefault();
+          void registry.run(spec.id);
+          return;
+        }
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [connection, registry]);
+
+  return (
+    <ApiContext.Provider value={connection.api}>
+      <CommandContext.Provider value={registry}>
+        <NoticeContext.Provider value={setNotice}>
+          <Shell />
+          <StatusToast notice={notice} onClose={closeNotice} />
+        </NoticeContext.Provider>
+      </CommandContext.Provider>
+    </ApiContext.Provider>
+  );
+}
+
+function Shell() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [route, navigate] = useHashRoute();
+  const [settings, setSettings] = useState<Settings>(defaultSettings);
+  const [problems, setProblems] = useState<StorageProblem[]>([]);
+  const notify = useNotify();
+
+  const latestT = useLatest(t);
+
+  // Once per connection: the library's settings (and its language) and any files moved aside.
+  useEffect(() => {
+    void api.getSettings({}).then(async (result) => {
+      if (!result.ok) return notify({ text: errorText(latestT.current, result.error), tone: 'error' });
+      setSettings(result.value);
+      await applyLanguage(result.value.interfaceLanguage);
+    });
+    void api.getAppInfo({}).then((result) => result.ok && setProblems(result.value.problems));
+  }, [api, notify, latestT]);
+
+  const changeLanguage = useCallback(
+    async (language: InterfaceLanguage) => {
+      await applyLanguage(language);
+      const result = await api.saveSettings({ changes: { interfaceLanguage: language } });
+      if (result.ok) setSettings(result.value);
+      else notify({ text: errorText(t, result.error), tone: 'error' });
+    },
+    [api, notify, t],
+  );
+
+  const newArticle = useCallback(async () => {
+    const result = await api.createArticle({});
+    if (!result.ok) return notify({ text: errorText(t, result.error), tone: 'error' });
+    navigate({ view: 'editor', id: result.value.id });
+  }, [api, navigate, notify, t]);
+
+  useCommand('article.new', newArticle);
+  useCommand('view.library', () => navigate({ view: 'library' }));
+  useCommand('ui.language.vi', () => changeLanguage('vi'));
+  useCommand('ui.language.en', () => changeLanguage('en'));
+
+  // Move focus to the new view's main region so keyboard and screen-reader users follow along.
+  useEffect(() => {
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [route]);
+
+  return (
+    <SettingsContext.Provider value={settings}>
+      <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
+        {t('app.skipToContent')}
+      </button>
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </div>
+        <nav aria-label={t('app.mainNav')}>
+          <a href="#/" aria-current={route.view === 'library' ? 'page' : undefined}>
+            {t('commands.library')}
+          </a>
+        </nav>
+        <CommandButton id="article.new" className="primary" />
+        <LanguageSwitcher onChange={(language) => void changeLanguage(language)} />
+      </header>
+      <ProblemsBanner problems={problems} onDismiss={() => setProblems([])} />
+      <main id="main" tabIndex={-1}>
+        {route.view === 'library' ? <LibraryView /> : <EditorView key={route.id} id={route.id} />}
+      </main>
+    </SettingsContext.Provider>
+  );
+}
+
+/** A toolbar button for a registered command: same label and shortcut as its menu item. */
+function CommandButton({ id, className }: { id: CommandId; className?: string }) {
+  const { t } = useTranslation();
+  const registry = useCommands();
+  const spec = commandSpecs[id];
+  const shortcut = spec.accelerator?.replace('CmdOrCtrl', navigator.platform.startsWith('Mac') ? '⌘' : 'Ctrl');
+  return (
+    <button
+      type="button"
+      className={className}
+      onClick={() => void registry.run(id)}
+      aria-keyshortcuts={shortcut?.replace('⌘', 'Meta')}
+      title={shortcut}
+    >
+      {t(spec.labelKey)}
+    </button>
+  );
+}

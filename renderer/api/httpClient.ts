@@ -1,0 +1,39 @@
+import type { NewsdeskApi, Result } from '../../shared/api/contract';
+import { httpPath, methodNames, type MethodName } from '../../shared/api/methods';
+
+const TOKEN_KEY = 'newsdesk.token';
+/** Browsers refuse keepalive requests with bodies over 64 KiB. */
+const KEEPALIVE_LIMIT = 60_000;
+
+/**
+ * The web host's per-launch token arrives in the address fragment (#token=…). It is kept for
+ * this tab only and removed from the address bar so it is not copied around.
+ */
+export function takeToken(location: Location, history: History, storage: Storage): string | null {
+  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash);
+  if (match) {
+    storage.setItem(TOKEN_KEY, match[1]!);
+    history.replaceState(null, '', `${location.pathname}${location.search}`);
+    return match[1]!;
+  }
+  return storage.getItem(TOKEN_KEY);
+}
+
+/** The API over the loopback web host: one POST per call, generated from the method list. */
+export function createHttpApi(token: string): NewsdeskApi {
+  const call = async (method: MethodName, input: unknown): Promise<Result<unknown>> => {
+    const body = JSON.stringify(input ?? {});
+    try {
+      const response = await fetch(httpPath(method), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body,
+        keepalive: body.length < KEEPALIVE_LIMIT,
+      });
+      return (await response.json()) as Result<unknown>;
+    } catch (error) {
+      return { ok: false, error: { code: 'unavailable', message: error instanceof Error ? error.message : String(error) } };
+    }
+  };
+  return Object.fromEntries(methodNames.map((method) => [method, (input: unknown) => call(method, input)])) as unknown as NewsdeskApi;
+}

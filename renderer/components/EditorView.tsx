@@ -1,0 +1,211 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { plainTextToBody } from '../../shared/model/body';
+import { articleWordCount } from '../../shared/model/article';
+import { formatShortDateTime } from '../../shared/text/dates';
+import { readingMinutes } from '../../shared/text/vietnamese';
+import { errorText, useApi } from '../api/ApiContext';
+import { useCommand } from '../commands';
+import { exportArticleHtml } from '../exportArticle';
+import { useArticleDraft, type SaveState } from '../hooks/useArticleDraft';
+import { useNotify } from '../hooks/useNotice';
+import { useSettings } from '../hooks/useSettings';
+
+const DEFAULT_HEADLINE_LIMIT = 100;
+
+export function EditorView({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const notify = useNotify();
+  const settings = useSettings();
+  const ids = useId();
+  const { article, draft, state, loadError, update, save, reloadLatest, keepMine } = useArticleDraft(api, id);
+
+  useCommand('article.save', () => save(true));
+  useCommand('article.export', async () => {
+    if (!article || !draft) return;
+    await save();
+    const file = exportArticleHtml({ ...article, headline: draft.headline, sapo: draft.sapo, body: plainTextToBody(draft.bodyText) }, settings);
+    notify({ text: t('export.done', { file }) });
+  });
+
+  if (loadError) {
+    return (
+      <div className="editor">
+        <p className="error" role="alert">
+          {errorText(t, loadError)}
+        </p>
+        <a href="#/">{t('editor.back')}</a>
+      </div>
+    );
+  }
+  if (!article || !draft) {
+    return (
+      <p className="loading" role="status">
+        {t('editor.loading')}
+      </p>
+    );
+  }
+
+  const section = settings.sections.find((s) => s.slug === draft.section);
+  const limit = section?.headlineLimit ?? DEFAULT_HEADLINE_LIMIT;
+  const headlineLength = [...draft.headline].length;
+  const words = articleWordCount({ headline: draft.headline, sapo: draft.sapo, body: plainTextToBody(draft.bodyText) });
+  const flush = () => void save();
+
+  return (
+    <div className="editor">
+      <div className="editor-head">
+        <a href="#/" className="back">
+          {t('editor.back')}
+        </a>
+        <h1 className="visually-hidden">{t('editor.title')}</h1>
+        <div className="editor-actions">
+          <button type="button" onClick={() => void save(true)}>
+            {t('commands.save')}
+          </button>
+        </div>
+      </div>
+
+      <div className="field">
+        <label htmlFor={`${ids}-headline`}>{t('editor.headline')}</label>
+        <textarea
+          id={`${ids}-headline`}
+          className="headline-input"
+          rows={2}
+          value={draft.headline}
+          placeholder={t('editor.headlinePlaceholder')}
+          aria-describedby={`${ids}-headline-count`}
+          onChange={(event) => update({ headline: event.target.value.replace(/\n/g, ' ') })}
+          onBlur={flush}
+          data-testid="headline"
+        />
+        <small id={`${ids}-headline-count`} className={headlineLength > limit ? 'over' : undefined}>
+          {headlineLength > limit
+            ? t('editor.charsOver', { over: headlineLength - limit, limit })
+            : t('editor.chars', { count: headlineLength, limit })}
+        </small>
+      </div>
+
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${ids}-section`}>{t('editor.section')}</label>
+          <select
+            id={`${ids}-section`}
+            value={draft.section}
+            onChange={(event) => update({ section: event.target.value })}
+            onBlur={flush}
+          >
+            <option value="">{t('editor.noSection')}</option>
+            {settings.sections.map((s) => (
+              <option key={s.slug} value={s.slug}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <span className="label" id={`${ids}-slug`}>
+            {t('editor.slug')}
+          </span>
+          <output aria-labelledby={`${ids}-slug`} className="slug" data-testid="slug">
+            {article.slug || t('editor.slugEmpty')}
+          </output>
+        </div>
+      </div>
+
+      <div className="field">
+        <label htmlFor={`${ids}-sapo`}>{t('editor.sapo')}</label>
+        <textarea
+          id={`${ids}-sapo`}
+          className="sapo-input"
+          rows={3}
+          value={draft.sapo}
+          placeholder={t('editor.sapoPlaceholder')}
+          aria-describedby={`${ids}-sapo-count`}
+          onChange={(event) => update({ sapo: event.target.value })}
+          onBlur={flush}
+          data-testid="sapo"
+        />
+        <small id={`${ids}-sapo-count`}>{t('editor.sapoChars', { count: [...draft.sapo].length })}</small>
+      </div>
+
+      <div className="field">
+        <label htmlFor={`${ids}-body`}>{t('editor.body')}</label>
+        <textarea
+          id={`${ids}-body`}
+          className="body-input"
+          rows={16}
+          value={draft.bodyText}
+          aria-describedby={`${ids}-body-hint`}
+          onChange={(event) => update({ bodyText: event.target.value })}
+          onBlur={flush}
+          data-testid="body"
+        />
+        <small id={`${ids}-body-hint`}>{t('editor.bodyHint')}</small>
+      </div>
+
+      <footer className="status-bar">
+        <span>{t('editor.words', { count: words })}</span>
+        <span>{t('editor.reading', { count: readingMinutes(words) })}</span>
+        <span>{t('editor.revision', { revision: article.revision })}</span>
+        <SaveIndicator state={state} timeZone={settings.timeZone} onRetry={flush} onReload={reloadLatest} onKeepMine={keepMine} />
+      </footer>
+    </div>
+  );
+}
+
+function SaveIndicator({
+  state,
+  timeZone,
+  onRetry,
+  onReload,
+  onKeepMine,
+}: {
+  state: SaveState;
+  timeZone: string;
+  onRetry: () => void;
+  onReload: () => Promise<void>;
+  onKeepMine: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const time = (iso: string) => formatShortDateTime(iso, timeZone).slice(-5);
+  switch (state.kind) {
+    case 'loading':
+      return null;
+    case 'dirty':
+      return <span data-testid="save-state">{t('save.unsaved')}</span>;
+    case 'saving':
+      return <span data-testid="save-state">{t('save.saving')}</span>;
+    case 'clean':
+      return (
+        <span data-testid="save-state" data-saved="true">
+          {state.at === null
+            ? ''
+            : state.snapshotRevision
+              ? t('save.snapshot', { revision: state.snapshotRevision, time: time(state.at) })
+              : t('save.saved', { time: time(state.at) })}
+        </span>
+      );
+    case 'failed':
+      return (
+        <span className="save-failed" role="alert" data-testid="save-state">
+          {t('save.failed', { message: errorText(t, state.error) })}{' '}
+          {state.error.code === 'conflict' ? (
+            <>
+              <button type="button" onClick={() => void onReload()}>
+                {t('save.conflictReload')}
+              </button>{' '}
+              <button type="button" onClick={() => void onKeepMine()}>
+                {t('save.conflictOverwrite')}
+              </button>
+            </>
+          ) : (
+            <button type="button" onClick={onRetry}>
+              {t('save.retry')}
+            </button>
+          )}
+        </span>
+      );
+  }
+}

@@ -1,0 +1,26 @@
+import { useCallback, useEffect, useState } from 'react';
+
+export type Route = { view: 'library' } | { view: 'editor'; id: string };
+
+export function parseRoute(hash: string): Route {
+  const match = /^#\/article\/([a-z0-9-]+)$/.exec(hash);
+  return match ? { view: 'editor', id: match[1]! } : { view: 'library' };
+}
+
+export function routeHash(route: Route): string {
+  return route.view === 'editor' ? `#/article/${route.id}` : '#/';
+}
+
+/** The current view lives in the address fragment, so a reload reopens it. */
+export function useHashRoute(): [Route, (route: Route) => void] {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  const navigate = useCallback((next: Route) => {
+    window.location.hash = routeHash(next);
+  }, []);
+  return [route, navigate];
+}

@@ -1,0 +1,14 @@
+import { createContext, useContext } from 'react';
+
+export interface Notice {
+  text: string;
+  tone?: 'info' | 'error';
+  action?: { label: string; run: () => void };
+}
+
+export const NoticeContext = createContext<(notice: Notice | null) => void>(() => undefined);
+
+/** Shows a short message in the status area (announced to screen readers). */
+export function useNotify(): (notice: Notice | null) => void {
+  return useContext(NoticeContext);
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// Builds everything `npm start` and the tests run: the renderer (Vite) into dist/renderer and the
+// main-process bundles (esbuild) into dist/electron. `--if-needed` skips the build when dist/ is
+// newer than every source file.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outputs = ['dist/renderer/index.html', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/webhost.cjs'];
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+export function isBuildFresh() {
+  if (!outputs.every((file) => existsSync(join(root, file)))) return false;
+  const built = Math.min(...outputs.map((file) => statSync(join(root, file)).mtimeMs));
+  const sources = Math.max(
+    ...['shared', 'electron', 'renderer'].map((dir) => newestMtime(join(root, dir))),
+    ...['package.json', 'vite.config.ts'].map((file) => statSync(join(root, file)).mtimeMs),
+  );
+  return built > sources;
+}
+
+export async function buildAll({ quiet = false } = {}) {
+  const log = quiet ? () => {} : (message) => process.stdout.write(`${message}\n`);
+  log('Building the renderer (Vite)…');
+  await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
+  log('Building the main process (esbuild)…');
+  const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    logLevel: 'warning',
+    absWorkingDir: root,
+  };
+  await Promise.all([
+    esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', external: ['electron'] }),
+    esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] }),
+    esbuild({ ...common, entryPoints: ['electron/webHostMain.ts'], outfile: 'dist/electron/webhost.cjs' }),
+  ]);
+  log('Build finished: dist/');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  if (process.argv.includes('--if-needed') && isBuildFresh()) {
+    process.stdout.write('dist/ is up to date.\n');
+  } else {
+    await buildAll();
+  }
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { articleFieldsSchema, articleSchema, articleSummarySchema } from '../model/article';
+import { articleId, slugField, text } from '../model/fields';
+import { settingsSchema } from '../model/settings';
+import type { MethodName } from './methods';
+
+/**
+ * The one API contract between the renderer and the main process. Both transports (Electron IPC
+ * and the loopback web host) and the preload are generated from `contract`; adding a method is
+ * one entry here plus its implementation in the library service.
+ */
+
+export const errorCodes = [
+  'invalid_input',
+  'not_found',
+  'conflict',
+  'corrupt_file',
+  'storage_error',
+  'unauthorized',
+  'forbidden',
+  'unavailable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+}
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Largest request body the web host accepts; larger requests get `invalid_input`. */
+export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+
+const noInput = z.strictObject({});
+
+const problemSchema = z.strictObject({
+  file: z.string(),
+  movedTo: z.string(),
+  reason: z.string(),
+  at: z.string(),
+});
+export type StorageProblem = z.infer<typeof problemSchema>;
+
+export const contract = {
+  getAppInfo: {
+    input: noInput,
+    output: z.strictObject({
+      appVersion: z.string(),
+      dataDir: z.string(),
+      problems: z.array(problemSchema),
+    }),
+  },
+  createArticle: {
+    input: articleFieldsSchema.pick({ headline: true, sapo: true, section: true, body: true }).partial().strict(),
+    output: articleSchema,
+  },
+  getArticle: {
+    input: z.strictObject({ id: articleId }),
+    output: articleSchema,
+  },
+  saveArticle: {
+    input: z.strictObject({
+      id: articleId,
+      /** The revision the editor's copy was based on: a stale save is refused with `conflict`. */
+      baseRevision: z.number().int().min(1),
+      changes: articleFieldsSchema.extend({ slug: slugField }).partial().strict(),
+      /** A manual save (Ctrl+S) keeps a named snapshot in revision history; autosave does not. */
+      snapshot: z.boolean().optional(),
+      label: text(200).optional(),
+    }),
+    output: articleSchema,
+  },
+  listArticles: {
+    input: z.strictObject({
+      view: z.enum(['active', 'trash']).optional(),
+      query: text(200).optional(),
+      sort: z.enum(['updated', 'headline']).optional(),
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+    }),
+    output: z.strictObject({ total: z.number().int(), items: z.array(articleSummarySchema) }),
+  },
+  trashArticle: {
+    input: z.strictObject({ id: articleId }),
+    output: articleSummarySchema,
+  },
+  restoreArticle: {
+    input: z.strictObject({ id: articleId }),
+    output: articleSummarySchema,
+  },
+  getSettings: {
+    input: noInput,
+    output: settingsSchema,
+  },
+  saveSettings: {
+    input: z.strictObject({ changes: settingsSchema.partial().strict() }),
+    output: settingsSchema,
+  },
+} as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type { MethodName };
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+/** What the renderer holds: every method, returning errors as data. */
+export type NewsdeskApi = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
+};
+
+/** What the main process implements once: parsed input in, output out (failures thrown as ApiFailure). */
+export type NewsdeskService = {
+  [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>>;
+};

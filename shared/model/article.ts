@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { countWords } from '../text/vietnamese';
+import { bodySchema, bodyToPlainText } from './body';
+import { articleId, isoDateTime, slugField, text } from './fields';
+
+export const ARTICLE_SCHEMA_VERSION = 1;
+
+export const articleStatuses = ['draft', 'review', 'approved', 'published'] as const;
+export const articleStatus = z.enum(articleStatuses);
+export type ArticleStatus = z.infer<typeof articleStatus>;
+
+export const LIMITS = {
+  headline: 300,
+  sapo: 1500,
+  byline: 200,
+  tag: 60,
+  tags: 30,
+  section: 60,
+  assignee: 120,
+  comment: 5000,
+} as const;
+
+export const featuredImageSchema = z.strictObject({
+  assetId: z.string().regex(/^[a-f0-9]{64}\.(jpg|png|webp|gif)$/),
+  caption: text(2000),
+  credit: text(200),
+  alt: text(500),
+});
+
+export const commentSchema = z.strictObject({
+  id: z.string().max(64),
+  author: text(120),
+  text: text(LIMITS.comment),
+  createdAt: isoDateTime,
+});
+
+export const workflowEventSchema = z.strictObject({
+  at: isoDateTime,
+  kind: z.enum(['created', 'status', 'trashed', 'restored']),
+  from: articleStatus.nullable(),
+  to: articleStatus.nullable(),
+  by: text(120),
+});
+
+export const tagsField = z.array(text(LIMITS.tag).pipe(z.string().trim().min(1))).max(LIMITS.tags);
+
+/** The editable fields of an article, as a reporter changes them. */
+export const articleFieldsSchema = z.strictObject({
+  headline: text(LIMITS.headline),
+  sapo: text(LIMITS.sapo),
+  byline: text(LIMITS.byline),
+  section: text(LIMITS.section),
+  tags: tagsField,
+  featuredImage: featuredImageSchema.nullable(),
+  body: bodySchema,
+  assignee: text(LIMITS.assignee),
+  dueAt: isoDateTime.nullable(),
+});
+export type ArticleFields = z.infer<typeof articleFieldsSchema>;
+
+export const articleSchema = articleFieldsSchema.extend({
+  schemaVersion: z.literal(ARTICLE_SCHEMA_VERSION),
+  id: articleId,
+  slug: slugField,
+  status: articleStatus,
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  publishedAt: isoDateTime.nullable(),
+  trashedAt: isoDateTime.nullable(),
+  revision: z.number().int().min(1),
+  comments: z.array(commentSchema).max(10_000),
+  history: z.array(workflowEventSchema).max(10_000),
+});
+export type Article = z.infer<typeof articleSchema>;
+
+/** The catalog's small summary of one article, enough to list and sort without opening it. */
+export const articleSummarySchema = z.strictObject({
+  id: articleId,
+  slug: slugField,
+  headline: z.string(),
+  section: z.string(),
+  status: articleStatus,
+  assignee: z.string(),
+  updatedAt: isoDateTime,
+  wordCount: z.number().int().min(0),
+  revision: z.number().int().min(1),
+  trashedAt: isoDateTime.nullable(),
+});
+export type ArticleSummary = z.infer<typeof articleSummarySchema>;
+
+/** Syllables in everything a reader reads: headline, sapo and body. */
+export function articleWordCount(article: Pick<Article, 'headline' | 'sapo' | 'body'>): number {
+  return countWords(article.headline) + countWords(article.sapo) + countWords(bodyToPlainText(article.body));
+}
+
+export function summarize(article: Article): ArticleSummary {
+  return {
+    id: article.id,
+    slug: article.slug,
+    headline: article.headline,
+    section: article.section,
+    status: article.status,
+    assignee: article.assignee,
+    updatedAt: article.updatedAt,
+    wordCount: articleWordCount(article),
+    revision: article.revision,
+    trashedAt: article.trashedAt,
+  };
+}
