@@ -34,14 +34,15 @@ export function createBridge(ipc: RendererIpc): NewsdeskBridge {
     return () => void ipc.removeListener(COMMAND_CHANNEL, wrapped);
   };
 
+  // The window is closing: run every registered save, then tell the main process it may close
+  // (at once when nothing is registered).
+  const savers = new Set<() => Promise<void>>();
+  ipc.on(FLUSH_REQUEST_CHANNEL, () => {
+    void Promise.allSettled([...savers].map((save) => save())).then(() => ipc.send(FLUSH_DONE_CHANNEL));
+  });
   api.onWillClose = (save) => {
-    const wrapped = () => {
-      save()
-        .catch(() => undefined)
-        .finally(() => ipc.send(FLUSH_DONE_CHANNEL));
-    };
-    ipc.on(FLUSH_REQUEST_CHANNEL, wrapped);
-    return () => void ipc.removeListener(FLUSH_REQUEST_CHANNEL, wrapped);
+    savers.add(save);
+    return () => void savers.delete(save);
   };
   return api;
 }

@@ -1,10 +1,11 @@
 import { createContext, useContext } from 'react';
 import type { TFunction } from 'i18next';
-import type { ApiError, NewsdeskApi } from '../../shared/api/contract';
+import type { ApiError } from '../../shared/api/contract';
+import type { AppApi } from './sequenced';
 
-export const ApiContext = createContext<NewsdeskApi | null>(null);
+export const ApiContext = createContext<AppApi | null>(null);
 
-export function useApi(): NewsdeskApi {
+export function useApi(): AppApi {
   const api = useContext(ApiContext);
   if (!api) throw new Error('ApiContext is missing');
   return api;

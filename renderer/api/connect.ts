@@ -1,6 +1,6 @@
 import type { NewsdeskBridge } from '../../shared/api/bridge';
-import type { NewsdeskApi } from '../../shared/api/contract';
 import { createHttpApi, takeToken } from './httpClient';
+import { sequenced, type AppApi } from './sequenced';
 
 declare global {
   interface Window {
@@ -9,14 +9,14 @@ declare global {
 }
 
 export type Connection =
-  | { kind: 'electron'; api: NewsdeskApi; bridge: NewsdeskBridge }
-  | { kind: 'web'; api: NewsdeskApi; bridge: null }
+  | { kind: 'electron'; api: AppApi; bridge: NewsdeskBridge }
+  | { kind: 'web'; api: AppApi; bridge: null }
   | { kind: 'no-token'; api: null; bridge: null };
 
 /** Electron's preload bridge where present, else the web host with this launch's token. */
 export function connect(): Connection {
-  if (window.newsdesk) return { kind: 'electron', api: window.newsdesk, bridge: window.newsdesk };
+  if (window.newsdesk) return { kind: 'electron', api: sequenced(window.newsdesk), bridge: window.newsdesk };
   const token = takeToken(window.location, window.history, window.sessionStorage);
   if (!token) return { kind: 'no-token', api: null, bridge: null };
-  return { kind: 'web', api: createHttpApi(token), bridge: null };
+  return { kind: 'web', api: sequenced(createHttpApi(token)), bridge: null };
 }

@@ -109,7 +109,7 @@ export function EditorView({ id }: { id: string }) {
             {t('editor.slug')}
           </span>
           <output aria-labelledby={`${ids}-slug`} className="slug" data-testid="slug">
-            {article.slug || t('editor.slugEmpty')}
+            {article.slug ? <code>{article.slug}</code> : t('editor.slugEmpty')}
           </output>
         </div>
       </div>
@@ -148,7 +148,6 @@ export function EditorView({ id }: { id: string }) {
       <footer className="status-bar">
         <span>{t('editor.words', { count: words })}</span>
         <span>{t('editor.reading', { count: readingMinutes(words) })}</span>
-        <span>{t('editor.revision', { revision: article.revision })}</span>
         <SaveIndicator state={state} timeZone={settings.timeZone} onRetry={flush} onReload={reloadLatest} onKeepMine={keepMine} />
       </footer>
     </div>
@@ -182,8 +181,8 @@ function SaveIndicator({
         <span data-testid="save-state" data-saved="true">
           {state.at === null
             ? ''
-            : state.snapshotRevision
-              ? t('save.snapshot', { revision: state.snapshotRevision, time: time(state.at) })
+            : state.snapshot
+              ? t('save.snapshot', { time: time(state.at) })
               : t('save.saved', { time: time(state.at) })}
         </span>
       );

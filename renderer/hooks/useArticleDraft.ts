@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiError, NewsdeskApi } from '../../shared/api/contract';
+import type { ApiError } from '../../shared/api/contract';
 import type { Article } from '../../shared/model/article';
 import { bodyToPlainText, plainTextToBody } from '../../shared/model/body';
+import type { AppApi } from '../api/sequenced';
 
 /** What the reporter is editing; the body is plain paragraphs, one per line, for now. */
 export interface Draft {
@@ -13,12 +14,21 @@ export interface Draft {
 
 export type SaveState =
   | { kind: 'loading' }
-  | { kind: 'clean'; at: string | null; snapshotRevision?: number }
+  | { kind: 'clean'; at: string | null; snapshot?: boolean }
   | { kind: 'dirty' }
   | { kind: 'saving' }
   | { kind: 'failed'; error: ApiError };
 
 export const AUTOSAVE_DELAY_MS = 1000;
+
+function changesOf(draft: Draft) {
+  return {
+    headline: draft.headline,
+    sapo: draft.sapo,
+    section: draft.section,
+    body: plainTextToBody(draft.bodyText),
+  };
+}
 
 function draftOf(article: Article): Draft {
   return {
@@ -34,7 +44,7 @@ function draftOf(article: Article): Draft {
  * focus, when the view closes or the page hides, and on demand (a named version). Saves carry the
  * revision they are based on; a conflict is shown, never overwritten silently.
  */
-export function useArticleDraft(api: NewsdeskApi, id: string) {
+export function useArticleDraft(api: AppApi, id: string) {
   const [article, setArticle] = useState<Article | null>(null);
   const [draft, setDraftState] = useState<Draft | null>(null);
   const [state, setState] = useState<SaveState>({ kind: 'loading' });
@@ -45,10 +55,15 @@ export function useArticleDraft(api: NewsdeskApi, id: string) {
   const dirty = useRef(false);
   const inFlight = useRef<Promise<void> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** After a conflict, nothing is saved until the reporter chooses which version to keep. */
+  const conflict = useRef(false);
+  /** The revision the article will have once the save in flight succeeds. */
+  const expectedRevision = useRef(0);
 
   const adopt = useCallback((loaded: Article) => {
     baseRevision.current = loaded.revision;
     dirty.current = false;
+    conflict.current = false;
     draftRef.current = draftOf(loaded);
     setArticle(loaded);
     setDraftState(draftRef.current);
@@ -75,20 +90,16 @@ export function useArticleDraft(api: NewsdeskApi, id: string) {
       }
       while (inFlight.current) await inFlight.current;
       const current = draftRef.current;
-      if (!current || (!dirty.current && !snapshot)) return;
+      if (!current || conflict.current || (!dirty.current && !snapshot)) return;
       dirty.current = false;
+      expectedRevision.current = baseRevision.current + 1;
       setState({ kind: 'saving' });
       const run = (async () => {
         const result = await api.saveArticle({
           id,
           baseRevision: baseRevision.current,
           snapshot,
-          changes: {
-            headline: current.headline,
-            sapo: current.sapo,
-            section: current.section,
-            body: plainTextToBody(current.bodyText),
-          },
+          changes: changesOf(current),
         });
         if (result.ok) {
           baseRevision.current = result.value.revision;
@@ -96,10 +107,11 @@ export function useArticleDraft(api: NewsdeskApi, id: string) {
           setState(
             dirty.current
               ? { kind: 'dirty' }
-              : { kind: 'clean', at: result.value.updatedAt, ...(snapshot ? { snapshotRevision: result.value.revision } : {}) },
+              : { kind: 'clean', at: result.value.updatedAt, snapshot },
           );
         } else {
           dirty.current = true;
+          conflict.current = result.error.code === 'conflict';
           setState({ kind: 'failed', error: result.error });
         }
       })();
@@ -139,15 +151,30 @@ export function useArticleDraft(api: NewsdeskApi, id: string) {
     if (!result.ok) return setState({ kind: 'failed', error: result.error });
     baseRevision.current = result.value.revision;
     dirty.current = true;
+    conflict.current = false;
     await save();
   }, [api, id, save]);
+
+  /**
+   * The page is going away: send what is pending now, without waiting for the save in flight
+   * (a page being unloaded cannot wait), on top of the revision that save will produce. If that
+   * guess is wrong the server refuses the save as a conflict; nothing is overwritten.
+   */
+  const saveNow = useCallback(() => {
+    const current = draftRef.current;
+    if (!current || conflict.current || !dirty.current) return;
+    dirty.current = false;
+    if (timer.current) clearTimeout(timer.current);
+    const base = inFlight.current ? expectedRevision.current : baseRevision.current;
+    void api.immediate.saveArticle({ id, baseRevision: base, changes: changesOf(current) });
+  }, [api, id]);
 
   // Save whatever is pending when the page is hidden or the view closes.
   useEffect(() => {
     const onHide = () => {
       if (document.visibilityState === 'hidden') void save();
     };
-    const onPageHide = () => void save();
+    const onPageHide = () => saveNow();
     document.addEventListener('visibilitychange', onHide);
     window.addEventListener('pagehide', onPageHide);
     const unsubscribe = window.newsdesk?.onWillClose(() => save());
@@ -157,7 +184,7 @@ export function useArticleDraft(api: NewsdeskApi, id: string) {
       unsubscribe?.();
       void save();
     };
-  }, [save]);
+  }, [save, saveNow]);
 
   return { article, draft, state, loadError, update, save, reloadLatest, keepMine };
 }

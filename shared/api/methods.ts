@@ -15,6 +15,9 @@ export const methodNames = [
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 
+/** Methods that only read. The renderer lets them wait for earlier writes (read your own writes). */
+export const queryMethods: ReadonlySet<MethodName> = new Set(['getAppInfo', 'getArticle', 'listArticles', 'getSettings']);
+
 export function isMethodName(name: string): name is MethodName {
   return (methodNames as readonly string[]).includes(name);
 }

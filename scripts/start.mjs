@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// `npm start [-- --data-dir DIR] [--web] [--port N]`: builds what is missing, then opens Newsdesk
+// in Electron where its binary exists or can be downloaded; otherwise says why in one sentence and
+// serves the same app from the loopback web host, printing its address and the data directory.
+import { spawn, spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildAll, isBuildFresh } from './build.mjs';
+import { findElectron } from './electronBinary.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const forceWeb = args.includes('--web') || process.env.NEWSDESK_WEB === '1';
+const passThrough = args.filter((arg) => arg !== '--web');
+const DOWNLOAD_TIMEOUT_MS = 60_000;
+const EARLY_EXIT_MS = 4000;
+
+if (!isBuildFresh()) await buildAll();
+
+/** Why Electron cannot start, in both interface languages. */
+const reasons = {
+  notInstalled: (detail) => ({
+    vi: `chưa có tệp chạy của Electron và không tải được (${detail})`,
+    en: `Electron's binary is not installed and could not be downloaded (${detail})`,
+  }),
+  noDisplay: () => ({ vi: 'máy không có màn hình đồ họa (DISPLAY chưa đặt)', en: 'there is no graphical display (DISPLAY is not set)' }),
+  crashed: (detail) => ({ vi: `Electron dừng ngay khi mở (${detail})`, en: `Electron stopped as soon as it started (${detail})` }),
+};
+
+/** Tries Electron's own installer once (it downloads the binary); says why when that fails. */
+function tryDownloadElectron() {
+  process.stdout.write('Đang thử tải Electron… / Trying to download Electron…\n');
+  const installer = join(dirname(fileURLToPath(import.meta.resolve('electron/package.json'))), 'install.js');
+  const result = spawnSync(process.execPath, [installer], { cwd: root, encoding: 'utf8', timeout: DOWNLOAD_TIMEOUT_MS });
+  if (result.status === 0) return null;
+  if (result.error?.code === 'ETIMEDOUT') return 'download timed out';
+  const output = `${result.stderr ?? ''}${result.stdout ?? ''}`;
+  return /getaddrinfo \S+ \S+|ENOTFOUND \S+|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ENETUNREACH|socket hang up|HTTPError[^\n]*/.exec(output)?.[0] ?? 'download failed';
+}
+
+function electronOrReason() {
+  let found = findElectron();
+  if (!found.path) {
+    const failure = tryDownloadElectron();
+    found = findElectron();
+    if (!found.path) return reasons.notInstalled(failure ?? found.reason);
+  }
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return reasons.noDisplay();
+  return { path: found.path };
+}
+
+function serveWeb(reason) {
+  if (reason) {
+    process.stdout.write(
+      `Electron cannot start here: ${reason.en}; serving Newsdesk to your browser instead.\n` +
+        `(Electron không chạy được ở đây: ${reason.vi}; Newsdesk chạy trong trình duyệt.)\n`,
+    );
+  }
+  const child = spawn(process.execPath, [join(root, 'dist/electron/webhost.cjs'), ...passThrough], { stdio: 'inherit' });
+  forwardSignals(child);
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}
+
+function forwardSignals(child) {
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      if (!child.killed) child.kill(signal);
+    });
+  }
+}
+
+function launchElectron(binary) {
+  const electronArgs = [root, ...passThrough];
+  // Chromium refuses to run as root with its sandbox; the page's own sandbox settings stay on.
+  if (process.platform === 'linux' && process.getuid?.() === 0) electronArgs.push('--no-sandbox');
+  const started = Date.now();
+  let output = '';
+  const child = spawn(binary, electronArgs, { stdio: ['ignore', 'inherit', 'pipe'] });
+  child.stderr.on('data', (chunk) => {
+    output += chunk;
+    process.stderr.write(chunk);
+  });
+  forwardSignals(child);
+  child.on('exit', (code, signal) => {
+    if (code !== 0 && signal === null && Date.now() - started < EARLY_EXIT_MS) {
+      const line = output.trim().split('\n').at(-1) ?? '';
+      return serveWeb(reasons.crashed(`code ${code}${line ? `: ${line.slice(0, 160)}` : ''}`));
+    }
+    process.exit(code ?? 0);
+  });
+}
+
+if (forceWeb) {
+  serveWeb(null);
+} else {
+  const outcome = electronOrReason();
+  if (outcome.path) launchElectron(outcome.path);
+  else serveWeb(outcome);
+}

@@ -1,0 +1,109 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, expectNoAxeViolations, screenshot, test } from './fixtures';
+
+const HEADLINE = 'Bình Thủy đẩy mạnh việc học tập';
+const SAPO = 'Quận Bình Thủy (TP Cần Thơ) triển khai nhiều mô hình học tập suốt đời cho người dân.';
+const BODY = ['Sáng 27/11, UBND quận Bình Thủy tổ chức hội nghị tổng kết phong trào.', 'Ông Nguyễn Văn Đức, Chủ tịch UBND quận, phát biểu.'];
+
+test('a reporter types a Vietnamese article, reloads, and finds it intact in the list and on disk', async ({ app: page, host }) => {
+  await page.getByRole('button', { name: 'Bài viết mới' }).click();
+  const headline = page.getByLabel('Tít', { exact: true });
+  await expect(headline).toBeFocused({ timeout: 1 }).catch(() => undefined);
+  await headline.click();
+  await page.keyboard.type(HEADLINE);
+  await page.getByLabel('Sapo').click();
+  await page.keyboard.type(SAPO);
+  await page.getByLabel('Nội dung').click();
+  await page.keyboard.type(BODY[0]!);
+  await page.keyboard.press('Enter');
+  // Some input methods hand over decomposed text; it must be stored composed.
+  await page.keyboard.insertText(BODY[1]!.normalize('NFD'));
+  await expect(page.getByTestId('slug')).toHaveText('binh-thuy-day-manh-viec-hoc-tap');
+  await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu lúc \d\d:\d\d/);
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'editor-vi');
+
+  await page.reload();
+  await page.getByRole('link', { name: 'Thư viện', exact: true }).click();
+  const row = page.getByTestId('article-row').filter({ hasText: HEADLINE });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Bản nháp');
+  await screenshot(page, 'library-vi');
+
+  await row.getByRole('link', { name: HEADLINE }).click();
+  await expect(page.getByLabel('Tít', { exact: true })).toHaveValue(HEADLINE);
+  await expect(page.getByLabel('Sapo')).toHaveValue(SAPO);
+  await expect(page.getByLabel('Nội dung')).toHaveValue(BODY.join('\n'));
+
+  const id = new URL(page.url()).hash.replace('#/article/', '');
+  const onDisk = JSON.parse(await readFile(join(host.dataDir, 'articles', `${id}.json`), 'utf8'));
+  expect(onDisk.headline).toBe(HEADLINE.normalize('NFC'));
+  expect(onDisk.sapo).toBe(SAPO.normalize('NFC'));
+  const paragraphs = onDisk.body.content.map((p: { content: Array<{ text: string }> }) => p.content[0]!.text);
+  expect(paragraphs).toEqual(BODY.map((p) => p.normalize('NFC')));
+  for (const text of [onDisk.headline, onDisk.sapo, ...paragraphs]) expect(text.normalize('NFC')).toBe(text);
+});
+
+test('autosave keeps what was typed a moment before the page closed', async ({ app: page, host, browser }) => {
+  await page.getByRole('button', { name: 'Bài viết mới' }).click();
+  await page.getByLabel('Tít', { exact: true }).fill('Tin sắp đóng');
+  await page.getByLabel('Nội dung').fill('Đoạn cuối cùng vừa gõ xong');
+  await page.close({ runBeforeUnload: true });
+
+  const again = await (await browser.newContext()).newPage();
+  await again.goto(host.url);
+  await expect(again.getByTestId('article-row').filter({ hasText: 'Tin sắp đóng' })).toHaveCount(1);
+  await again.getByRole('link', { name: 'Tin sắp đóng' }).click();
+  await expect(again.getByLabel('Nội dung')).toHaveValue('Đoạn cuối cùng vừa gõ xong');
+  await again.close();
+});
+
+test('a stale save is refused with a conflict, and the reporter chooses what to keep', async ({ app: page, host, browser }) => {
+  await page.getByRole('button', { name: 'Bài viết mới' }).click();
+  await page.getByLabel('Tít', { exact: true }).fill('Bài hai người sửa');
+  await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);
+  const articleUrl = page.url();
+
+  const other = await (await browser.newContext()).newPage();
+  await other.goto(host.url);
+  await other.goto(articleUrl);
+  await other.getByLabel('Sapo').fill('Sapo của biên tập viên');
+  await expect(other.getByTestId('save-state')).toHaveText(/Đã lưu/);
+
+  await page.getByLabel('Sapo').fill('Sapo của phóng viên');
+  await expect(page.getByRole('alert')).toContainText('vừa được lưu ở nơi khác');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Giữ bản của tôi' }).click();
+  await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);
+
+  await other.reload();
+  await expect(other.getByLabel('Sapo')).toHaveValue('Sapo của phóng viên');
+  await other.close();
+});
+
+test('articles go to the trash and come back', async ({ app: page }) => {
+  await page.getByRole('button', { name: 'Bài viết mới' }).click();
+  await page.getByLabel('Tít', { exact: true }).fill('Bài sẽ xóa');
+  await page.getByRole('link', { name: 'Thư viện', exact: true }).click();
+  await page.getByRole('button', { name: 'Chuyển “Bài sẽ xóa” vào thùng rác' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã chuyển' })).toContainText('Bài sẽ xóa');
+  await expect(page.getByText('Chưa có bài viết nào')).toBeVisible();
+  await page.getByRole('button', { name: 'Thùng rác' }).click();
+  await expect(page.getByTestId('article-row')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Khôi phục “Bài sẽ xóa”' }).click();
+  await page.getByRole('button', { name: 'Bài viết', exact: true }).click();
+  await expect(page.getByTestId('article-row').filter({ hasText: 'Bài sẽ xóa' })).toHaveCount(1);
+});
+
+test('search finds headlines typed without marks', async ({ app: page }) => {
+  for (const title of ['Quận ủy Ninh Kiều họp phiên cuối năm', 'Giá lúa tăng mạnh']) {
+    await page.getByRole('button', { name: 'Bài viết mới' }).click();
+    await page.getByLabel('Tít', { exact: true }).fill(title);
+    await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);
+    await page.getByRole('link', { name: 'Thư viện', exact: true }).click();
+  }
+  await page.getByLabel('Tìm theo tít').fill('quan uy');
+  await expect(page.getByTestId('article-row')).toHaveCount(1);
+  await expect(page.getByTestId('article-row')).toContainText('Quận ủy Ninh Kiều');
+});

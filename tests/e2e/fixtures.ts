@@ -1,0 +1,69 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { makeTempDir, removeDir } from '../helpers/tempDir';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface Host {
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+}
+
+/** Starts the built web host (`dist/electron/webhost.cjs`) on a fresh temporary library. */
+export async function startHost(dataDir: string): Promise<{ host: Host; process: ChildProcess }> {
+  const child = spawn(process.execPath, ['dist/electron/webhost.cjs', '--data-dir', dataDir, '--json'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const host = await new Promise<Host>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const line = output.split('\n')[0];
+      if (output.includes('\n') && line) resolve(JSON.parse(line) as Host);
+    });
+    child.on('exit', (code) => reject(new Error(`web host exited with ${code}: ${output}`)));
+  });
+  return { host, process: child };
+}
+
+export const test = base.extend<{ host: Host; app: Page }>({
+  // eslint-disable-next-line no-empty-pattern
+  host: async ({}, use) => {
+    const dataDir = await makeTempDir('newsdesk-e2e-');
+    const { host, process: child } = await startHost(dataDir);
+    await use(host);
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    await removeDir(dataDir);
+  },
+  /** The app opened from the address the web host printed. */
+  app: async ({ page, host }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(host.url);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await use(page);
+    expect(errors, 'errors thrown in the page').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** axe-core with the WCAG 2 A and AA rules: zero violations. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(`${root}test-results/screenshots`, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${root}test-results/screenshots/${name}.png` });
+}

@@ -1,0 +1,180 @@
+import { readFileSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { plainTextToBody } from '../../shared/model/body';
+import { LibraryService } from '../../electron/library/LibraryService';
+import { ApiFailure } from '../../electron/library/errors';
+import { listFiles, makeTempDir, removeDir } from '../helpers/tempDir';
+
+let dir: string;
+let clock: number;
+let counter: number;
+const open = () =>
+  LibraryService.open({
+    dataDir: dir,
+    now: () => new Date((clock += 1000)),
+    newId: () => `article-${++counter}`,
+  });
+
+beforeEach(async () => {
+  dir = await makeTempDir();
+  clock = Date.parse('2026-11-27T01:00:00Z');
+  counter = 0;
+});
+afterEach(async () => {
+  await removeDir(dir);
+});
+
+async function expectFailure(promise: Promise<unknown>, code: string) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiFailure);
+  expect((error as ApiFailure).code).toBe(code);
+}
+
+describe('LibraryService on a real folder', () => {
+  it('creates the layout of DESIGN.md and an article file per article', async () => {
+    const library = await open();
+    const article = await library.createArticle({ headline: 'Bình Thủy đẩy mạnh việc học tập' });
+    expect(article).toMatchObject({ id: 'article-1', revision: 1, status: 'draft', slug: 'binh-thuy-day-manh-viec-hoc-tap' });
+    const files = await listFiles(dir);
+    expect(files).toEqual(
+      expect.arrayContaining(['library.json', 'articles/article-1.json', 'revisions/article-1/1.json']),
+    );
+    const onDisk = JSON.parse(await readFile(join(dir, 'articles/article-1.json'), 'utf8'));
+    expect(onDisk.headline).toBe('Bình Thủy đẩy mạnh việc học tập');
+    const libraryFile = JSON.parse(await readFile(join(dir, 'library.json'), 'utf8'));
+    expect(libraryFile.catalog).toHaveLength(1);
+    expect(libraryFile.catalog[0]).toMatchObject({ id: 'article-1', headline: 'Bình Thủy đẩy mạnh việc học tập', wordCount: 7 });
+  });
+
+  it('saves on top of the revision it was based on and refuses a stale save', async () => {
+    const library = await open();
+    const created = await library.createArticle({ headline: 'Tin một' });
+    const first = await library.saveArticle({ id: created.id, baseRevision: 1, changes: { sapo: 'Bản của phóng viên A' } });
+    expect(first.revision).toBe(2);
+    await expectFailure(
+      library.saveArticle({ id: created.id, baseRevision: 1, changes: { sapo: 'Bản của phóng viên B' } }),
+      'conflict',
+    );
+    const stored = await library.getArticle({ id: created.id });
+    expect(stored.sapo).toBe('Bản của phóng viên A');
+    expect(stored.revision).toBe(2);
+  });
+
+  it('keeps everything after a restart, and every file it wrote parses as JSON', async () => {
+    const library = await open();
+    const a = await library.createArticle({ headline: 'Cần Thơ mưa lớn' });
+    await library.saveArticle({ id: a.id, baseRevision: 1, changes: { body: plainTextToBody('Đoạn một.\nĐoạn hai.') }, snapshot: true });
+    const b = await library.createArticle({ headline: 'Giá lúa tăng' });
+    await library.trashArticle({ id: b.id });
+    await library.saveSettings({ changes: { paperName: 'Báo Cần Thơ' } });
+    await library.dispose();
+
+    for (const file of await listFiles(dir)) {
+      expect(() => JSON.parse(readFileSync(join(dir, file), 'utf8')), file).not.toThrow();
+    }
+
+    const reopened = await open();
+    const article = await reopened.getArticle({ id: a.id });
+    expect(article.body.content).toHaveLength(2);
+    expect((await reopened.listArticles({})).items.map((s) => s.id)).toEqual([a.id]);
+    expect((await reopened.listArticles({ view: 'trash' })).items.map((s) => s.id)).toEqual([b.id]);
+    expect((await reopened.getSettings({})).paperName).toBe('Báo Cần Thơ');
+  });
+
+  it('keeps immutable snapshots for manual saves and trash, not for autosaves', async () => {
+    const library = await open();
+    const a = await library.createArticle({ headline: 'Tin' });
+    await library.saveArticle({ id: a.id, baseRevision: 1, changes: { sapo: 'autosave' } });
+    await library.saveArticle({ id: a.id, baseRevision: 2, changes: { sapo: 'named' }, snapshot: true });
+    await library.trashArticle({ id: a.id });
+    expect((await listFiles(join(dir, 'revisions', a.id))).sort()).toEqual(['1.json', '3.json', '4.json']);
+    const snapshot = JSON.parse(await readFile(join(dir, 'revisions', a.id, '3.json'), 'utf8'));
+    expect(snapshot.sapo).toBe('named');
+  });
+
+  it('follows the headline with the slug until it is edited by hand, and keeps slugs unique', async () => {
+    const library = await open();
+    const a = await library.createArticle({ headline: 'Tin nóng' });
+    const b = await library.createArticle({ headline: 'Tin nóng' });
+    expect([a.slug, b.slug]).toEqual(['tin-nong', 'tin-nong-2']);
+    const renamed = await library.saveArticle({ id: b.id, baseRevision: 1, changes: { headline: 'Tin nóng trong ngày' } });
+    expect(renamed.slug).toBe('tin-nong-trong-ngay');
+    const custom = await library.saveArticle({ id: b.id, baseRevision: 2, changes: { slug: 'tin-rieng' } });
+    const after = await library.saveArticle({ id: b.id, baseRevision: custom.revision, changes: { headline: 'Tít khác' } });
+    expect(after.slug).toBe('tin-rieng');
+    await expectFailure(library.saveArticle({ id: b.id, baseRevision: after.revision, changes: { slug: 'tin-nong' } }), 'invalid_input');
+  });
+
+  it('moves a corrupt article file aside, reports it, and keeps the rest working', async () => {
+    const library = await open();
+    const good = await library.createArticle({ headline: 'Bài tốt' });
+    const bad = await library.createArticle({ headline: 'Bài hỏng' });
+    await library.dispose();
+    await writeFile(join(dir, 'articles', `${bad.id}.json`), '{"headline": "cut off', 'utf8');
+
+    const reopened = await open();
+    await expectFailure(reopened.getArticle({ id: bad.id }), 'corrupt_file');
+    const files = await listFiles(join(dir, 'articles'));
+    expect(files.some((f) => f.startsWith(`${bad.id}.json.corrupt-`))).toBe(true);
+    expect((await reopened.getAppInfo({})).problems).toHaveLength(1);
+    expect((await reopened.listArticles({})).items.map((s) => s.id)).toEqual([good.id]);
+    expect((await reopened.getArticle({ id: good.id })).headline).toBe('Bài tốt');
+  });
+
+  it('rebuilds the catalog from the article files when library.json is damaged', async () => {
+    const library = await open();
+    await library.createArticle({ headline: 'Một' });
+    await library.createArticle({ headline: 'Hai' });
+    await library.dispose();
+    await writeFile(join(dir, 'library.json'), 'not json at all', 'utf8');
+
+    const reopened = await open();
+    const listing = await reopened.listArticles({ sort: 'headline' });
+    expect(listing.items.map((s) => s.headline)).toEqual(['Hai', 'Một']);
+    const info = await reopened.getAppInfo({});
+    expect(info.problems[0]?.file).toBe(join(dir, 'library.json'));
+    expect((await listFiles(dir)).some((f) => f.startsWith('library.json.corrupt-'))).toBe(true);
+  });
+
+  it('rebuilds the catalog when library.json is missing, and adds articles it does not know', async () => {
+    const library = await open();
+    await library.createArticle({ headline: 'Còn đây' });
+    await library.dispose();
+    await rm(join(dir, 'library.json'));
+    const reopened = await open();
+    expect((await reopened.listArticles({})).items.map((s) => s.headline)).toEqual(['Còn đây']);
+  });
+
+  it('searches headlines without regard to marks and tone placement', async () => {
+    const library = await open();
+    await library.createArticle({ headline: 'Quận ủy Ninh Kiều họp' });
+    await library.createArticle({ headline: 'Hòa Bình đón khách' });
+    const titles = async (query: string) => (await library.listArticles({ query })).items.map((s) => s.headline);
+    expect(await titles('quan uy')).toEqual(['Quận ủy Ninh Kiều họp']);
+    expect(await titles('hoà')).toEqual(['Hòa Bình đón khách']);
+    expect(await titles('không có')).toEqual([]);
+  });
+
+  it('serialises concurrent saves so none is lost or torn', async () => {
+    const library = await open();
+    const a = await library.createArticle({ headline: 'Đua' });
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, (_, i) => library.saveArticle({ id: a.id, baseRevision: 1, changes: { sapo: `bản ${i}` } })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const stored = await library.getArticle({ id: a.id });
+    expect(stored.revision).toBe(2);
+  });
+
+  it('returns not_found for an unknown article and validates settings as a whole', async () => {
+    const library = await open();
+    await expectFailure(library.getArticle({ id: 'nope' }), 'not_found');
+    await expectFailure(library.saveSettings({ changes: { sections: [] } }), 'invalid_input');
+    expect((await library.getSettings({})).sections.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,72 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import type { MenuItemConstructorOptions } from 'electron';
+import { commandSpecs, type CommandId } from '../../shared/commands';
+import { resources } from '../../shared/i18n';
+import { argValue, resolveDataDir, userDataDir } from '../../electron/library/dataDir';
+import { buildMenuTemplate } from '../../electron/shell/menu';
+import { DEFAULT_WINDOW_STATE, restoreWindowState } from '../../electron/shell/windowState';
+
+async function menuFor(language: 'vi' | 'en') {
+  const i18n = i18next.createInstance();
+  await i18n.init({ resources, lng: language });
+  const ran: CommandId[] = [];
+  const template = buildMenuTemplate({
+    t: (key, options) => i18n.t(key, options),
+    runCommand: (id) => ran.push(id),
+    showAbout: () => undefined,
+    openDataDir: () => undefined,
+    isMac: false,
+  });
+  return { template, ran };
+}
+
+const items = (menu: MenuItemConstructorOptions) => menu.submenu as MenuItemConstructorOptions[];
+
+describe('the application menu', () => {
+  it('has File: New article, Save, Export…, Quit, running the shared commands with their shortcuts', async () => {
+    const { template, ran } = await menuFor('vi');
+    expect(template.map((m) => m.label)).toEqual(['Tệp', 'Sửa', 'Xem', 'Trợ giúp']);
+    const file = items(template[0]!);
+    expect(file.map((i) => i.label).filter(Boolean)).toEqual(['Bài viết mới', 'Lưu phiên bản', 'Xuất HTML…', 'Thư viện', 'Thoát']);
+    for (const id of ['article.new', 'article.save', 'article.export'] as const) {
+      const item = file.find((i) => i.id === id)!;
+      expect(item.accelerator).toBe(commandSpecs[id].accelerator);
+      (item.click as () => void)();
+    }
+    expect(ran).toEqual(['article.new', 'article.save', 'article.export']);
+    expect(file.at(-1)?.role).toBe('quit');
+  });
+
+  it('speaks English when asked', async () => {
+    const { template } = await menuFor('en');
+    expect(template.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
+  });
+});
+
+describe('window bounds', () => {
+  const display = { x: 0, y: 0, width: 1920, height: 1080 };
+  it('restores bounds that are on a display', () => {
+    const saved = { x: 100, y: 80, width: 1200, height: 800, maximized: true };
+    expect(restoreWindowState(saved, [display])).toEqual(saved);
+  });
+  it('drops the position of a window left on a display that is gone', () => {
+    const state = restoreWindowState({ x: 3000, y: 80, width: 1200, height: 800, maximized: false }, [display]);
+    expect(state).toMatchObject({ x: undefined, y: undefined, width: 1200 });
+  });
+  it('falls back to defaults for nonsense', () => {
+    expect(restoreWindowState({ width: 'big' }, [display])).toEqual(DEFAULT_WINDOW_STATE);
+    expect(restoreWindowState(null, [display])).toEqual(DEFAULT_WINDOW_STATE);
+  });
+});
+
+describe('the data directory', () => {
+  it('comes from --data-dir, then NEWSDESK_DATA_DIR, then the per-user folder', () => {
+    expect(resolveDataDir(['--data-dir', '/x/lib'], {})).toBe('/x/lib');
+    expect(resolveDataDir(['--data-dir=/y'], {})).toBe('/y');
+    expect(resolveDataDir([], { NEWSDESK_DATA_DIR: '/z' })).toBe('/z');
+    expect(resolveDataDir([], { XDG_CONFIG_HOME: '/home/u/.config' })).toBe('/home/u/.config/Newsdesk/library');
+    expect(userDataDir({}, 'win32').endsWith('Newsdesk')).toBe(true);
+    expect(argValue(['--port', '9'], '--port')).toBe('9');
+  });
+});

@@ -1,0 +1,166 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contract, type NewsdeskApi, type Result } from '../../shared/api/contract';
+import { ipcChannel, methodNames } from '../../shared/api/methods';
+import { LibraryService } from '../../electron/library/LibraryService';
+import type { WebHost } from '../../electron/transport/webHost';
+import { makeTempDir, removeDir, snapshotDir } from '../helpers/tempDir';
+import { electronTransport, webTransport } from '../helpers/transports';
+
+const TEN_MB = 'ạ'.repeat(10 * 1024 * 1024 / 3);
+
+let dir: string;
+let service: LibraryService;
+let host: WebHost;
+const transports: Record<string, NewsdeskApi> = {};
+
+beforeAll(async () => {
+  dir = await makeTempDir();
+  service = await LibraryService.open({ dataDir: join(dir, 'library') });
+  transports.ipc = electronTransport(service).api;
+  const web = await webTransport(service, join(dir, 'static'));
+  host = web.host;
+  transports.web = web.api;
+});
+afterAll(async () => {
+  await host.close();
+  await service.dispose();
+  await removeDir(dir);
+});
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+describe.each(['ipc', 'web'])('every method through the %s transport', (name) => {
+  it('reaches the service, and every answer matches its output schema', async () => {
+    const api = transports[name]!;
+    const reached = new Set<string>();
+    const check = <M extends keyof typeof contract>(method: M, result: Result<unknown>) => {
+      const parsed = contract[method].output.safeParse(value(result));
+      expect(parsed.success, `${method}: ${parsed.error?.message}`).toBe(true);
+      reached.add(method);
+      return parsed.data as never;
+    };
+    check('getAppInfo', await api.getAppInfo({}));
+    const created = check('createArticle', await api.createArticle({ headline: `Tin qua ${name}` })) as { id: string; revision: number };
+    check('getArticle', await api.getArticle({ id: created.id }));
+    check('saveArticle', await api.saveArticle({ id: created.id, baseRevision: created.revision, changes: { sapo: 'Sapo' } }));
+    check('listArticles', await api.listArticles({ query: `tin qua ${name}` }));
+    check('trashArticle', await api.trashArticle({ id: created.id }));
+    check('restoreArticle', await api.restoreArticle({ id: created.id }));
+    check('getSettings', await api.getSettings({}));
+    check('saveSettings', await api.saveSettings({ changes: { tagline: `qua ${name}` } }));
+    expect([...reached].sort()).toEqual([...methodNames].sort());
+  });
+
+  it('returns a stale save as a conflict error, as data', async () => {
+    const api = transports[name]!;
+    const created = value(await api.createArticle({ headline: 'Xung đột' }));
+    value(await api.saveArticle({ id: created.id, baseRevision: 1, changes: { sapo: 'một' } }));
+    const stale = await api.saveArticle({ id: created.id, baseRevision: 1, changes: { sapo: 'hai' } });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  const invalidInputs: Array<[string, string, unknown]> = [
+    ['wrong types', 'saveArticle', { id: 42, baseRevision: '1', changes: { headline: ['x'] } }],
+    ['missing fields', 'saveArticle', { changes: {} }],
+    ['a 10 MB string', 'createArticle', { headline: TEN_MB }],
+    ['a 10 MB body text', 'saveArticle', { id: 'x', baseRevision: 1, changes: { body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: TEN_MB }] }] } } }],
+    ['an id with ../', 'getArticle', { id: '../library' }],
+    ['an id with ../ on save', 'saveArticle', { id: '../../etc/passwd', baseRevision: 1, changes: {} }],
+    ['an id with ../ on trash', 'trashArticle', { id: '../articles/x' }],
+    ['unknown fields', 'saveSettings', { changes: { interfaceLanguage: 'fr', extra: true } }],
+    ['not an object', 'listArticles', 'list everything'],
+    ['an unknown method', 'deleteEverything', {}],
+  ];
+
+  it.each(invalidInputs)('answers %s with invalid_input and changes no file', async (_label, method, input) => {
+    const api = transports[name]! as unknown as Record<string, (input: unknown) => Promise<Result<unknown>>>;
+    const before = await snapshotDir(dir);
+    const call = api[method] ?? ((i: unknown) => callUnknown(name, method, i));
+    const result = await call(input);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await snapshotDir(dir)).toEqual(before);
+  });
+});
+
+async function callUnknown(name: string, method: string, input: unknown): Promise<Result<unknown>> {
+  if (name === 'web') {
+    const { post } = await import('../helpers/transports');
+    return (await post(host, method, input)).body;
+  }
+  const { handlers } = electronTransport(service);
+  const handler = handlers.get(ipcChannel(method as never));
+  return handler
+    ? ((await handler({ senderFrame: { url: 'app://newsdesk/', parent: null } }, input)) as Result<unknown>)
+    : { ok: false, error: { code: 'invalid_input', message: 'no such channel' } };
+}
+
+describe('the IPC transport', () => {
+  it('refuses calls from frames that are not the app page', async () => {
+    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://other/index.html']) {
+      const { api } = electronTransport(service, url);
+      expect(await api.getSettings({})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+  });
+});
+
+describe('isTrustedSender', () => {
+  it('accepts only the top frame of the app page', async () => {
+    const { isTrustedSender } = await import('../../electron/shell/ipc');
+    expect(isTrustedSender({ senderFrame: { url: 'app://newsdesk/index.html#/article/x', parent: null } })).toBe(true);
+    expect(isTrustedSender({ senderFrame: { url: 'app://newsdesk/index.html', parent: {} } })).toBe(false);
+    expect(isTrustedSender({ senderFrame: null })).toBe(false);
+    expect(isTrustedSender({ senderFrame: { url: 'not a url', parent: null } })).toBe(false);
+  });
+});
+
+describe('the preload bridge', () => {
+  async function fakeIpc() {
+    const { createBridge } = await import('../../electron/shell/bridge');
+    const listeners = new Map<string, Array<(event: unknown, ...args: unknown[]) => void>>();
+    const sent: string[] = [];
+    const bridge = createBridge({
+      invoke: async () => undefined,
+      on: (channel, listener) => void listeners.set(channel, [...(listeners.get(channel) ?? []), listener]),
+      removeListener: (channel, listener) => void listeners.set(channel, (listeners.get(channel) ?? []).filter((l) => l !== listener)),
+      send: (channel) => void sent.push(channel),
+    });
+    const emit = (channel: string, ...args: unknown[]) => {
+      for (const listener of listeners.get(channel) ?? []) listener({ sender: 'the IPC event' }, ...args);
+    };
+    return { bridge, emit, sent };
+  }
+
+  it('lets the window close at once when nothing is being edited, and after saving when something is', async () => {
+    const { FLUSH_DONE_CHANNEL, FLUSH_REQUEST_CHANNEL } = await import('../../shared/api/methods');
+    const { bridge, emit, sent } = await fakeIpc();
+    emit(FLUSH_REQUEST_CHANNEL);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(sent).toEqual([FLUSH_DONE_CHANNEL]);
+
+    let finishSave!: () => void;
+    const unsubscribe = bridge.onWillClose(() => new Promise<void>((resolve) => (finishSave = resolve)));
+    emit(FLUSH_REQUEST_CHANNEL);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(sent).toHaveLength(1);
+    finishSave();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(sent).toEqual([FLUSH_DONE_CHANNEL, FLUSH_DONE_CHANNEL]);
+    unsubscribe();
+  });
+
+  it('passes only known command ids to the page, never the IPC event', async () => {
+    const { COMMAND_CHANNEL } = await import('../../shared/api/methods');
+    const { bridge, emit } = await fakeIpc();
+    const received: unknown[][] = [];
+    const unsubscribe = bridge.onDidRequestCommand((...args: unknown[]) => received.push(args));
+    emit(COMMAND_CHANNEL, 'article.save');
+    emit(COMMAND_CHANNEL, 'rm -rf');
+    unsubscribe();
+    emit(COMMAND_CHANNEL, 'article.new');
+    expect(received).toEqual([['article.save']]);
+  });
+});

@@ -1,0 +1,102 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_REQUEST_BYTES } from '../../shared/api/contract';
+import { LibraryService } from '../../electron/library/LibraryService';
+import type { WebHost } from '../../electron/transport/webHost';
+import { makeTempDir, removeDir, snapshotDir } from '../helpers/tempDir';
+import { post, rawRequest, webTransport } from '../helpers/transports';
+
+let dir: string;
+let service: LibraryService;
+let host: WebHost;
+
+beforeAll(async () => {
+  dir = await makeTempDir();
+  service = await LibraryService.open({ dataDir: join(dir, 'library') });
+  host = (await webTransport(service, join(dir, 'static'))).host;
+});
+afterAll(async () => {
+  await host.close();
+  await service.dispose();
+  await removeDir(dir);
+});
+
+describe('the loopback web host', () => {
+  it('listens on 127.0.0.1 and prints an address carrying the token in its fragment', () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/#token=${host.token}`);
+    expect(host.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('answers a request with the token', async () => {
+    const response = await post(host, 'getSettings', {});
+    expect(response.status).toBe(200);
+    expect(response.body.ok).toBe(true);
+  });
+
+  it('refuses a request without the token', async () => {
+    const response = await post(host, 'getSettings', {}, { Authorization: '' });
+    expect(response.status).toBe(401);
+    expect(response.body).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+  });
+
+  it('refuses a wrong token', async () => {
+    const response = await post(host, 'getSettings', {}, { Authorization: `Bearer ${host.token.slice(0, -1)}x` });
+    expect(response.status).toBe(401);
+  });
+
+  it('refuses a wrong Host (DNS rebinding), for the API and for pages', async () => {
+    const api = await post(host, 'getSettings', {}, { Host: `evil.example:${host.port}` });
+    expect(api.status).toBe(403);
+    expect(api.body).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const page = await rawRequest(host, { path: '/', headers: { Host: 'evil.example' } });
+    expect(page.status).toBe(403);
+  });
+
+  it('refuses a request from another origin, even with the token', async () => {
+    const response = await post(host, 'createArticle', { headline: 'từ trang lạ' }, { Origin: 'https://evil.example' });
+    expect(response.status).toBe(403);
+    const crossSite = await post(host, 'createArticle', { headline: 'từ trang lạ' }, { 'Sec-Fetch-Site': 'cross-site' });
+    expect(crossSite.status).toBe(403);
+    const listing = await post(host, 'listArticles', { query: 'từ trang lạ' });
+    expect(listing.body).toMatchObject({ ok: true, value: { total: 0 } });
+  });
+
+  it('accepts its own origin', async () => {
+    const response = await post(host, 'getSettings', {}, { Origin: `http://127.0.0.1:${host.port}`, 'Sec-Fetch-Site': 'same-origin' });
+    expect(response.status).toBe(200);
+  });
+
+  it('refuses a request over the size limit with invalid_input, writing nothing', async () => {
+    const before = await snapshotDir(join(dir, 'library'));
+    const response = await post(host, 'createArticle', { headline: 'x'.repeat(MAX_REQUEST_BYTES + 10) });
+    expect(response.status).toBe(413);
+    expect(response.body).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await snapshotDir(join(dir, 'library'))).toEqual(before);
+  });
+
+  it('refuses bodies that are not JSON', async () => {
+    const response = await rawRequest(host, {
+      method: 'POST',
+      path: '/api/getSettings',
+      headers: { Host: `127.0.0.1:${host.port}`, 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
+      body: '{not json',
+    });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('serves the app with a strict Content-Security-Policy', async () => {
+    const page = await rawRequest(host, { path: '/', headers: { Host: `127.0.0.1:${host.port}` } });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<title>Newsdesk</title>');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('never serves files outside the app folder', async () => {
+    for (const path of ['/../library/library.json', '/%2e%2e/library/library.json', '/..%2flibrary%2flibrary.json', '/%2e%2e%5clibrary.json', '/x%00.js']) {
+      const response = await rawRequest(host, { path, headers: { Host: `127.0.0.1:${host.port}` } });
+      expect(response.text, path).not.toContain('catalog');
+    }
+  });
+});
