@@ -34,7 +34,7 @@ function Workspace({ connection }: { connection: Exclude<Connection, { kind: 'no
     const isMac = navigator.platform.startsWith('Mac');
     const onKeyDown = (event: KeyboardEvent) => {
       for (const spec of Object.values(commandSpecs)) {
-        if (spec.accelerator && matchesAccelerator(spec.accelerator, event, isMac) && registry.has(spec.id)) {
+        if (spec.scope !== 'editor' && spec.accelerator && matchesAccelerator(spec.accelerator, event, isMac) && registry.has(spec.id)) {
           event.preventDefault();
           void registry.run(spec.id);
           return;

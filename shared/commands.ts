@@ -10,6 +10,22 @@ export const commandIds = [
   'view.library',
   'ui.language.vi',
   'ui.language.en',
+  'edit.undo',
+  'edit.redo',
+  'format.bold',
+  'format.italic',
+  'format.link',
+  'format.subscript',
+  'format.superscript',
+  'block.paragraph',
+  'block.h2',
+  'block.h3',
+  'block.quote',
+  'block.pullQuote',
+  'block.bulletList',
+  'block.orderedList',
+  'block.table',
+  'block.separator',
 ] as const;
 export type CommandId = (typeof commandIds)[number];
 
@@ -19,6 +35,11 @@ export interface CommandSpec {
   labelKey: string;
   /** Electron accelerator syntax; the renderer matches the same string against key events. */
   accelerator?: string;
+  /**
+   * 'editor' commands act on the article body; their keys are bound in the editor's own keymap
+   * (so Ctrl+Z in a text field still undoes typing there) and the menu only displays them.
+   */
+  scope?: 'editor';
 }
 
 export const commandSpecs: Record<CommandId, CommandSpec> = {
@@ -28,7 +49,31 @@ export const commandSpecs: Record<CommandId, CommandSpec> = {
   'view.library': { id: 'view.library', labelKey: 'commands.library', accelerator: 'CmdOrCtrl+Alt+L' },
   'ui.language.vi': { id: 'ui.language.vi', labelKey: 'commands.languageVi' },
   'ui.language.en': { id: 'ui.language.en', labelKey: 'commands.languageEn' },
+  'edit.undo': { id: 'edit.undo', labelKey: 'commands.undo', accelerator: 'CmdOrCtrl+Z', scope: 'editor' },
+  'edit.redo': { id: 'edit.redo', labelKey: 'commands.redo', accelerator: 'CmdOrCtrl+Shift+Z', scope: 'editor' },
+  'format.bold': { id: 'format.bold', labelKey: 'commands.bold', accelerator: 'CmdOrCtrl+B', scope: 'editor' },
+  'format.italic': { id: 'format.italic', labelKey: 'commands.italic', accelerator: 'CmdOrCtrl+I', scope: 'editor' },
+  'format.link': { id: 'format.link', labelKey: 'commands.link', accelerator: 'CmdOrCtrl+K', scope: 'editor' },
+  'format.subscript': { id: 'format.subscript', labelKey: 'commands.subscript', accelerator: 'CmdOrCtrl+,', scope: 'editor' },
+  'format.superscript': { id: 'format.superscript', labelKey: 'commands.superscript', accelerator: 'CmdOrCtrl+.', scope: 'editor' },
+  'block.paragraph': { id: 'block.paragraph', labelKey: 'commands.paragraph', accelerator: 'CmdOrCtrl+Alt+0', scope: 'editor' },
+  'block.h2': { id: 'block.h2', labelKey: 'commands.h2', accelerator: 'CmdOrCtrl+Alt+2', scope: 'editor' },
+  'block.h3': { id: 'block.h3', labelKey: 'commands.h3', accelerator: 'CmdOrCtrl+Alt+3', scope: 'editor' },
+  'block.quote': { id: 'block.quote', labelKey: 'commands.quote', accelerator: 'CmdOrCtrl+Shift+B', scope: 'editor' },
+  'block.pullQuote': { id: 'block.pullQuote', labelKey: 'commands.pullQuote', accelerator: 'CmdOrCtrl+Shift+Q', scope: 'editor' },
+  'block.bulletList': { id: 'block.bulletList', labelKey: 'commands.bulletList', accelerator: 'CmdOrCtrl+Shift+8', scope: 'editor' },
+  'block.orderedList': { id: 'block.orderedList', labelKey: 'commands.orderedList', accelerator: 'CmdOrCtrl+Shift+7', scope: 'editor' },
+  'block.table': { id: 'block.table', labelKey: 'commands.table', scope: 'editor' },
+  'block.separator': { id: 'block.separator', labelKey: 'commands.separator', scope: 'editor' },
 };
+
+/** "CmdOrCtrl+Shift+8" → "Mod-Shift-8", the editor keymap's spelling of the same keys. */
+export function acceleratorToKeymap(accelerator: string): string {
+  return accelerator
+    .split('+')
+    .map((part) => (part === 'CmdOrCtrl' ? 'Mod' : part.length === 1 ? part.toLowerCase() : part))
+    .join('-');
+}
 
 export function isCommandId(value: unknown): value is CommandId {
   return typeof value === 'string' && (commandIds as readonly string[]).includes(value);

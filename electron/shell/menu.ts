@@ -20,6 +20,9 @@ export function buildMenuTemplate({ t, runCommand, showAbout, openDataDir, isMac
       id,
       label: t(spec.labelKey),
       ...(spec.accelerator ? { accelerator: spec.accelerator } : {}),
+      // Editor commands' keys belong to the editor (so Ctrl+Z still undoes typing in a text field);
+      // the menu shows them without taking the keys.
+      ...(spec.scope === 'editor' ? { registerAccelerator: false } : {}),
       click: () => runCommand(id),
     };
   };
@@ -39,14 +42,35 @@ export function buildMenuTemplate({ t, runCommand, showAbout, openDataDir, isMac
     {
       label: t('menu.edit'),
       submenu: [
-        { role: 'undo', label: t('menu.undo') },
-        { role: 'redo', label: t('menu.redo') },
+        command('edit.undo'),
+        command('edit.redo'),
         { type: 'separator' },
         { role: 'cut', label: t('menu.cut') },
         { role: 'copy', label: t('menu.copy') },
         { role: 'paste', label: t('menu.paste') },
         { role: 'pasteAndMatchStyle', label: t('menu.pasteAsText') },
         { role: 'selectAll', label: t('menu.selectAll') },
+      ],
+    },
+    {
+      label: t('menu.format'),
+      submenu: [
+        command('format.bold'),
+        command('format.italic'),
+        command('format.link'),
+        command('format.subscript'),
+        command('format.superscript'),
+        { type: 'separator' },
+        command('block.paragraph'),
+        command('block.h2'),
+        command('block.h3'),
+        command('block.quote'),
+        command('block.pullQuote'),
+        { type: 'separator' },
+        command('block.bulletList'),
+        command('block.orderedList'),
+        command('block.table'),
+        command('block.separator'),
       ],
     },
     {

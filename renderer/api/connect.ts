@@ -18,5 +18,5 @@ export function connect(): Connection {
   if (window.newsdesk) return { kind: 'electron', api: sequenced(window.newsdesk), bridge: window.newsdesk };
   const token = takeToken(window.location, window.history, window.sessionStorage);
   if (!token) return { kind: 'no-token', api: null, bridge: null };
-  return { kind: 'web', api: sequenced(createHttpApi(token)), bridge: null };
+  return { kind: 'web', api: sequenced(createHttpApi(token), createHttpApi(token, { keepalive: true })), bridge: null };
 }

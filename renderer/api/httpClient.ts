@@ -19,8 +19,12 @@ export function takeToken(location: Location, history: History, storage: Storage
   return storage.getItem(TOKEN_KEY);
 }
 
-/** The API over the loopback web host: one POST per call, generated from the method list. */
-export function createHttpApi(token: string): NewsdeskApi {
+/**
+ * The API over the loopback web host: one POST per call, generated from the method list.
+ * With `keepalive`, requests outlive the page (for the last save as it closes); browsers allow
+ * only 64 KiB of those in flight, so only that save uses it.
+ */
+export function createHttpApi(token: string, { keepalive = false } = {}): NewsdeskApi {
   const call = async (method: MethodName, input: unknown): Promise<Result<unknown>> => {
     const body = JSON.stringify(input ?? {});
     try {
@@ -28,7 +32,7 @@ export function createHttpApi(token: string): NewsdeskApi {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
         body,
-        keepalive: body.length < KEEPALIVE_LIMIT,
+        keepalive: keepalive && body.length < KEEPALIVE_LIMIT,
       });
       return (await response.json()) as Result<unknown>;
     } catch (error) {

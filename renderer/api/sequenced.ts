@@ -11,7 +11,7 @@ export interface AppApi extends NewsdeskApi {
   immediate: NewsdeskApi;
 }
 
-export function sequenced(api: NewsdeskApi): AppApi {
+export function sequenced(api: NewsdeskApi, immediate: NewsdeskApi = api): AppApi {
   let writes: Promise<unknown> = Promise.resolve();
   const wrapped = Object.fromEntries(
     methodNames.map((method) => {
@@ -26,5 +26,5 @@ export function sequenced(api: NewsdeskApi): AppApi {
       ];
     }),
   );
-  return { ...(wrapped as unknown as NewsdeskApi), immediate: api };
+  return { ...(wrapped as unknown as NewsdeskApi), immediate };
 }

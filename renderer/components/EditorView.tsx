@@ -1,11 +1,14 @@
-import { useId } from 'react';
+import type { Editor } from '@tiptap/core';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { plainTextToBody } from '../../shared/model/body';
-import { articleWordCount } from '../../shared/model/article';
+import { LIMITS } from '../../shared/model/article';
+import type { BodyDoc } from '../../shared/model/body';
 import { formatShortDateTime } from '../../shared/text/dates';
-import { readingMinutes } from '../../shared/text/vietnamese';
+import { countWords, readingMinutes } from '../../shared/text/vietnamese';
 import { errorText, useApi } from '../api/ApiContext';
 import { useCommand } from '../commands';
+import { ArticleEditor } from '../editor/ArticleEditor';
+import { useBodyStats } from '../editor/useBodyStats';
 import { exportArticleHtml } from '../exportArticle';
 import { useArticleDraft, type SaveState } from '../hooks/useArticleDraft';
 import { useNotify } from '../hooks/useNotice';
@@ -19,13 +22,17 @@ export function EditorView({ id }: { id: string }) {
   const notify = useNotify();
   const settings = useSettings();
   const ids = useId();
-  const { article, draft, state, loadError, update, save, reloadLatest, keepMine } = useArticleDraft(api, id);
+  const { article, draft, state, loadError, update, bodyChanged, setBodySource, save, reloadLatest, keepMine } = useArticleDraft(api, id);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const getBody = useRef<(() => BodyDoc) | null>(null);
+  const stats = useBodyStats(editor);
 
   useCommand('article.save', () => save(true));
   useCommand('article.export', async () => {
     if (!article || !draft) return;
     await save();
-    const file = exportArticleHtml({ ...article, headline: draft.headline, sapo: draft.sapo, body: plainTextToBody(draft.bodyText) }, settings);
+    const body = getBody.current?.() ?? article.body;
+    const file = exportArticleHtml({ ...article, ...draft, body }, settings);
     notify({ text: t('export.done', { file }) });
   });
 
@@ -50,7 +57,7 @@ export function EditorView({ id }: { id: string }) {
   const section = settings.sections.find((s) => s.slug === draft.section);
   const limit = section?.headlineLimit ?? DEFAULT_HEADLINE_LIMIT;
   const headlineLength = [...draft.headline].length;
-  const words = articleWordCount({ headline: draft.headline, sapo: draft.sapo, body: plainTextToBody(draft.bodyText) });
+  const words = countWords(draft.headline) + countWords(draft.sapo) + stats.body.words;
   const flush = () => void save();
 
   return (
@@ -73,6 +80,7 @@ export function EditorView({ id }: { id: string }) {
           id={`${ids}-headline`}
           className="headline-input"
           rows={2}
+          maxLength={LIMITS.headline}
           value={draft.headline}
           placeholder={t('editor.headlinePlaceholder')}
           aria-describedby={`${ids}-headline-count`}
@@ -120,6 +128,7 @@ export function EditorView({ id }: { id: string }) {
           id={`${ids}-sapo`}
           className="sapo-input"
           rows={3}
+          maxLength={LIMITS.sapo}
           value={draft.sapo}
           placeholder={t('editor.sapoPlaceholder')}
           aria-describedby={`${ids}-sapo-count`}
@@ -131,23 +140,34 @@ export function EditorView({ id }: { id: string }) {
       </div>
 
       <div className="field">
-        <label htmlFor={`${ids}-body`}>{t('editor.body')}</label>
-        <textarea
-          id={`${ids}-body`}
-          className="body-input"
-          rows={16}
-          value={draft.bodyText}
-          aria-describedby={`${ids}-body-hint`}
-          onChange={(event) => update({ bodyText: event.target.value })}
+        <span className="label" id={`${ids}-body-label`}>
+          {t('editor.body')}
+        </span>
+        <ArticleEditor
+          initial={article.body}
+          labelledBy={`${ids}-body-label`}
+          onChange={bodyChanged}
           onBlur={flush}
-          data-testid="body"
+          onReady={({ editor: instance, getBody: read }) => {
+            getBody.current = read;
+            setBodySource(read);
+            setEditor(instance);
+          }}
         />
-        <small id={`${ids}-body-hint`}>{t('editor.bodyHint')}</small>
       </div>
 
-      <footer className="status-bar">
-        <span>{t('editor.words', { count: words })}</span>
-        <span>{t('editor.reading', { count: readingMinutes(words) })}</span>
+      <footer className="status-bar" aria-label={t('stats.label')}>
+        <span data-testid="stat-words">{t('stats.words', { count: words })}</span>
+        <span data-testid="stat-chars">{t('stats.chars', { count: stats.body.chars })}</span>
+        <span>{t('stats.reading', { count: readingMinutes(words) })}</span>
+        {stats.selection && (
+          <span data-testid="stat-selection">
+            {t('stats.selection', {
+              words: t('stats.words', { count: stats.selection.words }),
+              chars: t('stats.chars', { count: stats.selection.chars }),
+            })}
+          </span>
+        )}
         <SaveIndicator state={state} timeZone={settings.timeZone} onRetry={flush} onReload={reloadLatest} onKeepMine={keepMine} />
       </footer>
     </div>

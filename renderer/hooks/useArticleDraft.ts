@@ -1,15 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../shared/api/contract';
 import type { Article } from '../../shared/model/article';
-import { bodyToPlainText, plainTextToBody } from '../../shared/model/body';
+import type { BodyDoc } from '../../shared/model/body';
 import type { AppApi } from '../api/sequenced';
 
-/** What the reporter is editing; the body is plain paragraphs, one per line, for now. */
+/** The article's fields as the reporter is editing them; the body is read from the editor. */
 export interface Draft {
   headline: string;
   sapo: string;
   section: string;
-  bodyText: string;
 }
 
 export type SaveState =
@@ -21,28 +20,13 @@ export type SaveState =
 
 export const AUTOSAVE_DELAY_MS = 1000;
 
-function changesOf(draft: Draft) {
-  return {
-    headline: draft.headline,
-    sapo: draft.sapo,
-    section: draft.section,
-    body: plainTextToBody(draft.bodyText),
-  };
-}
-
-function draftOf(article: Article): Draft {
-  return {
-    headline: article.headline,
-    sapo: article.sapo,
-    section: article.section,
-    bodyText: bodyToPlainText(article.body),
-  };
-}
+const draftOf = (article: Article): Draft => ({ headline: article.headline, sapo: article.sapo, section: article.section });
 
 /**
- * Loads an article and keeps it saved: one second after the last keystroke, when a field loses
+ * Loads an article and keeps it saved: one second after the last change, when a field loses
  * focus, when the view closes or the page hides, and on demand (a named version). Saves carry the
- * revision they are based on; a conflict is shown, never overwritten silently.
+ * revision they are based on; a conflict is shown, never overwritten silently, and nothing is
+ * saved after it until the reporter chooses which version to keep.
  */
 export function useArticleDraft(api: AppApi, id: string) {
   const [article, setArticle] = useState<Article | null>(null);
@@ -51,6 +35,7 @@ export function useArticleDraft(api: AppApi, id: string) {
   const [loadError, setLoadError] = useState<ApiError | null>(null);
 
   const draftRef = useRef<Draft | null>(null);
+  const bodySource = useRef<(() => BodyDoc) | null>(null);
   const baseRevision = useRef(0);
   const dirty = useRef(false);
   const inFlight = useRef<Promise<void> | null>(null);
@@ -82,33 +67,37 @@ export function useArticleDraft(api: AppApi, id: string) {
     };
   }, [api, id, adopt]);
 
+  const changes = useCallback(() => {
+    const current = draftRef.current!;
+    return {
+      headline: current.headline,
+      sapo: current.sapo,
+      section: current.section,
+      ...(bodySource.current ? { body: bodySource.current() } : {}),
+    };
+  }, []);
+
+  const clearTimer = () => {
+    if (timer.current) {
+      clearTimeout(timer.current);
+      timer.current = null;
+    }
+  };
+
   const save = useCallback(
     async (snapshot = false): Promise<void> => {
-      if (timer.current) {
-        clearTimeout(timer.current);
-        timer.current = null;
-      }
+      clearTimer();
       while (inFlight.current) await inFlight.current;
-      const current = draftRef.current;
-      if (!current || conflict.current || (!dirty.current && !snapshot)) return;
+      if (!draftRef.current || conflict.current || (!dirty.current && !snapshot)) return;
       dirty.current = false;
       expectedRevision.current = baseRevision.current + 1;
       setState({ kind: 'saving' });
       const run = (async () => {
-        const result = await api.saveArticle({
-          id,
-          baseRevision: baseRevision.current,
-          snapshot,
-          changes: changesOf(current),
-        });
+        const result = await api.saveArticle({ id, baseRevision: baseRevision.current, snapshot, changes: changes() });
         if (result.ok) {
           baseRevision.current = result.value.revision;
           setArticle(result.value);
-          setState(
-            dirty.current
-              ? { kind: 'dirty' }
-              : { kind: 'clean', at: result.value.updatedAt, snapshot },
-          );
+          setState(dirty.current ? { kind: 'dirty' } : { kind: 'clean', at: result.value.updatedAt, snapshot });
         } else {
           dirty.current = true;
           conflict.current = result.error.code === 'conflict';
@@ -122,21 +111,52 @@ export function useArticleDraft(api: AppApi, id: string) {
         inFlight.current = null;
       }
     },
-    [api, id],
+    [api, id, changes],
   );
 
-  const update = useCallback(
-    (changes: Partial<Draft>) => {
-      if (!draftRef.current) return;
-      draftRef.current = { ...draftRef.current, ...changes };
-      dirty.current = true;
-      setDraftState(draftRef.current);
-      setState((previous) => (previous.kind === 'failed' || previous.kind === 'saving' ? previous : { kind: 'dirty' }));
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
+  /**
+   * Sends what is pending at once, without waiting for the save in flight: for the moment the
+   * view closes or the page goes away. It is based on the revision the save in flight will
+   * produce; if that guess is wrong the server refuses it as a conflict and nothing is
+   * overwritten. `immediate` skips the queue (a page being unloaded cannot wait); otherwise it is
+   * queued ahead of any list the next view asks for.
+   */
+  const saveNow = useCallback(
+    (immediate: boolean) => {
+      if (!draftRef.current || conflict.current || !dirty.current) return;
+      clearTimer();
+      dirty.current = false;
+      const base = inFlight.current ? expectedRevision.current : baseRevision.current;
+      const target = immediate ? api.immediate : api;
+      void target.saveArticle({ id, baseRevision: base, changes: changes() }).then((result) => {
+        if (result.ok) baseRevision.current = Math.max(baseRevision.current, result.value.revision);
+        else dirty.current = true;
+      });
     },
-    [save],
+    [api, id, changes],
   );
+
+  const schedule = useCallback(() => {
+    dirty.current = true;
+    setState((previous) => (previous.kind === 'failed' || previous.kind === 'saving' ? previous : { kind: 'dirty' }));
+    clearTimer();
+    timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
+  }, [save]);
+
+  const update = useCallback(
+    (fields: Partial<Draft>) => {
+      if (!draftRef.current) return;
+      draftRef.current = { ...draftRef.current, ...fields };
+      setDraftState(draftRef.current);
+      schedule();
+    },
+    [schedule],
+  );
+
+  /** The body editor announces itself with a reader for its content, then reports changes. */
+  const setBodySource = useCallback((source: () => BodyDoc) => {
+    bodySource.current = source;
+  }, []);
 
   /** After a conflict: drop local changes and show the saved article. */
   const reloadLatest = useCallback(async () => {
@@ -155,36 +175,31 @@ export function useArticleDraft(api: AppApi, id: string) {
     await save();
   }, [api, id, save]);
 
-  /**
-   * The page is going away: send what is pending now, without waiting for the save in flight
-   * (a page being unloaded cannot wait), on top of the revision that save will produce. If that
-   * guess is wrong the server refuses the save as a conflict; nothing is overwritten.
-   */
-  const saveNow = useCallback(() => {
-    const current = draftRef.current;
-    if (!current || conflict.current || !dirty.current) return;
-    dirty.current = false;
-    if (timer.current) clearTimeout(timer.current);
-    const base = inFlight.current ? expectedRevision.current : baseRevision.current;
-    void api.immediate.saveArticle({ id, baseRevision: base, changes: changesOf(current) });
-  }, [api, id]);
-
-  // Save whatever is pending when the page is hidden or the view closes.
   useEffect(() => {
-    const onHide = () => {
-      if (document.visibilityState === 'hidden') void save();
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') saveNow(false);
     };
-    const onPageHide = () => saveNow();
-    document.addEventListener('visibilitychange', onHide);
+    const onPageHide = () => saveNow(true);
+    // While something is unsaved, leaving the page asks first (the browser shows its own question).
+    // (Not in Electron: there it would silently keep the window open; main asks us to save instead.)
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!window.newsdesk && (dirty.current || inFlight.current || conflict.current)) {
+        saveNow(true);
+        event.preventDefault();
+      }
+    };
+    document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('beforeunload', onBeforeUnload);
     const unsubscribe = window.newsdesk?.onWillClose(() => save());
     return () => {
-      document.removeEventListener('visibilitychange', onHide);
+      document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('beforeunload', onBeforeUnload);
       unsubscribe?.();
-      void save();
+      saveNow(false);
     };
   }, [save, saveNow]);
 
-  return { article, draft, state, loadError, update, save, reloadLatest, keepMine };
+  return { article, draft, state, loadError, update, bodyChanged: schedule, setBodySource, save, reloadLatest, keepMine };
 }

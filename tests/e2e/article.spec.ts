@@ -9,12 +9,11 @@ const BODY = ['Sáng 27/11, UBND quận Bình Thủy tổ chức hội nghị t�
 test('a reporter types a Vietnamese article, reloads, and finds it intact in the list and on disk', async ({ app: page, host }) => {
   await page.getByRole('button', { name: 'Bài viết mới' }).click();
   const headline = page.getByLabel('Tít', { exact: true });
-  await expect(headline).toBeFocused({ timeout: 1 }).catch(() => undefined);
   await headline.click();
   await page.keyboard.type(HEADLINE);
   await page.getByLabel('Sapo').click();
   await page.keyboard.type(SAPO);
-  await page.getByLabel('Nội dung').click();
+  await page.getByTestId('body-editor').click();
   await page.keyboard.type(BODY[0]!);
   await page.keyboard.press('Enter');
   // Some input methods hand over decomposed text; it must be stored composed.
@@ -34,7 +33,7 @@ test('a reporter types a Vietnamese article, reloads, and finds it intact in the
   await row.getByRole('link', { name: HEADLINE }).click();
   await expect(page.getByLabel('Tít', { exact: true })).toHaveValue(HEADLINE);
   await expect(page.getByLabel('Sapo')).toHaveValue(SAPO);
-  await expect(page.getByLabel('Nội dung')).toHaveValue(BODY.join('\n'));
+  await expect(page.getByTestId('body-editor').locator('p')).toHaveText(BODY);
 
   const id = new URL(page.url()).hash.replace('#/article/', '');
   const onDisk = JSON.parse(await readFile(join(host.dataDir, 'articles', `${id}.json`), 'utf8'));
@@ -48,14 +47,14 @@ test('a reporter types a Vietnamese article, reloads, and finds it intact in the
 test('autosave keeps what was typed a moment before the page closed', async ({ app: page, host, browser }) => {
   await page.getByRole('button', { name: 'Bài viết mới' }).click();
   await page.getByLabel('Tít', { exact: true }).fill('Tin sắp đóng');
-  await page.getByLabel('Nội dung').fill('Đoạn cuối cùng vừa gõ xong');
+  await page.getByTestId('body-editor').fill('Đoạn cuối cùng vừa gõ xong');
   await page.close({ runBeforeUnload: true });
 
   const again = await (await browser.newContext()).newPage();
   await again.goto(host.url);
   await expect(again.getByTestId('article-row').filter({ hasText: 'Tin sắp đóng' })).toHaveCount(1);
   await again.getByRole('link', { name: 'Tin sắp đóng' }).click();
-  await expect(again.getByLabel('Nội dung')).toHaveValue('Đoạn cuối cùng vừa gõ xong');
+  await expect(again.getByTestId('body-editor')).toHaveText('Đoạn cuối cùng vừa gõ xong');
   await again.close();
 });
 

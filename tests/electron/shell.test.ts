@@ -26,7 +26,7 @@ const items = (menu: MenuItemConstructorOptions) => menu.submenu as MenuItemCons
 describe('the application menu', () => {
   it('has File: New article, Save, Export…, Quit, running the shared commands with their shortcuts', async () => {
     const { template, ran } = await menuFor('vi');
-    expect(template.map((m) => m.label)).toEqual(['Tệp', 'Sửa', 'Xem', 'Trợ giúp']);
+    expect(template.map((m) => m.label)).toEqual(['Tệp', 'Sửa', 'Định dạng', 'Xem', 'Trợ giúp']);
     const file = items(template[0]!);
     expect(file.map((i) => i.label).filter(Boolean)).toEqual(['Bài viết mới', 'Lưu phiên bản', 'Xuất HTML…', 'Thư viện', 'Thoát']);
     for (const id of ['article.new', 'article.save', 'article.export'] as const) {
@@ -38,9 +38,20 @@ describe('the application menu', () => {
     expect(file.at(-1)?.role).toBe('quit');
   });
 
+  it('shows the editor shortcuts in the Format menu without taking the keys from the editor', async () => {
+    const { template, ran } = await menuFor('vi');
+    const format = items(template[2]!);
+    const bold = format.find((i) => i.id === 'format.bold')!;
+    expect(bold).toMatchObject({ label: 'Đậm', accelerator: 'CmdOrCtrl+B', registerAccelerator: false });
+    (bold.click as () => void)();
+    expect(ran).toEqual(['format.bold']);
+    const undo = items(template[1]!).find((i) => i.id === 'edit.undo')!;
+    expect(undo.registerAccelerator).toBe(false);
+  });
+
   it('speaks English when asked', async () => {
     const { template } = await menuFor('en');
-    expect(template.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
+    expect(template.map((m) => m.label)).toEqual(['File', 'Edit', 'Format', 'View', 'Help']);
   });
 });
 

@@ -1,0 +1,96 @@
+import type { Editor } from '@tiptap/core';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect, useMemo, useState } from 'react';
+import type { BodyDoc } from '../../shared/model/body';
+import { canonicalBody } from '../../shared/model/canonicalBody';
+import { useCommands } from '../commands';
+import { articleExtensions } from './articleExtensions';
+import { CommandKeymap } from './CommandKeymap';
+import { editorCommandIds, editorCommands } from './editorCommands';
+import { LinkDialog } from './LinkDialog';
+import { Toolbar } from './Toolbar';
+
+export interface ArticleEditorProps {
+  initial: BodyDoc;
+  labelledBy: string;
+  describedBy?: string;
+  /** Called on every change; read the body with the getter given to onReady (it is not cheap). */
+  onChange: () => void;
+  onReady: (api: { getBody: () => BodyDoc; editor: Editor }) => void;
+  onBlur: () => void;
+}
+
+/**
+ * The article body editor (Tiptap on ProseMirror). It leaves text input to the browser and the
+ * input method: no keydown or Backspace handling of its own for text, so Telex/VNI composition and
+ * Unikey-style corrections arrive as the system sends them.
+ */
+export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onReady, onBlur }: ArticleEditorProps) {
+  const registry = useCommands();
+  const [linkDialog, setLinkDialog] = useState<string | null>(null);
+  const extensions = useMemo(
+    () => [...articleExtensions(), CommandKeymap.configure({ run: (id) => void registry.run(id) })],
+    [registry],
+  );
+  const editor = useEditor({
+    extensions,
+    content: initial,
+    immediatelyRender: true,
+    shouldRerenderOnTransaction: false,
+    editorProps: {
+      attributes: {
+        class: 'body-editor',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-labelledby': labelledBy,
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+        lang: 'vi',
+        spellcheck: 'true',
+        'data-testid': 'body-editor',
+      },
+    },
+    onUpdate: () => onChange(),
+    onBlur: () => onBlur(),
+  });
+
+  useEffect(() => {
+    if (!editor) return;
+    onReady({ editor, getBody: () => canonicalBody(editor.getJSON()) });
+    // onReady is called once per editor instance
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor]);
+
+  // The editor's commands exist while it is on screen: toolbar, menu and keys all run these.
+  useEffect(() => {
+    if (!editor) return;
+    const unregister = editorCommandIds.map((id) =>
+      registry.register(id, () => {
+        if (id === 'format.link') {
+          setLinkDialog(String(editor.getAttributes('link').href ?? ''));
+          return;
+        }
+        editorCommands[id].run(editor);
+      }),
+    );
+    return () => unregister.forEach((off) => off());
+  }, [editor, registry]);
+
+  if (!editor) return null;
+  return (
+    <div className="article-editor">
+      <Toolbar editor={editor} />
+      <EditorContent editor={editor} />
+      {linkDialog !== null && (
+        <LinkDialog
+          initial={linkDialog}
+          onApply={(href) => editor.chain().focus().extendMarkRange('link').setLink({ href }).run()}
+          onRemove={() => editor.chain().focus().extendMarkRange('link').unsetLink().run()}
+          onClose={() => {
+            setLinkDialog(null);
+            editor.commands.focus();
+          }}
+        />
+      )}
+    </div>
+  );
+}

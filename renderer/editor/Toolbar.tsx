@@ -1,0 +1,92 @@
+import type { Editor } from '@tiptap/core';
+import { useEditorState } from '@tiptap/react';
+import { useTranslation } from 'react-i18next';
+import { commandSpecs, type CommandId } from '../../shared/commands';
+import { useCommands } from '../commands';
+import { editorCommands } from './editorCommands';
+
+const GROUPS: CommandId[][] = [
+  ['edit.undo', 'edit.redo'],
+  ['format.bold', 'format.italic', 'format.link', 'format.subscript', 'format.superscript'],
+  ['block.paragraph', 'block.h2', 'block.h3', 'block.quote', 'block.pullQuote'],
+  ['block.bulletList', 'block.orderedList', 'block.table', 'block.separator'],
+];
+
+/** Short visible faces for the buttons; the full name is the accessible label. */
+const FACES: Partial<Record<CommandId, string>> = {
+  'edit.undo': '↶',
+  'edit.redo': '↷',
+  'format.bold': 'B',
+  'format.italic': 'I',
+  'format.subscript': 'x₂',
+  'format.superscript': 'x²',
+  'block.paragraph': '¶',
+  'block.h2': 'H2',
+  'block.h3': 'H3',
+  'block.quote': '❝',
+  'block.pullQuote': '❞',
+  'block.bulletList': '•',
+  'block.orderedList': '1.',
+  'block.table': '▦',
+  'block.separator': '―',
+};
+
+function shortcutText(accelerator: string | undefined): string | undefined {
+  if (!accelerator) return undefined;
+  const mac = navigator.platform.startsWith('Mac');
+  return accelerator.replace('CmdOrCtrl', mac ? '⌘' : 'Ctrl');
+}
+
+export function Toolbar({ editor }: { editor: Editor }) {
+  const { t } = useTranslation();
+  const registry = useCommands();
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: e }) => {
+      const state: Partial<Record<CommandId, boolean>> = {};
+      for (const [id, command] of Object.entries(editorCommands)) {
+        if (command.isActive) state[id as CommandId] = command.isActive(e);
+      }
+      state['format.link'] = e.isActive('link');
+      return state;
+    },
+  });
+  return (
+    <div role="toolbar" aria-label={t('toolbar.label')} className="toolbar">
+      {GROUPS.map((group, index) => (
+        <div key={index} className="toolbar-group">
+          {group.map((id) => {
+            const spec = commandSpecs[id];
+            const shortcut = shortcutText(spec.accelerator);
+            const label = t(spec.labelKey).replace('…', '');
+            const pressed = active?.[id];
+            return (
+              <button
+                key={id}
+                type="button"
+                className={`tool tool-${id.replace('.', '-')}`}
+                aria-label={label}
+                aria-pressed={pressed === undefined ? undefined : pressed}
+                aria-keyshortcuts={shortcut?.replace('⌘', 'Meta')}
+                title={shortcut ? `${label} (${shortcut})` : label}
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => void registry.run(id)}
+              >
+                {id === 'format.link' ? <LinkIcon /> : <span aria-hidden="true">{FACES[id]}</span>}
+              </button>
+            );
+          })}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function LinkIcon() {
+  return (
+    <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round">
+      <path d="M10 14a4.5 4.5 0 0 0 6.4 0l3.2-3.2a4.5 4.5 0 0 0-6.4-6.4L12 5.6" />
+      <path d="M14 10a4.5 4.5 0 0 0-6.4 0l-3.2 3.2a4.5 4.5 0 0 0 6.4 6.4l1.2-1.2" />
+    </svg>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Extensions } from '@tiptap/core';
+import { Subscript } from '@tiptap/extension-subscript';
+import { Superscript } from '@tiptap/extension-superscript';
+import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
+import { StarterKit } from '@tiptap/starter-kit';
+import { isAllowedHref } from '../../shared/model/fields';
+import { Figure, type FigureOptions } from './extensions/Figure';
+import { PullQuote } from './extensions/PullQuote';
+
+/**
+ * The editor schema: exactly the article blocks and marks of DESIGN.md (paragraph, h2/h3,
+ * blockquote, pull quote, lists, figure, simple table, separator; bold, italic, link, sub, sup).
+ * Code, strike-through and underline are left out; links only for http, https, mailto and tel.
+ */
+export function articleExtensions(options: Partial<FigureOptions> = {}): Extensions {
+  return [
+    StarterKit.configure({
+      heading: { levels: [2, 3] },
+      code: false,
+      codeBlock: false,
+      strike: false,
+      underline: false,
+      link: {
+        openOnClick: false,
+        autolink: true,
+        linkOnPaste: true,
+        defaultProtocol: 'https',
+        protocols: ['http', 'https', 'mailto', 'tel'],
+        isAllowedUri: (url) => isAllowedHref(url),
+        HTMLAttributes: { rel: 'noopener noreferrer', target: null },
+      },
+    }),
+    Subscript,
+    Superscript,
+    Table.configure({ resizable: false }),
+    TableRow,
+    TableHeader,
+    TableCell,
+    PullQuote,
+    Figure.configure(options),
+  ];
+}

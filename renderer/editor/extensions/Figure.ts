@@ -1,0 +1,68 @@
+import { mergeAttributes, Node } from '@tiptap/core';
+
+export interface FigureAttrs {
+  assetId: string;
+  alt: string;
+  caption: string;
+  credit: string;
+}
+
+export interface FigureOptions {
+  /** Where the editor loads an asset from (app:// in Electron, the web host otherwise). */
+  assetUrl: (assetId: string) => string;
+}
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    figure: {
+      insertFigure: (attrs: FigureAttrs) => ReturnType;
+    };
+  }
+}
+
+/** A photo in the body: the image (an asset of the library), its caption, credit and alt text. */
+export const Figure = Node.create<FigureOptions>({
+  name: 'figure',
+  group: 'block',
+  atom: true,
+  draggable: true,
+  selectable: true,
+
+  addOptions() {
+    return { assetUrl: (assetId: string) => `assets/${assetId}` };
+  },
+
+  addAttributes() {
+    const fromCaption = (selector: string) => (element: HTMLElement) =>
+      element.querySelector(`figcaption ${selector}`)?.textContent?.trim() ?? '';
+    return {
+      assetId: { default: '', parseHTML: (element) => element.getAttribute('data-asset-id') ?? '', renderHTML: () => ({}) },
+      alt: { default: '', parseHTML: (element) => element.querySelector('img')?.getAttribute('alt') ?? '', renderHTML: () => ({}) },
+      caption: { default: '', parseHTML: fromCaption('.caption'), renderHTML: () => ({}) },
+      credit: { default: '', parseHTML: fromCaption('.credit'), renderHTML: () => ({}) },
+    };
+  },
+
+  parseHTML() {
+    return [{ tag: 'figure[data-asset-id]' }];
+  },
+
+  renderHTML({ node, HTMLAttributes }) {
+    const { assetId, alt, caption, credit } = node.attrs as FigureAttrs;
+    return [
+      'figure',
+      mergeAttributes(HTMLAttributes, { 'data-asset-id': assetId, class: 'figure' }),
+      ['img', { src: this.options.assetUrl(assetId), alt }],
+      ['figcaption', {}, ['span', { class: 'caption' }, caption], ' ', ['span', { class: 'credit' }, credit]],
+    ];
+  },
+
+  addCommands() {
+    return {
+      insertFigure:
+        (attrs) =>
+        ({ commands }) =>
+          commands.insertContent({ type: this.name, attrs }),
+    };
+  },
+});
