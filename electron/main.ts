@@ -12,6 +12,7 @@ import { DEFAULT_LANGUAGE, resources } from '../shared/i18n';
 import type { InterfaceLanguage } from '../shared/model/settings';
 import { resolveDataDir } from './library/dataDir';
 import { LibraryService } from './library/LibraryService';
+import { LibraryLockedError } from './library/libraryLock';
 import { SECURITY_HEADERS } from './shell/csp';
 import { APP_ORIGIN, registerIpc } from './shell/ipc';
 import { buildMenuTemplate } from './shell/menu';
@@ -29,6 +30,8 @@ protocol.registerSchemesAsPrivileged([
 const i18n = i18next.createInstance();
 let mainWindow: BrowserWindow | null = null;
 let service: LibraryService | null = null;
+let quitting = false;
+let disposed = false;
 
 /** External links open in the system browser only for https and mailto, after parsing. */
 function openExternalSafely(raw: string): void {
@@ -47,6 +50,10 @@ function hardenContents(): void {
     });
     contents.on('will-redirect', (event, url) => {
       if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+    });
+    contents.on('will-frame-navigate', (event) => {
+      // Frames inside the page (the preview) may show documents we render, never other sites.
+      if (!event.isMainFrame && !/^(about:|blob:|data:|app:\/\/newsdesk\/)/.test(event.url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
@@ -112,7 +119,8 @@ async function createWindow(): Promise<void> {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
-      spellcheck: true,
+      // Chromium's spellchecker downloads its dictionaries; Newsdesk stays offline.
+      spellcheck: false,
     },
   });
   mainWindow = win;
@@ -126,10 +134,15 @@ async function createWindow(): Promise<void> {
     void saveWindowState(userData, { ...bounds, maximized: win.isMaximized() }).catch(() => undefined);
     if (flushed) return;
     event.preventDefault();
+    let finished = false;
     const finish = () => {
+      if (finished) return;
+      finished = true;
       flushed = true;
       ipcMain.removeListener(FLUSH_DONE_CHANNEL, onDone);
       if (!win.isDestroyed()) win.close();
+      // Cmd+Q / File → Quit: the close was only delayed for saving; now go on quitting.
+      if (quitting) app.quit();
     };
     const onDone = (doneEvent: Electron.IpcMainEvent) => {
       if (doneEvent.sender === win.webContents) finish();
@@ -176,14 +189,29 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0 && service) void createWindow();
   });
-  app.on('will-quit', () => {
-    void service?.dispose();
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  // Let the library finish its writes and release its lock before the process ends.
+  app.on('will-quit', (event) => {
+    if (disposed || !service) return;
+    event.preventDefault();
+    void service.dispose().finally(() => {
+      disposed = true;
+      app.quit();
+    });
   });
   app
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
-      dialog.showErrorBox('Newsdesk', error instanceof Error ? error.message : String(error));
+      const message =
+        error instanceof LibraryLockedError
+          ? `Thư viện đang được một Newsdesk khác mở (tiến trình ${error.pid}).\n${error.message}`
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      dialog.showErrorBox('Newsdesk', message);
       app.exit(1);
     });
 }

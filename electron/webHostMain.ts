@@ -5,7 +5,8 @@
 import { resolve } from 'node:path';
 import { version } from '../package.json';
 import { argValue, resolveDataDir } from './library/dataDir';
-import { LibraryService } from './library/LibraryService';
+import { LibraryService, LibraryTooNewError } from './library/LibraryService';
+import { LibraryLockedError } from './library/libraryLock';
 import { createDispatcher } from './transport/dispatch';
 import { startWebHost } from './transport/webHost';
 
@@ -44,6 +45,15 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Newsdesk không khởi động được / could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (error instanceof LibraryLockedError) {
+    process.stderr.write(
+      `Thư viện ${error.dataDir} đang được một Newsdesk khác mở (tiến trình ${error.pid}); hãy đóng nó trước.\n` +
+        `${error.message} Close it first.\n`,
+    );
+  } else if (error instanceof LibraryTooNewError) {
+    process.stderr.write(`Thư viện này do phiên bản Newsdesk mới hơn ghi; hãy cập nhật Newsdesk.\n${error.message}\n`);
+  } else {
+    process.stderr.write(`Newsdesk không khởi động được / could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
   process.exit(1);
 });

@@ -71,8 +71,12 @@ function forwardSignals(child) {
 
 function launchElectron(binary) {
   const electronArgs = [root, ...passThrough];
-  // Chromium refuses to run as root with its sandbox; the page's own sandbox settings stay on.
-  if (process.platform === 'linux' && process.getuid?.() === 0) electronArgs.push('--no-sandbox');
+  // Chromium refuses to start as root unless its operating-system sandbox is turned off. That
+  // weakens the renderer's isolation, so say so; run Newsdesk as an ordinary user to keep it.
+  if (process.platform === 'linux' && process.getuid?.() === 0) {
+    process.stdout.write('Running as root: Electron starts without its operating-system sandbox. Run as an ordinary user to keep it.\n');
+    electronArgs.push('--no-sandbox');
+  }
   const started = Date.now();
   let output = '';
   const child = spawn(binary, electronArgs, { stdio: ['ignore', 'inherit', 'pipe'] });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { NewsdeskService, ParsedInput, StorageProblem } from '../../shared/api/contract';
@@ -16,7 +16,9 @@ import { compareVietnamese, fold, slugify, uniqueSlug } from '../../shared/text/
 import { ensureDir, removeStaleTempFiles, writeFileAtomic, writeJsonAtomic } from './atomicFile';
 import { fail } from './errors';
 import { AtomicJsonFile, UnreadableFileError } from './jsonAdapter';
-import { emptyLibraryFile, libraryFileSchema, migrateLibraryFile, type LibraryFile } from './libraryFile';
+import { CatalogJournal } from './catalogJournal';
+import { acquireLibraryLock } from './libraryLock';
+import { LIBRARY_SCHEMA_VERSION, salvageLibraryFile, emptyLibraryFile, type LibraryFile } from './libraryFile';
 
 export interface LibraryOptions {
   dataDir: string;
@@ -28,6 +30,18 @@ export interface LibraryOptions {
 }
 
 const DEFAULT_PAGE = 200;
+/** library.json is rewritten this long after the last change (and when the library closes). */
+const COMPACT_DELAY_MS = 2000;
+
+/** A library written by a newer Newsdesk: refused rather than damaged. */
+export class LibraryTooNewError extends Error {
+  constructor(
+    readonly path: string,
+    readonly version: number,
+  ) {
+    super(`${path} was written by a newer Newsdesk (format ${version}; this one reads up to ${LIBRARY_SCHEMA_VERSION}). Update Newsdesk to open it.`);
+  }
+}
 
 /**
  * The library: articles, revisions and newsroom settings in a data directory (layout in
@@ -42,8 +56,12 @@ export class LibraryService implements NewsdeskService {
   private readonly problems: StorageProblem[] = [];
   private readonly catalog = new Map<string, ArticleSummary>();
   private db!: Low<LibraryFile>;
+  private journal!: CatalogJournal;
+  private lock: { release: () => Promise<void> } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private disposed = false;
+  private catalogDirty = false;
+  private compactTimer: ReturnType<typeof setTimeout> | null = null;
 
   private constructor(private readonly options: LibraryOptions) {
     this.articlesDir = join(options.dataDir, 'articles');
@@ -52,9 +70,18 @@ export class LibraryService implements NewsdeskService {
     this.newId = options.newId ?? (() => randomUUID());
   }
 
+  /** Opens (and locks) a library folder, creating it if needed. */
   static async open(options: LibraryOptions): Promise<LibraryService> {
     const service = new LibraryService(options);
-    await service.load();
+    await ensureDir(options.dataDir);
+    service.lock = await acquireLibraryLock(options.dataDir);
+    try {
+      await service.load();
+    } catch (error) {
+      await service.journal?.close();
+      await service.lock.release();
+      throw error;
+    }
     return service;
   }
 
@@ -66,26 +93,27 @@ export class LibraryService implements NewsdeskService {
 
   private async load(): Promise<void> {
     const { dataDir } = this.options;
-    for (const dir of [dataDir, this.articlesDir, this.revisionsDir, join(dataDir, 'assets')]) await ensureDir(dir);
+    for (const dir of [this.articlesDir, this.revisionsDir, join(dataDir, 'assets')]) await ensureDir(dir);
     await removeStaleTempFiles(dataDir);
     await removeStaleTempFiles(this.articlesDir);
 
     const libraryPath = join(dataDir, 'library.json');
     const adapter = new AtomicJsonFile<LibraryFile>(libraryPath);
     this.db = new Low(adapter, emptyLibraryFile());
+    this.journal = new CatalogJournal(join(dataDir, 'catalog-journal.jsonl'));
     let rebuild = false;
     try {
       const raw = await adapter.read();
       if (raw === null) {
         rebuild = true;
       } else {
-        const parsed = libraryFileSchema.safeParse(migrateLibraryFile(raw));
-        if (parsed.success) {
-          this.db.data = parsed.data;
-        } else {
-          await this.moveAside(libraryPath, `library.json does not match its schema: ${parsed.error.issues[0]?.message}`);
-          this.db.data = emptyLibraryFile();
-          rebuild = true;
+        const salvaged = salvageLibraryFile(raw);
+        if (salvaged.tooNew !== null) throw new LibraryTooNewError(libraryPath, salvaged.tooNew);
+        this.db.data = salvaged.data;
+        if (salvaged.problem) {
+          // Keep the original beside the repaired file: nothing is thrown away.
+          await this.keepCopy(libraryPath, salvaged.problem);
+          rebuild = salvaged.catalogLost;
         }
       }
     } catch (error) {
@@ -95,21 +123,24 @@ export class LibraryService implements NewsdeskService {
       rebuild = true;
     }
     for (const summary of this.db.data.catalog) this.catalog.set(summary.id, summary);
-    const added = await this.reconcileCatalog(rebuild);
-    if (rebuild || added || this.problems.length > 0) await this.writeLibrary();
+    const journaled = await this.journal.readIds();
+    const changed = await this.reconcileCatalog(rebuild, journaled);
+    if (rebuild || changed || journaled.size > 0 || this.problems.length > 0) await this.compact();
   }
 
   /**
    * The catalog can always be rebuilt from the article files. On a rebuild every file is read;
-   * otherwise only files the catalog does not know (a crash between the two writes) are added.
+   * otherwise the files named in the journal (written since the catalog was) and files the
+   * catalog does not know are read again.
    */
-  private async reconcileCatalog(full: boolean): Promise<boolean> {
+  private async reconcileCatalog(full: boolean, journaled: ReadonlySet<string>): Promise<boolean> {
     const files = (await readdir(this.articlesDir)).filter((name) => name.endsWith('.json'));
     const ids = new Set(files.map((name) => name.slice(0, -'.json'.length)));
     let changed = false;
     if (full) this.catalog.clear();
     for (const id of ids) {
-      if (this.catalog.has(id)) continue;
+      if (this.catalog.has(id) && !journaled.has(id)) continue;
+      this.catalog.delete(id);
       const article = await this.readArticleFile(id).catch(() => null);
       if (article) {
         this.catalog.set(id, summarize(article));
@@ -226,15 +257,20 @@ export class LibraryService implements NewsdeskService {
       const parsed = settingsSchema.safeParse({ ...this.db.data.settings, ...input.changes });
       if (!parsed.success) fail('invalid_input', parsed.error.issues[0]?.message ?? 'invalid settings');
       this.db.data.settings = parsed.data;
-      await this.writeLibrary();
+      await this.compact();
       return parsed.data;
     });
   }
 
-  /** Waits for pending writes; later calls are refused. */
+  /** Waits for pending writes, writes the catalog and unlocks the library; later calls are refused. */
   async dispose(): Promise<void> {
+    if (this.disposed) return;
     await this.exclusive(async () => {
+      if (this.compactTimer) clearTimeout(this.compactTimer);
+      if (this.catalogDirty) await this.compact();
       this.disposed = true;
+      await this.journal.close();
+      await this.lock?.release();
     });
   }
 
@@ -286,12 +322,15 @@ export class LibraryService implements NewsdeskService {
       return await this.readArticleFile(id);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        if (this.catalog.delete(id)) await this.writeLibrary();
+        if (this.catalog.delete(id)) this.scheduleCompaction();
         fail('not_found', `No article with id ${id}.`);
       }
       if (error instanceof UnreadableFileError) {
-        if (this.catalog.delete(id)) await this.writeLibrary();
+        if (this.catalog.delete(id)) this.scheduleCompaction();
         fail('corrupt_file', `The article file could not be read and was moved aside: ${error.reason}`);
+      }
+      if (error instanceof ArticleTooNewError) {
+        fail('too_new', error.message);
       }
       throw error;
     }
@@ -303,21 +342,41 @@ export class LibraryService implements NewsdeskService {
     const raw = await readFile(path, 'utf8');
     let reason: string;
     try {
-      const parsed = articleSchema.safeParse(JSON.parse(raw));
+      const json = JSON.parse(raw) as { schemaVersion?: unknown };
+      if (typeof json.schemaVersion === 'number' && json.schemaVersion > ARTICLE_SCHEMA_VERSION) {
+        throw new ArticleTooNewError(path, json.schemaVersion);
+      }
+      const parsed = articleSchema.safeParse(json);
       if (parsed.success && parsed.data.id === id) return parsed.data;
       reason = parsed.success ? 'its id does not match its file name' : `does not match the article schema: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`;
     } catch (error) {
+      if (error instanceof ArticleTooNewError) throw error;
       reason = `not valid JSON (${(error as Error).message})`;
     }
     await this.moveAside(path, reason);
     throw new UnreadableFileError(path, reason);
   }
 
+  /**
+   * Journal first (so a crash is repaired on the next open), then the snapshot, then the article
+   * file; once that rename has happened the save has succeeded, and only memory changes after it.
+   */
   private async writeArticle(article: Article, snapshot: boolean): Promise<void> {
-    await writeJsonAtomic(this.articlePath(article.id), article);
+    await this.journal.append(article.id);
     if (snapshot) await this.writeSnapshot(article);
+    await writeJsonAtomic(this.articlePath(article.id), article);
     this.catalog.set(article.id, summarize(article));
-    await this.writeLibrary();
+    this.scheduleCompaction();
+  }
+
+  private scheduleCompaction(): void {
+    this.catalogDirty = true;
+    if (this.compactTimer) return;
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = null;
+      void this.exclusive(() => this.compact()).catch(() => undefined);
+    }, COMPACT_DELAY_MS);
+    this.compactTimer.unref?.();
   }
 
   /** revisions/<id>/<n>.json: immutable; an existing snapshot is never overwritten. */
@@ -332,9 +391,20 @@ export class LibraryService implements NewsdeskService {
     if (!exists) await writeFileAtomic(path, `${JSON.stringify(article, null, 2)}\n`);
   }
 
-  private async writeLibrary(): Promise<void> {
+  /** Writes library.json from memory; the journal's entries are then in it. */
+  private async compact(): Promise<void> {
+    if (this.disposed) return;
     this.db.data.catalog = [...this.catalog.values()];
     await this.db.write();
+    await this.journal.clear();
+    this.catalogDirty = false;
+  }
+
+  private async keepCopy(path: string, reason: string): Promise<void> {
+    const at = this.now().toISOString();
+    const movedTo = `${path}.corrupt-${at.replace(/[:.]/g, '-')}`;
+    await copyFile(path, movedTo);
+    this.problems.push({ file: path, movedTo, reason, at });
   }
 
   private async moveAside(path: string, reason: string): Promise<void> {
@@ -342,6 +412,12 @@ export class LibraryService implements NewsdeskService {
     const movedTo = `${path}.corrupt-${at.replace(/[:.]/g, '-')}`;
     await rename(path, movedTo);
     this.problems.push({ file: path, movedTo, reason, at });
+  }
+}
+
+class ArticleTooNewError extends Error {
+  constructor(path: string, version: number) {
+    super(`${path} was written by a newer Newsdesk (format ${version}); update Newsdesk to open it.`);
   }
 }
 

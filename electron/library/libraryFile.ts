@@ -36,3 +36,45 @@ export function migrateLibraryFile(raw: unknown): unknown {
   }
   return data;
 }
+
+export interface Salvaged {
+  data: LibraryFile;
+  /** What was wrong, when something was (the original is then kept beside the repaired file). */
+  problem: string | null;
+  /** The catalog could not be used and must be rebuilt from the article files. */
+  catalogLost: boolean;
+  /** The file's format version, when it is newer than this build reads. */
+  tooNew: number | null;
+}
+
+/**
+ * Reads library.json as far as it can be trusted: a newer format is reported (never rewritten);
+ * settings that fail their schema fall back to defaults; catalog entries that fail are dropped and
+ * the catalog rebuilt from the article files.
+ */
+export function salvageLibraryFile(raw: unknown): Salvaged {
+  const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === 'number' && version > LIBRARY_SCHEMA_VERSION) {
+    return { data: emptyLibraryFile(), problem: null, catalogLost: false, tooNew: version };
+  }
+  const whole = libraryFileSchema.safeParse(migrateLibraryFile(raw));
+  if (whole.success) return { data: whole.data, problem: null, catalogLost: false, tooNew: null };
+
+  const record = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const settings = settingsSchema.safeParse(record.settings);
+  const catalog = z.array(articleSummarySchema).safeParse(record.catalog);
+  const problems = [
+    ...(settings.success ? [] : ['settings were invalid and were reset']),
+    ...(catalog.success ? [] : ['the catalog was invalid and was rebuilt from the article files']),
+  ];
+  return {
+    data: {
+      schemaVersion: LIBRARY_SCHEMA_VERSION,
+      settings: settings.success ? settings.data : defaultSettings(),
+      catalog: catalog.success ? catalog.data : [],
+    },
+    problem: `library.json: ${problems.join('; ') || whole.error.issues[0]?.message}`,
+    catalogLost: !catalog.success,
+    tooNew: null,
+  };
+}

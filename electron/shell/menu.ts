@@ -27,6 +27,7 @@ export function buildMenuTemplate({ t, runCommand, showAbout, openDataDir, isMac
     };
   };
   return [
+    ...(isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
     {
       label: t('menu.file'),
       submenu: [

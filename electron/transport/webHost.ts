@@ -99,7 +99,12 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch {
       return sendJson(response, 400, failure('invalid_input', 'The request is not valid JSON.'));
     }
-    const method = decodeURIComponent(url.pathname.slice(API_PREFIX.length));
+    let method: string;
+    try {
+      method = decodeURIComponent(url.pathname.slice(API_PREFIX.length));
+    } catch {
+      return sendJson(response, 400, failure('invalid_input', 'Malformed method name.'));
+    }
     sendJson(response, 200, await options.dispatch(method, input));
   }
 

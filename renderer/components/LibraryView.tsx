@@ -56,6 +56,7 @@ export function LibraryView() {
       trashed
         ? {
             text: t('library.trashed', { headline }),
+            focusAction: true,
             action: {
               label: t('library.undo'),
               run: () => void setTrashed(result.value, false),

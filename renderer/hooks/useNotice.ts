@@ -4,6 +4,8 @@ export interface Notice {
   text: string;
   tone?: 'info' | 'error';
   action?: { label: string; run: () => void };
+  /** Move the keyboard focus to the action (when the thing that had it has gone). */
+  focusAction?: boolean;
 }
 
 export const NoticeContext = createContext<(notice: Notice | null) => void>(() => undefined);

@@ -15,6 +15,7 @@ export const errorCodes = [
   'not_found',
   'conflict',
   'corrupt_file',
+  'too_new',
   'storage_error',
   'unauthorized',
   'forbidden',

@@ -144,6 +144,9 @@ export const en: Messages = {
     selection: 'Selected: {{words}}, {{chars}}',
     label: 'Article statistics',
   },
+  notice: {
+    close: 'Close message',
+  },
   export: {
     done: 'Exported “{{file}}”.',
   },
@@ -152,6 +155,7 @@ export const en: Messages = {
     not_found: 'This article was not found; it may have been deleted.',
     conflict: 'This article was just saved elsewhere. What you typed is still on screen.',
     corrupt_file: 'The article file was damaged and has been moved aside ({{detail}}).',
+    too_new: 'This file was written by a newer Newsdesk ({{detail}}). Update Newsdesk to open it.',
     storage_error: 'Could not write to disk ({{detail}}). Check free space and permissions.',
     unauthorized: 'This session is not valid. Open Newsdesk with the address printed in the terminal.',
     forbidden: 'The request was refused for safety reasons.',

@@ -138,6 +138,9 @@ export const vi = {
     selection: 'Đang chọn: {{words}}, {{chars}}',
     label: 'Thống kê bài viết',
   },
+  notice: {
+    close: 'Đóng thông báo',
+  },
   export: {
     done: 'Đã xuất tệp “{{file}}”.',
   },
@@ -146,6 +149,7 @@ export const vi = {
     not_found: 'Không tìm thấy bài viết này; có thể nó đã bị xóa.',
     conflict: 'Bài viết vừa được lưu ở nơi khác. Nội dung bạn đang gõ vẫn còn nguyên trên màn hình.',
     corrupt_file: 'Tệp bài viết bị hỏng nên đã được chuyển sang một bên ({{detail}}).',
+    too_new: 'Tệp này do phiên bản Newsdesk mới hơn ghi ({{detail}}). Hãy cập nhật Newsdesk để mở.',
     storage_error: 'Không ghi được vào ổ đĩa ({{detail}}). Hãy kiểm tra dung lượng và quyền ghi.',
     unauthorized: 'Phiên làm việc không hợp lệ. Hãy mở Newsdesk bằng địa chỉ in trong cửa sổ dòng lệnh.',
     forbidden: 'Yêu cầu bị từ chối vì lý do an toàn.',

@@ -71,7 +71,7 @@ test('a stale save is refused with a conflict, and the reporter chooses what to 
   await expect(other.getByTestId('save-state')).toHaveText(/Đã lưu/);
 
   await page.getByLabel('Sapo').fill('Sapo của phóng viên');
-  await expect(page.getByRole('alert')).toContainText('vừa được lưu ở nơi khác');
+  await expect(page.getByTestId('save-state')).toContainText('vừa được lưu ở nơi khác');
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Giữ bản của tôi' }).click();
   await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);

@@ -40,7 +40,7 @@ test.describe('the Electron app', () => {
       await win.evaluate(() => {
         window.location.href = 'https://example.com/';
       });
-      await win.waitForTimeout(500);
+      await expect(win.waitForURL(/example\.com/, { timeout: 3000 })).rejects.toThrow();
       expect(win.url()).toMatch(/^app:\/\/newsdesk\//);
     } finally {
       await app.close();

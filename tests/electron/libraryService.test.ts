@@ -46,6 +46,7 @@ describe('LibraryService on a real folder', () => {
     );
     const onDisk = JSON.parse(await readFile(join(dir, 'articles/article-1.json'), 'utf8'));
     expect(onDisk.headline).toBe('Bình Thủy đẩy mạnh việc học tập');
+    await library.dispose();
     const libraryFile = JSON.parse(await readFile(join(dir, 'library.json'), 'utf8'));
     expect(libraryFile.catalog).toHaveLength(1);
     expect(libraryFile.catalog[0]).toMatchObject({ id: 'article-1', headline: 'Bình Thủy đẩy mạnh việc học tập', wordCount: 7 });
@@ -75,7 +76,9 @@ describe('LibraryService on a real folder', () => {
     await library.dispose();
 
     for (const file of await listFiles(dir)) {
-      expect(() => JSON.parse(readFileSync(join(dir, file), 'utf8')), file).not.toThrow();
+      const text = readFileSync(join(dir, file), 'utf8');
+      const documents = file.endsWith('.jsonl') ? text.split('\n').filter(Boolean) : [text];
+      for (const json of documents) expect(() => JSON.parse(json), file).not.toThrow();
     }
 
     const reopened = await open();
@@ -176,5 +179,96 @@ describe('LibraryService on a real folder', () => {
     await expectFailure(library.getArticle({ id: 'nope' }), 'not_found');
     await expectFailure(library.saveSettings({ changes: { sections: [] } }), 'invalid_input');
     expect((await library.getSettings({})).sections.length).toBeGreaterThan(0);
+  });
+});
+
+describe('LibraryService after a crash or in odd company', () => {
+  it('repairs the catalog when the process died between the article write and the catalog write', async () => {
+    const library = await open();
+    const a = await library.createArticle({ headline: 'Tin cũ' });
+    await library.dispose();
+    const catalogBefore = await readFile(join(dir, 'library.json'), 'utf8');
+
+    // The same library, reopened, saves a new headline and "crashes" before compaction:
+    // library.json still holds the old catalog, the journal and the article file the new one.
+    const second = await open();
+    await second.saveArticle({ id: a.id, baseRevision: 1, changes: { headline: 'Tin mới' } });
+    expect(await readFile(join(dir, 'library.json'), 'utf8')).toBe(catalogBefore);
+    await rm(join(dir, 'library.lock')); // the crashed process is gone
+
+    const reopened = await open();
+    const listing = await reopened.listArticles({});
+    expect(listing.items.map((s) => [s.headline, s.slug, s.revision])).toEqual([['Tin mới', 'tin-moi', 2]]);
+    const b = await reopened.createArticle({ headline: 'Tin mới' });
+    expect(b.slug).toBe('tin-moi-2');
+  });
+
+  it('answers a save as done once the article file is written, and costs no catalog rewrite', async () => {
+    const library = await open();
+    const a = await library.createArticle({ headline: 'Nhanh' });
+    await library.dispose();
+    const second = await open();
+    const before = await readFile(join(dir, 'library.json'), 'utf8');
+    for (let revision = 1; revision <= 5; revision++) {
+      await second.saveArticle({ id: a.id, baseRevision: revision, changes: { sapo: `lần ${revision}` } });
+    }
+    expect(await readFile(join(dir, 'library.json'), 'utf8')).toBe(before);
+    expect((await second.getArticle({ id: a.id })).revision).toBe(6);
+    await second.dispose();
+    const after = JSON.parse(await readFile(join(dir, 'library.json'), 'utf8'));
+    expect(after.catalog[0].revision).toBe(6);
+    expect(await readFile(join(dir, 'catalog-journal.jsonl'), 'utf8')).toBe('');
+  });
+
+  it('refuses a second process on the same library', async () => {
+    const library = await open();
+    const { LibraryLockedError } = await import('../../electron/library/libraryLock');
+    await writeFile(join(dir, 'library.lock'), JSON.stringify({ pid: process.ppid }), 'utf8');
+    await expect(open()).rejects.toBeInstanceOf(LibraryLockedError);
+    await rm(join(dir, 'library.lock'));
+    await library.dispose();
+  });
+
+  it('takes over the lock of a process that is gone', async () => {
+    await writeFile(join(dir, 'library.lock'), JSON.stringify({ pid: 2 ** 22 + 12345 }), 'utf8');
+    const library = await open();
+    expect((await library.listArticles({})).total).toBe(0);
+    await library.dispose();
+  });
+
+  it('refuses a library written by a newer Newsdesk without touching it', async () => {
+    const newer = JSON.stringify({ schemaVersion: 99, settings: { paperName: 'Báo Mới' }, catalog: [], future: true });
+    await writeFile(join(dir, 'library.json'), newer, 'utf8');
+    const { LibraryTooNewError } = await import('../../electron/library/LibraryService');
+    await expect(open()).rejects.toBeInstanceOf(LibraryTooNewError);
+    expect(await readFile(join(dir, 'library.json'), 'utf8')).toBe(newer);
+    expect((await listFiles(dir)).filter((f) => f.includes('corrupt'))).toEqual([]);
+  });
+
+  it('leaves an article from a newer Newsdesk in place and says so', async () => {
+    const library = await open();
+    const a = await library.createArticle({ headline: 'Từ tương lai' });
+    await library.dispose();
+    const path = join(dir, 'articles', `${a.id}.json`);
+    const future = JSON.stringify({ ...JSON.parse(await readFile(path, 'utf8')), schemaVersion: 7 });
+    await writeFile(path, future, 'utf8');
+    const reopened = await open();
+    await expectFailure(reopened.getArticle({ id: a.id }), 'too_new');
+    expect(await readFile(path, 'utf8')).toBe(future);
+  });
+
+  it('keeps valid settings when only the catalog in library.json is damaged, and keeps the original', async () => {
+    const library = await open();
+    await library.saveSettings({ changes: { paperName: 'Báo Cần Thơ' } });
+    await library.createArticle({ headline: 'Còn nguyên' });
+    await library.dispose();
+    const file = JSON.parse(await readFile(join(dir, 'library.json'), 'utf8'));
+    file.catalog = [{ id: 42 }];
+    await writeFile(join(dir, 'library.json'), JSON.stringify(file), 'utf8');
+    const reopened = await open();
+    expect((await reopened.getSettings({})).paperName).toBe('Báo Cần Thơ');
+    expect((await reopened.listArticles({})).items.map((s) => s.headline)).toEqual(['Còn nguyên']);
+    expect((await reopened.getAppInfo({})).problems[0]?.reason).toContain('catalog');
+    expect((await listFiles(dir)).some((f) => f.startsWith('library.json.corrupt-'))).toBe(true);
   });
 });

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, type NewsdeskApi, type Result } from '../../shared/api/contract';
-import { ipcChannel, methodNames } from '../../shared/api/methods';
+import { methodNames } from '../../shared/api/methods';
 import { LibraryService } from '../../electron/library/LibraryService';
 import type { WebHost } from '../../electron/transport/webHost';
 import { makeTempDir, removeDir, snapshotDir } from '../helpers/tempDir';
-import { electronTransport, webTransport } from '../helpers/transports';
+import { electronTransport, post, webTransport } from '../helpers/transports';
 
 const TEN_MB = 'ạ'.repeat(10 * 1024 * 1024 / 3);
 
@@ -63,6 +63,7 @@ describe.each(['ipc', 'web'])('every method through the %s transport', (name) =>
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
+  // (Over IPC an unknown method has no channel at all: Electron refuses the invoke itself.)
   const invalidInputs: Array<[string, string, unknown]> = [
     ['wrong types', 'saveArticle', { id: 42, baseRevision: '1', changes: { headline: ['x'] } }],
     ['missing fields', 'saveArticle', { changes: {} }],
@@ -73,30 +74,18 @@ describe.each(['ipc', 'web'])('every method through the %s transport', (name) =>
     ['an id with ../ on trash', 'trashArticle', { id: '../articles/x' }],
     ['unknown fields', 'saveSettings', { changes: { interfaceLanguage: 'fr', extra: true } }],
     ['not an object', 'listArticles', 'list everything'],
-    ['an unknown method', 'deleteEverything', {}],
   ];
+  if (name === 'web') invalidInputs.push(['an unknown method', 'deleteEverything', {}]);
 
   it.each(invalidInputs)('answers %s with invalid_input and changes no file', async (_label, method, input) => {
     const api = transports[name]! as unknown as Record<string, (input: unknown) => Promise<Result<unknown>>>;
     const before = await snapshotDir(dir);
-    const call = api[method] ?? ((i: unknown) => callUnknown(name, method, i));
+    const call = api[method] ?? ((i: unknown) => post(host, method, i).then((r) => r.body));
     const result = await call(input);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await snapshotDir(dir)).toEqual(before);
   });
 });
-
-async function callUnknown(name: string, method: string, input: unknown): Promise<Result<unknown>> {
-  if (name === 'web') {
-    const { post } = await import('../helpers/transports');
-    return (await post(host, method, input)).body;
-  }
-  const { handlers } = electronTransport(service);
-  const handler = handlers.get(ipcChannel(method as never));
-  return handler
-    ? ((await handler({ senderFrame: { url: 'app://newsdesk/', parent: null } }, input)) as Result<unknown>)
-    : { ok: false, error: { code: 'invalid_input', message: 'no such channel' } };
-}
 
 describe('the IPC transport', () => {
   it('refuses calls from frames that are not the app page', async () => {

@@ -94,9 +94,18 @@ describe('the loopback web host', () => {
   });
 
   it('never serves files outside the app folder', async () => {
-    for (const path of ['/../library/library.json', '/%2e%2e/library/library.json', '/..%2flibrary%2flibrary.json', '/%2e%2e%5clibrary.json', '/x%00.js']) {
+    // (The URL parser already folds plain /../ and /%2e%2e/; encoded slashes and backslashes reach
+    // our own check.)
+    for (const path of ['/..%2flibrary%2flibrary.json', '/%2e%2e%2flibrary%2flibrary.json', '/..%5clibrary%5clibrary.json', '/x%00.js', '/%E0%A4%A']) {
       const response = await rawRequest(host, { path, headers: { Host: `127.0.0.1:${host.port}` } });
+      expect(response.status, path).toBe(404);
       expect(response.text, path).not.toContain('catalog');
     }
+  });
+
+  it('answers a malformed method name with invalid_input', async () => {
+    const response = await post(host, '%E0%A4%A', {});
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });
