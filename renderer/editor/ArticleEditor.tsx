@@ -9,6 +9,7 @@ import { CommandKeymap } from './CommandKeymap';
 import { editorCommandIds, editorCommands } from './editorCommands';
 import { LinkDialog } from './LinkDialog';
 import { Toolbar } from './Toolbar';
+import './prosemirror.css';
 
 export interface ArticleEditorProps {
   initial: BodyDoc;
@@ -36,6 +37,8 @@ export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onRe
     extensions,
     content: initial,
     immediatelyRender: true,
+    // Our CSP refuses injected <style>; the same rules come from prosemirror.css.
+    injectCSS: false,
     shouldRerenderOnTransaction: false,
     editorProps: {
       attributes: {

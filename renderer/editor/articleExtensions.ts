@@ -1,4 +1,5 @@
 import type { Extensions } from '@tiptap/core';
+import { Link } from '@tiptap/extension-link';
 import { Subscript } from '@tiptap/extension-subscript';
 import { Superscript } from '@tiptap/extension-superscript';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
@@ -20,15 +21,17 @@ export function articleExtensions(options: Partial<FigureOptions> = {}): Extensi
       codeBlock: false,
       strike: false,
       underline: false,
-      link: {
-        openOnClick: false,
-        autolink: true,
-        linkOnPaste: true,
-        defaultProtocol: 'https',
-        protocols: ['http', 'https', 'mailto', 'tel'],
-        isAllowedUri: (url) => isAllowedHref(url),
-        HTMLAttributes: { rel: 'noopener noreferrer', target: null },
-      },
+      link: false,
+    }),
+    // Text typed right after a link is not part of it (Tiptap makes links inclusive when autolink is on).
+    Link.extend({ inclusive: () => false }).configure({
+      openOnClick: false,
+      autolink: true,
+      linkOnPaste: true,
+      defaultProtocol: 'https',
+      protocols: ['http', 'https', 'mailto', 'tel'],
+      isAllowedUri: (url) => isAllowedHref(url),
+      HTMLAttributes: { rel: 'noopener noreferrer', target: null },
     }),
     Subscript,
     Superscript,

@@ -178,7 +178,7 @@ function canonicalBlocks(value: unknown): Block[] {
 export function canonicalBody(json: unknown): BodyDoc {
   const doc = (json && typeof json === 'object' ? json : {}) as Json;
   const content = canonicalBlocks(doc.content);
-  // A document of one empty paragraph is an empty body.
-  if (content.length === 1 && content[0]!.type === 'paragraph' && !content[0]!.content) return { type: 'doc', content: [] };
+  // Empty paragraphs at the end (the editor keeps one after a list or table to type into) are not content.
+  while (content.length > 0 && content.at(-1)!.type === 'paragraph' && !(content.at(-1) as Paragraph).content) content.pop();
   return { type: 'doc', content };
 }
