@@ -43,7 +43,7 @@ export function StatusToast({ notice, onClose }: { notice: Notice | null; onClos
     </div>
   );
   return (
-    <div className="status-area">
+    <div className="status-area" data-testid="notice">
       <div role="status" aria-live="polite">
         {notice?.tone !== 'error' && body}
       </div>

@@ -1,6 +1,8 @@
 import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LegacyEncoding } from '../../shared/text/legacyEncodings';
 import type { BodyDoc } from '../../shared/model/body';
 import { canonicalBody } from '../../shared/model/canonicalBody';
 import { useCommands } from '../commands';
@@ -8,6 +10,9 @@ import { articleExtensions } from './articleExtensions';
 import { CommandKeymap } from './CommandKeymap';
 import { editorCommandIds, editorCommands } from './editorCommands';
 import { LinkDialog } from './LinkDialog';
+import { useNotify } from '../hooks/useNotice';
+import { cleanPastedHtml } from './paste/cleanPastedHtml';
+import { cleanPastedText } from './paste/cleanText';
 import { Toolbar } from './Toolbar';
 import './prosemirror.css';
 
@@ -28,7 +33,13 @@ export interface ArticleEditorProps {
  */
 export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onReady, onBlur }: ArticleEditorProps) {
   const registry = useCommands();
+  const { t } = useTranslation();
+  const notify = useNotify();
   const [linkDialog, setLinkDialog] = useState<string | null>(null);
+  /** The last paste's legacy-encoding conversion, offered for undo; and a flag to paste as-is. */
+  const conversion = useRef<{ encoding: LegacyEncoding; kind: 'html' | 'text'; original: string } | null>(null);
+  const pasteAsIs = useRef(false);
+  const editorRef = useRef<Editor | null>(null);
   const extensions = useMemo(
     () => [...articleExtensions(), CommandKeymap.configure({ run: (id) => void registry.run(id) })],
     [registry],
@@ -51,6 +62,41 @@ export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onRe
         spellcheck: 'true',
         'data-testid': 'body-editor',
       },
+      // Everything pasted is cleaned, sanitised and converted before the schema parses it.
+      transformPastedHTML: (html) => {
+        const cleaned = cleanPastedHtml(html);
+        if (pasteAsIs.current) return cleaned.unconvertedHtml;
+        conversion.current = cleaned.converted ? { encoding: cleaned.converted, kind: 'html', original: cleaned.unconvertedHtml } : null;
+        return cleaned.html;
+      },
+      transformPastedText: (text) => {
+        const cleaned = cleanPastedText(text);
+        if (pasteAsIs.current) return cleaned.unconverted;
+        conversion.current = cleaned.converted ? { encoding: cleaned.converted, kind: 'text', original: cleaned.unconverted } : null;
+        return cleaned.text;
+      },
+    },
+    onPaste: () => {
+      const done = conversion.current;
+      conversion.current = null;
+      if (!done || !editorRef.current) return;
+      const instance = editorRef.current;
+      notify({
+        text: t(done.encoding === 'tcvn3' ? 'paste.convertedTcvn3' : 'paste.convertedVni'),
+        action: {
+          label: t('paste.keepOriginal'),
+          run: () => {
+            instance.commands.undo();
+            pasteAsIs.current = true;
+            try {
+              if (done.kind === 'html') instance.view.pasteHTML(done.original);
+              else instance.view.pasteText(done.original);
+            } finally {
+              pasteAsIs.current = false;
+            }
+          },
+        },
+      });
     },
     onUpdate: () => onChange(),
     onBlur: () => onBlur(),
@@ -58,6 +104,7 @@ export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onRe
 
   useEffect(() => {
     if (!editor) return;
+    editorRef.current = editor;
     onReady({ editor, getBody: () => canonicalBody(editor.getJSON()) });
     // onReady is called once per editor instance
     // eslint-disable-next-line react-hooks/exhaustive-deps

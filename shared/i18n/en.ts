@@ -147,6 +147,11 @@ export const en: Messages = {
   notice: {
     close: 'Close message',
   },
+  paste: {
+    convertedTcvn3: 'The pasted text was in the TCVN3 (ABC) encoding and has been converted to Unicode.',
+    convertedVni: 'The pasted text was in the VNI encoding and has been converted to Unicode.',
+    keepOriginal: 'Keep it as pasted',
+  },
   export: {
     done: 'Exported “{{file}}”.',
   },

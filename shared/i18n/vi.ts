@@ -141,6 +141,11 @@ export const vi = {
   notice: {
     close: 'Đóng thông báo',
   },
+  paste: {
+    convertedTcvn3: 'Văn bản dán vào dùng mã TCVN3 (ABC) nên đã được chuyển sang Unicode.',
+    convertedVni: 'Văn bản dán vào dùng mã VNI nên đã được chuyển sang Unicode.',
+    keepOriginal: 'Giữ nguyên như khi dán',
+  },
   export: {
     done: 'Đã xuất tệp “{{file}}”.',
   },
