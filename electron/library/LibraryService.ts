@@ -216,7 +216,7 @@ export class LibraryService implements NewsdeskService {
       };
       if (requestedSlug !== undefined && requestedSlug !== current.slug) {
         if (requestedSlug && this.slugTaken(requestedSlug, current.id)) {
-          fail('invalid_input', `The slug "${requestedSlug}" is already used by another article.`);
+          fail('slug_taken', `The slug "${requestedSlug}" is already used by another article.`);
         }
         next.slug = requestedSlug;
       } else if (fields.headline !== undefined && fields.headline !== current.headline && isDerivedSlug(current)) {
@@ -238,6 +238,20 @@ export class LibraryService implements NewsdeskService {
     else items.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
     const offset = input.offset ?? 0;
     return { total: items.length, items: items.slice(offset, offset + (input.limit ?? DEFAULT_PAGE)) };
+  }
+
+  async listTags(_input: ParsedInput<'listTags'>) {
+    const counts = new Map<string, { tag: string; count: number }>();
+    for (const summary of this.catalog.values()) {
+      if (summary.trashedAt !== null) continue;
+      for (const tag of summary.tags) {
+        const key = fold(tag);
+        const entry = counts.get(key) ?? { tag, count: 0 };
+        entry.count++;
+        counts.set(key, entry);
+      }
+    }
+    return [...counts.values()].sort((a, b) => b.count - a.count || compareVietnamese(a.tag, b.tag));
   }
 
   trashArticle(input: ParsedInput<'trashArticle'>): Promise<ArticleSummary> {

@@ -13,6 +13,8 @@ import { exportArticleHtml } from '../exportArticle';
 import { useArticleDraft, type SaveState } from '../hooks/useArticleDraft';
 import { useNotify } from '../hooks/useNotice';
 import { useSettings } from '../hooks/useSettings';
+import { TagInput } from './TagInput';
+import { slugify } from '../../shared/text/vietnamese';
 
 const DEFAULT_HEADLINE_LIMIT = 100;
 
@@ -22,7 +24,7 @@ export function EditorView({ id }: { id: string }) {
   const notify = useNotify();
   const settings = useSettings();
   const ids = useId();
-  const { article, draft, state, loadError, update, bodyChanged, setBodySource, save, reloadLatest, keepMine } = useArticleDraft(api, id);
+  const { article, draft, state, loadError, slugError, update, bodyChanged, setBodySource, save, reloadLatest, keepMine } = useArticleDraft(api, id);
   const [editor, setEditor] = useState<Editor | null>(null);
   const getBody = useRef<(() => BodyDoc) | null>(null);
   const stats = useBodyStats(editor);
@@ -32,7 +34,7 @@ export function EditorView({ id }: { id: string }) {
     if (!article || !draft) return;
     await save();
     const body = getBody.current?.() ?? article.body;
-    const file = exportArticleHtml({ ...article, ...draft, body }, settings);
+    const file = exportArticleHtml({ ...article, ...draft, slug: draft.slug ?? article.slug, body }, settings);
     notify({ text: t('export.done', { file }) });
   });
 
@@ -113,13 +115,42 @@ export function EditorView({ id }: { id: string }) {
           </select>
         </div>
         <div className="field">
-          <span className="label" id={`${ids}-slug`}>
-            {t('editor.slug')}
-          </span>
-          <output aria-labelledby={`${ids}-slug`} className="slug" data-testid="slug">
-            {article.slug ? <code>{article.slug}</code> : t('editor.slugEmpty')}
-          </output>
+          <label htmlFor={`${ids}-byline`}>{t('editor.byline')}</label>
+          <input
+            id={`${ids}-byline`}
+            value={draft.byline}
+            maxLength={LIMITS.byline}
+            placeholder={t('editor.bylinePlaceholder')}
+            onChange={(event) => update({ byline: event.target.value })}
+            onBlur={flush}
+          />
         </div>
+      </div>
+
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${ids}-slug`}>{t('editor.slug')}</label>
+          <input
+            id={`${ids}-slug`}
+            className="slug-input"
+            value={draft.slug ?? article.slug}
+            maxLength={80}
+            placeholder={t('editor.slugEmpty')}
+            aria-describedby={`${ids}-slug-hint`}
+            aria-invalid={slugError ? true : undefined}
+            onChange={(event) => update({ slug: event.target.value.toLowerCase() })}
+            onBlur={(event) => {
+              // Typed freely, kept to the slug rules (folded, hyphens, at most 80 characters).
+              if (draft.slug !== null) update({ slug: slugify(event.target.value) });
+              flush();
+            }}
+            data-testid="slug"
+          />
+          <small id={`${ids}-slug-hint`} className={slugError ? 'over' : undefined}>
+            {slugError ? errorText(t, slugError) : t('editor.slugHint')}
+          </small>
+        </div>
+        <TagInput value={draft.tags} onChange={(tags) => update({ tags })} />
       </div>
 
       <div className="field">

@@ -15,7 +15,8 @@ export interface BodyStats {
 const STATS_DELAY_MS = 250;
 
 function statsOf(text: string): TextStats {
-  return { words: countWords(text), chars: [...text.replace(/\n/g, '')].length };
+  const composed = text.normalize('NFC');
+  return { words: countWords(composed), chars: [...composed.replace(/\n/g, '')].length };
 }
 
 /** Syllable and character counts of the body and of the selection, refreshed shortly after typing pauses. */

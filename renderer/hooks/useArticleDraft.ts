@@ -9,6 +9,10 @@ export interface Draft {
   headline: string;
   sapo: string;
   section: string;
+  byline: string;
+  tags: string[];
+  /** A slug typed by hand; null while the slug follows the headline. */
+  slug: string | null;
 }
 
 export type SaveState =
@@ -20,7 +24,14 @@ export type SaveState =
 
 export const AUTOSAVE_DELAY_MS = 1000;
 
-const draftOf = (article: Article): Draft => ({ headline: article.headline, sapo: article.sapo, section: article.section });
+const draftOf = (article: Article): Draft => ({
+  headline: article.headline,
+  sapo: article.sapo,
+  section: article.section,
+  byline: article.byline,
+  tags: article.tags,
+  slug: null,
+});
 
 /**
  * Loads an article and keeps it saved: one second after the last change, when a field loses
@@ -33,6 +44,7 @@ export function useArticleDraft(api: AppApi, id: string) {
   const [draft, setDraftState] = useState<Draft | null>(null);
   const [state, setState] = useState<SaveState>({ kind: 'loading' });
   const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [slugError, setSlugError] = useState<ApiError | null>(null);
 
   const draftRef = useRef<Draft | null>(null);
   const bodySource = useRef<(() => BodyDoc) | null>(null);
@@ -42,6 +54,7 @@ export function useArticleDraft(api: AppApi, id: string) {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   /** After a conflict, nothing is saved until the reporter chooses which version to keep. */
   const conflict = useRef(false);
+  const saveRef = useRef<(() => Promise<void>) | null>(null);
   /** The revision the article will have once the save in flight succeeds. */
   const expectedRevision = useRef(0);
 
@@ -73,6 +86,9 @@ export function useArticleDraft(api: AppApi, id: string) {
       headline: current.headline,
       sapo: current.sapo,
       section: current.section,
+      byline: current.byline,
+      tags: current.tags,
+      ...(current.slug !== null ? { slug: current.slug } : {}),
       ...(bodySource.current ? { body: bodySource.current() } : {}),
     };
   }, []);
@@ -92,12 +108,21 @@ export function useArticleDraft(api: AppApi, id: string) {
       dirty.current = false;
       expectedRevision.current = baseRevision.current + 1;
       setState({ kind: 'saving' });
+      const current = draftRef.current;
       const run = (async () => {
         const result = await api.saveArticle({ id, baseRevision: baseRevision.current, snapshot, changes: changes() });
         if (result.ok) {
           baseRevision.current = result.value.revision;
           setArticle(result.value);
+          if (current.slug !== null) setSlugError(null);
           setState(dirty.current ? { kind: 'dirty' } : { kind: 'clean', at: result.value.updatedAt, snapshot });
+        } else if (result.error.code === 'slug_taken') {
+          // The text must not wait for a slug: keep the old slug, say why, and save the rest.
+          setSlugError(result.error);
+          draftRef.current = { ...draftRef.current!, slug: null };
+          setDraftState(draftRef.current);
+          dirty.current = true;
+          timer.current = setTimeout(() => void saveRef.current?.(), 0);
         } else {
           dirty.current = true;
           conflict.current = result.error.code === 'conflict';
@@ -113,6 +138,10 @@ export function useArticleDraft(api: AppApi, id: string) {
     },
     [api, id, changes],
   );
+
+  useEffect(() => {
+    saveRef.current = save;
+  }, [save]);
 
   /**
    * Sends what is pending at once, without waiting for the save in flight: for the moment the
@@ -201,5 +230,5 @@ export function useArticleDraft(api: AppApi, id: string) {
     };
   }, [save, saveNow]);
 
-  return { article, draft, state, loadError, update, bodyChanged: schedule, setBodySource, save, reloadLatest, keepMine };
+  return { article, draft, state, loadError, slugError, update, bodyChanged: schedule, setBodySource, save, reloadLatest, keepMine };
 }

@@ -14,6 +14,7 @@ export const errorCodes = [
   'invalid_input',
   'not_found',
   'conflict',
+  'slug_taken',
   'corrupt_file',
   'too_new',
   'storage_error',
@@ -81,6 +82,11 @@ export const contract = {
       limit: z.number().int().min(1).max(1000).optional(),
     }),
     output: z.strictObject({ total: z.number().int(), items: z.array(articleSummarySchema) }),
+  },
+  listTags: {
+    input: z.strictObject({}),
+    /** Every tag in use (not in the trash), most used first. */
+    output: z.array(z.strictObject({ tag: z.string(), count: z.number().int() })),
   },
   trashArticle: {
     input: z.strictObject({ id: articleId }),

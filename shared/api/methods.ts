@@ -8,6 +8,7 @@ export const methodNames = [
   'getArticle',
   'saveArticle',
   'listArticles',
+  'listTags',
   'trashArticle',
   'restoreArticle',
   'getSettings',
@@ -16,7 +17,7 @@ export const methodNames = [
 export type MethodName = (typeof methodNames)[number];
 
 /** Methods that only read. The renderer lets them wait for earlier writes (read your own writes). */
-export const queryMethods: ReadonlySet<MethodName> = new Set(['getAppInfo', 'getArticle', 'listArticles', 'getSettings']);
+export const queryMethods: ReadonlySet<MethodName> = new Set(['getAppInfo', 'getArticle', 'listArticles', 'listTags', 'getSettings']);
 
 export function isMethodName(name: string): name is MethodName {
   return (methodNames as readonly string[]).includes(name);

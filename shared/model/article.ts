@@ -83,6 +83,8 @@ export const articleSummarySchema = z.strictObject({
   assignee: z.string(),
   updatedAt: isoDateTime,
   wordCount: z.number().int().min(0),
+  /** Tags, for suggestions across the library (absent in catalogs written before tags were listed). */
+  tags: z.array(z.string()).default([]),
   revision: z.number().int().min(1),
   trashedAt: isoDateTime.nullable(),
 });
@@ -103,6 +105,7 @@ export function summarize(article: Article): ArticleSummary {
     assignee: article.assignee,
     updatedAt: article.updatedAt,
     wordCount: articleWordCount(article),
+    tags: article.tags,
     revision: article.revision,
     trashedAt: article.trashedAt,
   };

@@ -26,10 +26,13 @@ async function newArticle(page: Page) {
   return editor;
 }
 
+/** The stored body once the save after the paste has reached the disk (it holds the editor's text). */
 async function stored(page: Page, host: Host): Promise<string> {
-  await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/, { timeout: 10_000 });
   const id = new URL(page.url()).hash.replace('#/article/', '');
-  return JSON.stringify(JSON.parse(await readFile(join(host.dataDir, 'articles', `${id}.json`), 'utf8')).body);
+  const read = async () => JSON.parse(await readFile(join(host.dataDir, 'articles', `${id}.json`), 'utf8')).body;
+  const text = (node: { text?: string; content?: unknown[] }): string => (node.text ?? '') + (node.content ?? []).map((c) => text(c as never)).join('');
+  await expect.poll(async () => text(await read()) === (await page.getByTestId('body-editor').textContent())?.normalize('NFC'), { timeout: 10_000 }).toBe(true);
+  return JSON.stringify(await read());
 }
 
 test('pasting from Word gives real lists and clean text', async ({ app: page, host }) => {

@@ -110,7 +110,7 @@ describe('LibraryService on a real folder', () => {
     const custom = await library.saveArticle({ id: b.id, baseRevision: 2, changes: { slug: 'tin-rieng' } });
     const after = await library.saveArticle({ id: b.id, baseRevision: custom.revision, changes: { headline: 'Tít khác' } });
     expect(after.slug).toBe('tin-rieng');
-    await expectFailure(library.saveArticle({ id: b.id, baseRevision: after.revision, changes: { slug: 'tin-nong' } }), 'invalid_input');
+    await expectFailure(library.saveArticle({ id: b.id, baseRevision: after.revision, changes: { slug: 'tin-nong' } }), 'slug_taken');
   });
 
   it('moves a corrupt article file aside, reports it, and keeps the rest working', async () => {
@@ -151,6 +151,21 @@ describe('LibraryService on a real folder', () => {
     await rm(join(dir, 'library.json'));
     const reopened = await open();
     expect((await reopened.listArticles({})).items.map((s) => s.headline)).toEqual(['Còn đây']);
+  });
+
+  it('lists the tags in use, most used first, ignoring case and marks when counting', async () => {
+    const library = await open();
+    const a = await library.createArticle({ headline: 'Một' });
+    const b = await library.createArticle({ headline: 'Hai' });
+    const c = await library.createArticle({ headline: 'Ba' });
+    await library.saveArticle({ id: a.id, baseRevision: 1, changes: { tags: ['Giáo dục', 'Cần Thơ'] } });
+    await library.saveArticle({ id: b.id, baseRevision: 1, changes: { tags: ['giáo dục'] } });
+    await library.saveArticle({ id: c.id, baseRevision: 1, changes: { tags: ['Bóng đá'] } });
+    await library.trashArticle({ id: c.id });
+    expect(await library.listTags({})).toEqual([
+      { tag: 'Giáo dục', count: 2 },
+      { tag: 'Cần Thơ', count: 1 },
+    ]);
   });
 
   it('searches headlines without regard to marks and tone placement', async () => {

@@ -48,6 +48,7 @@ describe.each(['ipc', 'web'])('every method through the %s transport', (name) =>
     check('getArticle', await api.getArticle({ id: created.id }));
     check('saveArticle', await api.saveArticle({ id: created.id, baseRevision: created.revision, changes: { sapo: 'Sapo' } }));
     check('listArticles', await api.listArticles({ query: `tin qua ${name}` }));
+    check('listTags', await api.listTags({}));
     check('trashArticle', await api.trashArticle({ id: created.id }));
     check('restoreArticle', await api.restoreArticle({ id: created.id }));
     check('getSettings', await api.getSettings({}));
