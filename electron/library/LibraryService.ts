@@ -13,7 +13,7 @@ import {
 import { emptyBody } from '../../shared/model/body';
 import { settingsSchema, type Settings } from '../../shared/model/settings';
 import { compareVietnamese, fold, slugify, uniqueSlug } from '../../shared/text/vietnamese';
-import { ensureDir, removeStaleTempFiles, writeFileAtomic, writeJsonAtomic } from './atomicFile';
+import { ensureDir, jsonText, prepareAtomicWrite, removeStaleTempFiles, writeFileAtomic } from './atomicFile';
 import { fail } from './errors';
 import { AtomicJsonFile, UnreadableFileError } from './jsonAdapter';
 import { CatalogJournal } from './catalogJournal';
@@ -372,13 +372,23 @@ export class LibraryService implements NewsdeskService {
   }
 
   /**
-   * Journal first (so a crash is repaired on the next open), then the snapshot, then the article
-   * file; once that rename has happened the save has succeeded, and only memory changes after it.
+   * The journal entry (so a crash is repaired on the next open) and the new article content are
+   * flushed side by side; only when both are on disk is the new file renamed into place (after the
+   * snapshot, for a named version). Once that rename has happened the save has succeeded, and
+   * only memory changes after it.
    */
   private async writeArticle(article: Article, snapshot: boolean): Promise<void> {
-    await this.journal.append(article.id);
-    if (snapshot) await this.writeSnapshot(article);
-    await writeJsonAtomic(this.articlePath(article.id), article);
+    const [, prepared] = await Promise.all([
+      this.journal.append(article.id),
+      prepareAtomicWrite(this.articlePath(article.id), jsonText(article)),
+    ]);
+    try {
+      if (snapshot) await this.writeSnapshot(article);
+    } catch (error) {
+      await prepared.abort();
+      throw error;
+    }
+    await prepared.commit();
     this.catalog.set(article.id, summarize(article));
     this.scheduleCompaction();
   }

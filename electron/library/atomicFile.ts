@@ -4,11 +4,14 @@ import { dirname, join } from 'node:path';
 
 const TMP_MARK = '.tmp-';
 
-/**
- * Writes a file so that a crash leaves either the old or the new content, never a torn file:
- * write to a temporary file beside it, fsync, rename over the target, fsync the folder.
- */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export interface PreparedWrite {
+  /** Renames the flushed temporary file over the target and flushes the folder. */
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/** The first half of an atomic write: the new content, flushed, in a temporary file beside `path`. */
+export async function prepareAtomicWrite(path: string, data: string | Uint8Array): Promise<PreparedWrite> {
   const dir = dirname(path);
   const tmp = join(dir, `${TMP_MARK}${randomBytes(6).toString('hex')}-${path.slice(dir.length + 1)}`);
   const handle = await open(tmp, 'w', 0o644);
@@ -21,13 +24,27 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     throw error;
   }
   await handle.close();
-  try {
-    await rename(tmp, path);
-  } catch (error) {
-    await unlink(tmp).catch(() => undefined);
-    throw error;
-  }
-  await syncDirectory(dir);
+  const abort = () => unlink(tmp).catch(() => undefined);
+  return {
+    abort,
+    commit: async () => {
+      try {
+        await rename(tmp, path);
+      } catch (error) {
+        await abort();
+        throw error;
+      }
+      await syncDirectory(dir);
+    },
+  };
+}
+
+/**
+ * Writes a file so that a crash leaves either the old or the new content, never a torn file:
+ * write to a temporary file beside it, fsync, rename over the target, fsync the folder.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await (await prepareAtomicWrite(path, data)).commit();
 }
 
 async function syncDirectory(dir: string): Promise<void> {
@@ -40,8 +57,10 @@ async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
+export const jsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
 export async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
-  await writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
+  await writeFileAtomic(path, jsonText(value));
 }
 
 /** Removes temporary files an interrupted write left behind. */
