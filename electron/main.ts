@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import i18next from 'i18next';
 import { version } from '../package.json';
-import { COMMAND_CHANNEL, FLUSH_DONE_CHANNEL, FLUSH_REQUEST_CHANNEL } from '../shared/api/methods';
+import { ASSET_ROUTE, COMMAND_CHANNEL, FLUSH_DONE_CHANNEL, FLUSH_REQUEST_CHANNEL } from '../shared/api/methods';
+import { readAsset } from './library/assets';
 import type { CommandId } from '../shared/commands';
 import { DEFAULT_LANGUAGE, resources } from '../shared/i18n';
 import type { InterfaceLanguage } from '../shared/model/settings';
@@ -68,7 +69,13 @@ function hardenContents(): void {
 function serveApp(): void {
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
-    const file = url.host === 'newsdesk' ? await readStaticFile(RENDERER_DIR, url.pathname) : null;
+    const isAsset = url.pathname.startsWith(ASSET_ROUTE);
+    const file =
+      url.host !== 'newsdesk'
+        ? null
+        : isAsset
+          ? service && (await readAsset(service.assetsDir, url.pathname.slice(ASSET_ROUTE.length)))
+          : await readStaticFile(RENDERER_DIR, url.pathname);
     if (!file) return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
     return new Response(new Uint8Array(file.body), {
       headers: { ...SECURITY_HEADERS, 'Content-Type': file.contentType },

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   const host = await startWebHost({
     dispatch: createDispatcher(service),
     staticDir,
+    assetsDir: service.assetsDir,
     port: Number(argValue(argv, '--port') ?? process.env.NEWSDESK_PORT ?? 0),
   });
 

@@ -26,6 +26,7 @@ export const commandIds = [
   'block.orderedList',
   'block.table',
   'block.separator',
+  'block.image',
 ] as const;
 export type CommandId = (typeof commandIds)[number];
 
@@ -65,6 +66,7 @@ export const commandSpecs: Record<CommandId, CommandSpec> = {
   'block.orderedList': { id: 'block.orderedList', labelKey: 'commands.orderedList', accelerator: 'CmdOrCtrl+Shift+7', scope: 'editor' },
   'block.table': { id: 'block.table', labelKey: 'commands.table', scope: 'editor' },
   'block.separator': { id: 'block.separator', labelKey: 'commands.separator', scope: 'editor' },
+  'block.image': { id: 'block.image', labelKey: 'commands.image', scope: 'editor' },
 };
 
 /** "CmdOrCtrl+Shift+8" → "Mod-Shift-8", the editor keymap's spelling of the same keys. */

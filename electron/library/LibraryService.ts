@@ -16,6 +16,7 @@ import { compareVietnamese, fold, slugify, uniqueSlug } from '../../shared/text/
 import { ensureDir, jsonText, prepareAtomicWrite, removeStaleTempFiles, writeFileAtomic } from './atomicFile';
 import { fail } from './errors';
 import { AtomicJsonFile, UnreadableFileError } from './jsonAdapter';
+import { storeAsset } from './assets';
 import { CatalogJournal } from './catalogJournal';
 import { acquireLibraryLock } from './libraryLock';
 import { LIBRARY_SCHEMA_VERSION, salvageLibraryFile, emptyLibraryFile, type LibraryFile } from './libraryFile';
@@ -260,6 +261,14 @@ export class LibraryService implements NewsdeskService {
 
   restoreArticle(input: ParsedInput<'restoreArticle'>): Promise<ArticleSummary> {
     return this.setTrashed(input.id, false);
+  }
+
+  importAsset(input: ParsedInput<'importAsset'>) {
+    return this.exclusive(() => storeAsset(join(this.options.dataDir, 'assets'), Buffer.from(input.dataBase64, 'base64')));
+  }
+
+  get assetsDir(): string {
+    return join(this.options.dataDir, 'assets');
   }
 
   async getSettings(_input: ParsedInput<'getSettings'>): Promise<Settings> {

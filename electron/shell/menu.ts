@@ -72,6 +72,7 @@ export function buildMenuTemplate({ t, runCommand, showAbout, openDataDir, isMac
         command('block.orderedList'),
         command('block.table'),
         command('block.separator'),
+        command('block.image'),
       ],
     },
     {

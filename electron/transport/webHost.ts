@@ -4,12 +4,16 @@ import type { AddressInfo } from 'node:net';
 import { MAX_REQUEST_BYTES, type ApiError, type Result } from '../../shared/api/contract';
 import { SECURITY_HEADERS } from '../shell/csp';
 import { readStaticFile } from '../shell/staticFiles';
+import { readAsset } from '../library/assets';
+import { ASSET_ROUTE } from '../../shared/api/methods';
 import type { Dispatcher } from './dispatch';
 
 export interface WebHostOptions {
   dispatch: Dispatcher;
   /** The built renderer (dist/renderer). */
   staticDir: string;
+  /** The library's images, served under /library/assets/. */
+  assetsDir?: string;
   /** 0 picks a free port. */
   port?: number;
   /** Defaults to a fresh random token for this launch. */
@@ -52,6 +56,16 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendJson(response, 403, failure('forbidden', 'Unexpected Host header.'));
     }
     const url = new URL(request.url ?? '/', `http://${host}`);
+
+    if (url.pathname.startsWith(ASSET_ROUTE) && options.assetsDir) {
+      // Images are for our own pages only (not for another site's <img>).
+      const site = request.headers['sec-fetch-site'];
+      const asset = site === undefined || site === 'same-origin' || site === 'none' ? await readAsset(options.assetsDir, url.pathname.slice(ASSET_ROUTE.length)) : null;
+      if (!asset) return sendJson(response, 404, failure('not_found', 'Not found.'));
+      response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': asset.contentType, 'Content-Length': asset.body.length, 'Cache-Control': 'private, max-age=31536000, immutable' });
+      response.end(request.method === 'HEAD' ? undefined : asset.body);
+      return;
+    }
 
     if (!url.pathname.startsWith(API_PREFIX)) {
       if (request.method !== 'GET' && request.method !== 'HEAD') {

@@ -14,6 +14,7 @@ import { useArticleDraft, type SaveState } from '../hooks/useArticleDraft';
 import { useNotify } from '../hooks/useNotice';
 import { useSettings } from '../hooks/useSettings';
 import { TagInput } from './TagInput';
+import { FeaturedImageField } from './FeaturedImageField';
 import { slugify } from '../../shared/text/vietnamese';
 
 const DEFAULT_HEADLINE_LIMIT = 100;
@@ -169,6 +170,8 @@ export function EditorView({ id }: { id: string }) {
         />
         <small id={`${ids}-sapo-count`}>{t('editor.sapoChars', { count: [...draft.sapo].length })}</small>
       </div>
+
+      <FeaturedImageField value={draft.featuredImage} onChange={(featuredImage) => update({ featuredImage })} />
 
       <div className="field">
         <span className="label" id={`${ids}-body-label`}>

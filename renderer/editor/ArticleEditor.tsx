@@ -10,6 +10,9 @@ import { articleExtensions } from './articleExtensions';
 import { CommandKeymap } from './CommandKeymap';
 import { editorCommandIds, editorCommands } from './editorCommands';
 import { LinkDialog } from './LinkDialog';
+import { FigureDialog } from './FigureDialog';
+import type { FigureAttrs } from './extensions/Figure';
+import { useImageImport } from '../hooks/useImageImport';
 import { useNotify } from '../hooks/useNotice';
 import { cleanPastedHtml } from './paste/cleanPastedHtml';
 import { cleanPastedText } from './paste/cleanText';
@@ -36,6 +39,8 @@ export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onRe
   const { t } = useTranslation();
   const notify = useNotify();
   const [linkDialog, setLinkDialog] = useState<string | null>(null);
+  const [figureDialog, setFigureDialog] = useState<{ attrs: FigureAttrs; pos: number | null } | null>(null);
+  const importImage = useImageImport();
   /** The last paste's legacy-encoding conversion, offered for undo; and a flag to paste as-is. */
   const conversion = useRef<{ encoding: LegacyEncoding; kind: 'html' | 'text'; original: string } | null>(null);
   const pasteAsIs = useRef(false);
@@ -61,6 +66,12 @@ export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onRe
         lang: 'vi',
         spellcheck: 'true',
         'data-testid': 'body-editor',
+      },
+      // A photo in the body: double-click (or Enter on it) to edit its caption, credit and alt text.
+      handleDoubleClickOn: (_view, pos, node) => {
+        if (node.type.name !== 'figure') return false;
+        setFigureDialog({ attrs: node.attrs as FigureAttrs, pos });
+        return true;
       },
       // Everything pasted is cleaned, sanitised and converted before the schema parses it.
       transformPastedHTML: (html) => {
@@ -119,11 +130,16 @@ export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onRe
           setLinkDialog(String(editor.getAttributes('link').href ?? ''));
           return;
         }
+        if (id === 'block.image') {
+          return importImage().then((assetId) => {
+            if (assetId) setFigureDialog({ attrs: { assetId, alt: '', caption: '', credit: '' }, pos: null });
+          });
+        }
         editorCommands[id].run(editor);
       }),
     );
     return () => unregister.forEach((off) => off());
-  }, [editor, registry]);
+  }, [editor, registry, importImage]);
 
   if (!editor) return null;
   return (
@@ -137,6 +153,19 @@ export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onRe
           onRemove={() => editor.chain().focus().extendMarkRange('link').unsetLink().run()}
           onClose={() => {
             setLinkDialog(null);
+            editor.commands.focus();
+          }}
+        />
+      )}
+      {figureDialog !== null && (
+        <FigureDialog
+          initial={figureDialog.attrs}
+          onSave={(attrs) => {
+            if (figureDialog.pos === null) editor.chain().focus().insertFigure(attrs).run();
+            else editor.chain().focus().command(({ tr }) => Boolean(tr.setNodeMarkup(figureDialog.pos!, undefined, attrs))).run();
+          }}
+          onClose={() => {
+            setFigureDialog(null);
             editor.commands.focus();
           }}
         />

@@ -9,7 +9,7 @@ const GROUPS: CommandId[][] = [
   ['edit.undo', 'edit.redo'],
   ['format.bold', 'format.italic', 'format.link', 'format.subscript', 'format.superscript'],
   ['block.paragraph', 'block.h2', 'block.h3', 'block.quote', 'block.pullQuote'],
-  ['block.bulletList', 'block.orderedList', 'block.table', 'block.separator'],
+  ['block.bulletList', 'block.orderedList', 'block.table', 'block.separator', 'block.image'],
 ];
 
 /** Short visible faces for the buttons; the full name is the accessible label. */
@@ -72,7 +72,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => void registry.run(id)}
               >
-                {id === 'format.link' ? <LinkIcon /> : <span aria-hidden="true">{FACES[id]}</span>}
+                {id === 'format.link' ? <LinkIcon /> : id === 'block.image' ? <ImageIcon /> : <span aria-hidden="true">{FACES[id]}</span>}
               </button>
             );
           })}
@@ -87,6 +87,16 @@ function LinkIcon() {
     <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round">
       <path d="M10 14a4.5 4.5 0 0 0 6.4 0l3.2-3.2a4.5 4.5 0 0 0-6.4-6.4L12 5.6" />
       <path d="M14 10a4.5 4.5 0 0 0-6.4 0l-3.2 3.2a4.5 4.5 0 0 0 6.4 6.4l1.2-1.2" />
+    </svg>
+  );
+}
+
+function ImageIcon() {
+  return (
+    <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round">
+      <rect x="3" y="4" width="18" height="16" rx="2" />
+      <circle cx="9" cy="10" r="2" />
+      <path d="M21 17l-5-5-9 8" />
     </svg>
   );
 }

@@ -4,6 +4,7 @@ import { Subscript } from '@tiptap/extension-subscript';
 import { Superscript } from '@tiptap/extension-superscript';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import { StarterKit } from '@tiptap/starter-kit';
+import { assetUrl } from '../../shared/api/methods';
 import { isAllowedHref } from '../../shared/model/fields';
 import { Figure, type FigureOptions } from './extensions/Figure';
 import { PullQuote } from './extensions/PullQuote';
@@ -40,6 +41,6 @@ export function articleExtensions(options: Partial<FigureOptions> = {}): Extensi
     TableHeader,
     TableCell,
     PullQuote,
-    Figure.configure(options),
+    Figure.configure({ assetUrl, ...options }),
   ];
 }

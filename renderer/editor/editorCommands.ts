@@ -9,10 +9,9 @@ interface EditorCommand {
 }
 
 /**
- * What each editor command does to the body. `format.link` is not here: it asks for the address
- * first (see LinkDialog).
+ * What each editor command does to the body.
  */
-export const editorCommands: Record<Exclude<EditorCommandId, 'format.link'>, EditorCommand> = {
+export const editorCommands: Record<Exclude<EditorCommandId, 'format.link' | 'block.image'>, EditorCommand> = {
   'edit.undo': { run: (e) => e.chain().focus().undo().run() },
   'edit.redo': { run: (e) => e.chain().focus().redo().run() },
   'format.bold': { run: (e) => e.chain().focus().toggleBold().run(), isActive: (e) => e.isActive('bold') },
@@ -30,7 +29,8 @@ export const editorCommands: Record<Exclude<EditorCommandId, 'format.link'>, Edi
   'block.separator': { run: (e) => e.chain().focus().setHorizontalRule().run() },
 };
 
-export const editorCommandIds = [...Object.keys(editorCommands), 'format.link'] as EditorCommandId[];
+/** `format.link` and `block.image` ask something first (see ArticleEditor). */
+export const editorCommandIds = [...Object.keys(editorCommands), 'format.link', 'block.image'] as EditorCommandId[];
 
 export function isEditorCommand(id: CommandId): id is EditorCommandId {
   return (editorCommandIds as CommandId[]).includes(id);

@@ -11,6 +11,7 @@ export interface Draft {
   section: string;
   byline: string;
   tags: string[];
+  featuredImage: Article['featuredImage'];
   /** A slug typed by hand; null while the slug follows the headline. */
   slug: string | null;
 }
@@ -30,6 +31,7 @@ const draftOf = (article: Article): Draft => ({
   section: article.section,
   byline: article.byline,
   tags: article.tags,
+  featuredImage: article.featuredImage,
   slug: null,
 });
 
@@ -88,6 +90,7 @@ export function useArticleDraft(api: AppApi, id: string) {
       section: current.section,
       byline: current.byline,
       tags: current.tags,
+      featuredImage: current.featuredImage,
       ...(current.slug !== null ? { slug: current.slug } : {}),
       ...(bodySource.current ? { body: bodySource.current() } : {}),
     };

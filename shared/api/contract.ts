@@ -32,7 +32,7 @@ export interface ApiError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 /** Largest request body the web host accepts; larger requests get `invalid_input`. */
-export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+export const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
 
 const noInput = z.strictObject({});
 
@@ -103,6 +103,11 @@ export const contract = {
   saveSettings: {
     input: z.strictObject({ changes: settingsSchema.partial().strict() }),
     output: settingsSchema,
+  },
+  importAsset: {
+    /** An image file's bytes (base64): checked by its first bytes, stored under its SHA-256. */
+    input: z.strictObject({ fileName: text(255), dataBase64: z.string().max(28 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64') }),
+    output: z.strictObject({ assetId: z.string(), bytes: z.number().int() }),
   },
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 

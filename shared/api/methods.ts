@@ -13,6 +13,7 @@ export const methodNames = [
   'restoreArticle',
   'getSettings',
   'saveSettings',
+  'importAsset',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 
@@ -31,6 +32,10 @@ export const COMMAND_CHANNEL = `${IPC_PREFIX}command`;
 /** Main → renderer: the window is closing, save now; renderer → main: done. */
 export const FLUSH_REQUEST_CHANNEL = `${IPC_PREFIX}flush-request`;
 export const FLUSH_DONE_CHANNEL = `${IPC_PREFIX}flush-done`;
+
+/** Where the renderer loads a library image from, under either transport (app:// or the web host). */
+export const assetUrl = (assetId: string) => `library/assets/${assetId}`;
+export const ASSET_ROUTE = '/library/assets/';
 
 /** The web host's route for a method. */
 export const httpPath = (method: MethodName) => `/api/${method}`;

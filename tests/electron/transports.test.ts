@@ -53,6 +53,8 @@ describe.each(['ipc', 'web'])('every method through the %s transport', (name) =>
     check('restoreArticle', await api.restoreArticle({ id: created.id }));
     check('getSettings', await api.getSettings({}));
     check('saveSettings', await api.saveSettings({ changes: { tagline: `qua ${name}` } }));
+    const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+    check('importAsset', await api.importAsset({ fileName: 'a.gif', dataBase64: gif.toString('base64') }));
     expect([...reached].sort()).toEqual([...methodNames].sort());
   });
 

@@ -93,6 +93,19 @@ describe('the loopback web host', () => {
     expect(page.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it('serves library images to its own pages only', async () => {
+    const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+    const imported = await post(host, 'importAsset', { fileName: 'a.gif', dataBase64: gif.toString('base64') });
+    const { assetId } = (imported.body as { value: { assetId: string } }).value;
+    const own = await rawRequest(host, { path: `/library/assets/${assetId}`, headers: { Host: `127.0.0.1:${host.port}`, 'Sec-Fetch-Site': 'same-origin' } });
+    expect(own.status).toBe(200);
+    expect(own.headers['content-type']).toBe('image/gif');
+    const other = await rawRequest(host, { path: `/library/assets/${assetId}`, headers: { Host: `127.0.0.1:${host.port}`, 'Sec-Fetch-Site': 'cross-site' } });
+    expect(other.status).toBe(404);
+    const notAnAsset = await rawRequest(host, { path: '/library/assets/..%2f..%2flibrary.json', headers: { Host: `127.0.0.1:${host.port}` } });
+    expect(notAnAsset.status).toBe(404);
+  });
+
   it('never serves files outside the app folder', async () => {
     // (The URL parser already folds plain /../ and /%2e%2e/; encoded slashes and backslashes reach
     // our own check.)

@@ -59,10 +59,11 @@ export const Figure = Node.create<FigureOptions>({
 
   addCommands() {
     return {
+      // The photo, then a paragraph to go on typing in (so the next keystroke cannot replace the photo).
       insertFigure:
         (attrs) =>
         ({ commands }) =>
-          commands.insertContent({ type: this.name, attrs }),
+          commands.insertContent([{ type: this.name, attrs }, { type: 'paragraph' }]),
     };
   },
 });

@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from './atomicFile';
+import { fail } from './errors';
+
+export const MAX_ASSET_BYTES = 20 * 1024 * 1024;
+export const ASSET_NAME = /^[a-f0-9]{64}\.(jpg|png|webp|gif)$/;
+
+export type ImageType = 'jpg' | 'png' | 'webp' | 'gif';
+
+/** The image type by its first bytes (never by its name): JPEG, PNG, WebP or GIF. */
+export function imageTypeOf(bytes: Uint8Array): ImageType | null {
+  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpg';
+  if (bytes.length >= 8 && bytes[0] === 0x89 && ascii(1, 4) === 'PNG' && bytes[4] === 0x0d && bytes[5] === 0x0a) return 'png';
+  if (bytes.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
+  if (bytes.length >= 6 && (ascii(0, 6) === 'GIF87a' || ascii(0, 6) === 'GIF89a')) return 'gif';
+  return null;
+}
+
+export const MIME_OF: Record<ImageType, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif' };
+
+/**
+ * Stores an image in assets/ under the SHA-256 of its bytes (the same photo twice is one file),
+ * after checking that it is an image of an allowed type.
+ */
+export async function storeAsset(assetsDir: string, bytes: Uint8Array): Promise<{ assetId: string; bytes: number }> {
+  if (bytes.length === 0) fail('invalid_input', 'The file is empty.');
+  if (bytes.length > MAX_ASSET_BYTES) fail('invalid_input', `Images may be at most ${MAX_ASSET_BYTES / 1024 / 1024} MB.`);
+  const type = imageTypeOf(bytes);
+  if (!type) fail('invalid_input', 'Only JPEG, PNG, WebP and GIF images can be added.');
+  const assetId = `${createHash('sha256').update(bytes).digest('hex')}.${type}`;
+  const path = join(assetsDir, assetId);
+  const exists = await stat(path).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) await writeFileAtomic(path, bytes);
+  return { assetId, bytes: bytes.length };
+}
+
+/** An asset's bytes and type, or null for a name that is not an asset name or a missing file. */
+export async function readAsset(assetsDir: string, name: string): Promise<{ body: Buffer; contentType: string } | null> {
+  const match = ASSET_NAME.exec(name);
+  if (!match) return null;
+  try {
+    return { body: await readFile(join(assetsDir, name)), contentType: MIME_OF[match[1] as ImageType] };
+  } catch {
+    return null;
+  }
+}
