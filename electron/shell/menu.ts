@@ -51,6 +51,9 @@ export function buildMenuTemplate({ t, runCommand, showAbout, openDataDir, isMac
         { role: 'paste', label: t('menu.paste') },
         { role: 'pasteAndMatchStyle', label: t('menu.pasteAsText') },
         { role: 'selectAll', label: t('menu.selectAll') },
+        { type: 'separator' },
+        command('edit.find'),
+        command('edit.replace'),
       ],
     },
     {

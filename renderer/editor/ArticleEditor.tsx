@@ -11,6 +11,7 @@ import { CommandKeymap } from './CommandKeymap';
 import { editorCommandIds, editorCommands } from './editorCommands';
 import { LinkDialog } from './LinkDialog';
 import { FigureDialog } from './FigureDialog';
+import { FindReplacePanel } from './FindReplacePanel';
 import type { FigureAttrs } from './extensions/Figure';
 import { useImageImport } from '../hooks/useImageImport';
 import { useNotify } from '../hooks/useNotice';
@@ -41,6 +42,7 @@ export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onRe
   const [linkDialog, setLinkDialog] = useState<string | null>(null);
   const [figureDialog, setFigureDialog] = useState<{ attrs: FigureAttrs; pos: number | null } | null>(null);
   const importImage = useImageImport();
+  const [findPanel, setFindPanel] = useState<'find' | 'replace' | null>(null);
   /** The last paste's legacy-encoding conversion, offered for undo; and a flag to paste as-is. */
   const conversion = useRef<{ encoding: LegacyEncoding; kind: 'html' | 'text'; original: string } | null>(null);
   const pasteAsIs = useRef(false);
@@ -138,6 +140,8 @@ export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onRe
         editorCommands[id].run(editor);
       }),
     );
+    unregister.push(registry.register('edit.find', () => setFindPanel((open) => (open === 'replace' ? 'replace' : 'find'))));
+    unregister.push(registry.register('edit.replace', () => setFindPanel('replace')));
     return () => unregister.forEach((off) => off());
   }, [editor, registry, importImage]);
 
@@ -145,6 +149,16 @@ export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onRe
   return (
     <div className="article-editor">
       <Toolbar editor={editor} />
+      {findPanel && (
+        <FindReplacePanel
+          editor={editor}
+          withReplace={findPanel === 'replace'}
+          onClose={() => {
+            setFindPanel(null);
+            editor.commands.focus();
+          }}
+        />
+      )}
       <EditorContent editor={editor} />
       {linkDialog !== null && (
         <LinkDialog

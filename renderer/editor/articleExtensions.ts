@@ -8,6 +8,7 @@ import { assetUrl } from '../../shared/api/methods';
 import { isAllowedHref } from '../../shared/model/fields';
 import { Figure, type FigureOptions } from './extensions/Figure';
 import { PullQuote } from './extensions/PullQuote';
+import { SearchReplace } from './extensions/SearchReplace';
 
 /**
  * The editor schema: exactly the article blocks and marks of DESIGN.md (paragraph, h2/h3,
@@ -42,5 +43,6 @@ export function articleExtensions(options: Partial<FigureOptions> = {}): Extensi
     TableCell,
     PullQuote,
     Figure.configure({ assetUrl, ...options }),
+    SearchReplace,
   ];
 }

@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import type { CommandId } from '../../shared/commands';
 
-type EditorCommandId = Extract<CommandId, `format.${string}` | `block.${string}` | `edit.${string}`>;
+type EditorCommandId = Exclude<Extract<CommandId, `format.${string}` | `block.${string}` | `edit.${string}`>, 'edit.find' | 'edit.replace'>;
 
 interface EditorCommand {
   run: (editor: Editor) => boolean;
