@@ -17,6 +17,8 @@ import { useHashRoute } from './hooks/useHashRoute';
 import { useLatest } from './hooks/useLatest';
 import { SettingsContext } from './hooks/useSettings';
 import { applyLanguage } from './i18n';
+import { chooseFile } from './api/files';
+import { DOCUMENT_TYPES, importDocument, UnsupportedDocumentError } from './import/importDocument';
 
 export function App({ connection }: { connection: Connection }) {
   if (connection.kind === 'no-token') return <TokenMissing />;
@@ -93,7 +95,27 @@ function Shell() {
     navigate({ view: 'editor', id: result.value.id });
   }, [api, navigate, notify, t]);
 
+  const importFile = useCallback(async () => {
+    const file = await chooseFile(DOCUMENT_TYPES);
+    if (!file) return;
+    notify({ text: t('import.importing', { name: file.name }) });
+    try {
+      const imported = await importDocument(file, api);
+      const result = await api.createArticle({ headline: imported.headline, sapo: imported.sapo, body: imported.body });
+      if (!result.ok) return notify({ text: errorText(t, result.error), tone: 'error' });
+      navigate({ view: 'editor', id: result.value.id });
+      const converted = imported.converted ? ` ${t('import.converted', { encoding: imported.converted === 'tcvn3' ? 'TCVN3' : 'VNI' })}` : '';
+      notify({ text: `${t('import.done', { name: file.name, count: imported.images })}${converted}` });
+    } catch (error) {
+      notify({
+        text: error instanceof UnsupportedDocumentError ? t('import.unsupported') : t('import.failed', { name: file.name, detail: error instanceof Error ? error.message : String(error) }),
+        tone: 'error',
+      });
+    }
+  }, [api, navigate, notify, t]);
+
   useCommand('article.new', newArticle);
+  useCommand('article.import', importFile);
   useCommand('view.library', () => navigate({ view: 'library' }));
   useCommand('ui.language.vi', () => changeLanguage('vi'));
   useCommand('ui.language.en', () => changeLanguage('en'));
@@ -118,6 +140,7 @@ function Shell() {
             {t('commands.library')}
           </a>
         </nav>
+        <CommandButton id="article.import" />
         <CommandButton id="article.new" className="primary" />
         <LanguageSwitcher onChange={(language) => void changeLanguage(language)} />
       </header>

@@ -5,6 +5,7 @@
  */
 export const commandIds = [
   'article.new',
+  'article.import',
   'article.save',
   'article.export',
   'view.library',
@@ -47,6 +48,7 @@ export interface CommandSpec {
 
 export const commandSpecs: Record<CommandId, CommandSpec> = {
   'article.new': { id: 'article.new', labelKey: 'commands.newArticle', accelerator: 'CmdOrCtrl+Alt+N' },
+  'article.import': { id: 'article.import', labelKey: 'commands.import', accelerator: 'CmdOrCtrl+O' },
   'article.save': { id: 'article.save', labelKey: 'commands.save', accelerator: 'CmdOrCtrl+S' },
   'article.export': { id: 'article.export', labelKey: 'commands.export', accelerator: 'CmdOrCtrl+E' },
   'view.library': { id: 'view.library', labelKey: 'commands.library', accelerator: 'CmdOrCtrl+Alt+L' },

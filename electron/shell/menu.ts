@@ -32,6 +32,7 @@ export function buildMenuTemplate({ t, runCommand, showAbout, openDataDir, isMac
       label: t('menu.file'),
       submenu: [
         command('article.new'),
+        command('article.import'),
         command('article.save'),
         command('article.export'),
         { type: 'separator' },

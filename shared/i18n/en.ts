@@ -34,6 +34,7 @@ export const en: Messages = {
     find: 'Find…',
     replace: 'Find and replace…',
     newArticle: 'New article',
+    import: 'Import Word/TXT…',
     save: 'Save version',
     export: 'Export HTML…',
     library: 'Library',
@@ -190,6 +191,14 @@ export const en: Messages = {
     ignoreDiacritics: 'Ignore diacritics',
     none: 'No results',
     position: '{{current}} of {{count}}',
+  },
+  import: {
+    importing: 'Importing “{{name}}”…',
+    done_one: 'Imported “{{name}}” as a new article ({{count}} photo).',
+    done_other: 'Imported “{{name}}” as a new article ({{count}} photos).',
+    converted: 'Its legacy-encoded text ({{encoding}}) was converted to Unicode.',
+    unsupported: 'Only Word (.docx) and text (.txt) files can be imported.',
+    failed: 'Could not read “{{name}}” ({{detail}}).',
   },
   export: {
     done: 'Exported “{{file}}”.',

@@ -32,6 +32,7 @@ export const vi = {
     find: 'Tìm…',
     replace: 'Tìm và thay thế…',
     newArticle: 'Bài viết mới',
+    import: 'Nhập từ Word/TXT…',
     save: 'Lưu phiên bản',
     export: 'Xuất HTML…',
     library: 'Thư viện',
@@ -184,6 +185,13 @@ export const vi = {
     ignoreDiacritics: 'Không phân biệt dấu',
     none: 'Không tìm thấy',
     position: '{{current}}/{{count}} kết quả',
+  },
+  import: {
+    importing: 'Đang nhập “{{name}}”…',
+    done_other: 'Đã nhập “{{name}}” thành bài viết mới ({{count}} ảnh).',
+    converted: 'Văn bản mã cũ ({{encoding}}) đã được chuyển sang Unicode.',
+    unsupported: 'Chỉ nhập được tệp Word (.docx) hoặc văn bản (.txt).',
+    failed: 'Không đọc được tệp “{{name}}” ({{detail}}).',
   },
   export: {
     done: 'Đã xuất tệp “{{file}}”.',

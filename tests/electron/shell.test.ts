@@ -28,7 +28,7 @@ describe('the application menu', () => {
     const { template, ran } = await menuFor('vi');
     expect(template.map((m) => m.label)).toEqual(['Tệp', 'Sửa', 'Định dạng', 'Xem', 'Trợ giúp']);
     const file = items(template[0]!);
-    expect(file.map((i) => i.label).filter(Boolean)).toEqual(['Bài viết mới', 'Lưu phiên bản', 'Xuất HTML…', 'Thư viện', 'Thoát']);
+    expect(file.map((i) => i.label).filter(Boolean)).toEqual(['Bài viết mới', 'Nhập từ Word/TXT…', 'Lưu phiên bản', 'Xuất HTML…', 'Thư viện', 'Thoát']);
     for (const id of ['article.new', 'article.save', 'article.export'] as const) {
       const item = file.find((i) => i.id === id)!;
       expect(item.accelerator).toBe(commandSpecs[id].accelerator);

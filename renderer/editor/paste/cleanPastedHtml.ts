@@ -148,12 +148,38 @@ function convertLegacyText(root: Element, rawHtml: string): LegacyEncoding | nul
   return encoding;
 }
 
-function sanitize(html: string): string {
+const FIGURE_TAGS = ['figure', 'img', 'figcaption', 'span'];
+const ASSET_SRC = /^asset:([a-f0-9]{64}\.(?:jpg|png|webp|gif))$/;
+
+/**
+ * Images already stored in the library (an import writes them first and refers to them as
+ * "asset:<id>") become the editor's figures; any other image is dropped.
+ */
+function convertAssetImages(root: Element): void {
+  for (const img of Array.from(root.querySelectorAll('img'))) {
+    const assetId = ASSET_SRC.exec(img.getAttribute('src') ?? '')?.[1];
+    if (!assetId) continue;
+    const doc = root.ownerDocument;
+    const figure = doc.createElement('figure');
+    figure.setAttribute('data-asset-id', assetId);
+    const image = doc.createElement('img');
+    image.setAttribute('alt', img.getAttribute('alt') ?? '');
+    const caption = doc.createElement('figcaption');
+    caption.innerHTML = '<span class="caption"></span> <span class="credit"></span>';
+    figure.append(image, caption);
+    // A figure is a block: it replaces the paragraph that held only the image.
+    const parent = img.parentElement;
+    if (parent && parent.tagName === 'P' && parent.textContent?.trim() === '' && parent.querySelectorAll('img').length === 1) parent.replaceWith(figure);
+    else img.replaceWith(figure);
+  }
+}
+
+function sanitize(html: string, allowFigures: boolean): string {
   // DOMPurify hands back its input unchanged where it cannot run: never let that through.
   if (!DOMPurify.isSupported) throw new Error('The HTML sanitiser cannot run here.');
   return DOMPurify.sanitize(html, {
-    ALLOWED_TAGS,
-    ALLOWED_ATTR: ['href', 'start'],
+    ALLOWED_TAGS: allowFigures ? [...ALLOWED_TAGS, ...FIGURE_TAGS] : ALLOWED_TAGS,
+    ALLOWED_ATTR: allowFigures ? ['href', 'start', 'data-asset-id', 'alt', 'class'] : ['href', 'start'],
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:)/i,
     KEEP_CONTENT: true,
   });
@@ -164,7 +190,7 @@ function sanitize(html: string): string {
  * conditional comments, <o:p>, mso styles and fake list paragraphs; Google Docs' wrapper and styled
  * spans; scripts, styles, event handlers and javascript: links; legacy encodings; look-alike Ð.
  */
-export function cleanPastedHtml(raw: string): PasteCleanup {
+export function cleanPastedHtml(raw: string, { allowFigures = false } = {}): PasteCleanup {
   const doc = new DOMParser().parseFromString(stripConditionalComments(raw), 'text/html');
   const body = doc.body;
   for (const element of Array.from(body.querySelectorAll('script, style, meta, link, title, xml, template, noscript, iframe, object, embed'))) {
@@ -176,13 +202,14 @@ export function cleanPastedHtml(raw: string): PasteCleanup {
   convertWordLists(body);
   convertStyledSpans(body);
   mapHeadings(body);
-  const unconvertedHtml = finish(body.innerHTML);
+  if (allowFigures) convertAssetImages(body);
+  const unconvertedHtml = finish(body.innerHTML, allowFigures);
   const converted = convertLegacyText(body, raw);
-  return { html: finish(body.innerHTML), converted, unconvertedHtml };
+  return { html: finish(body.innerHTML, allowFigures), converted, unconvertedHtml };
 }
 
-function finish(html: string): string {
-  const clean = new DOMParser().parseFromString(sanitize(html), 'text/html').body;
+function finish(html: string, allowFigures: boolean): string {
+  const clean = new DOMParser().parseFromString(sanitize(html, allowFigures), 'text/html').body;
   for (const node of textNodes(clean)) node.data = cleanText(node.data);
   return clean.innerHTML;
 }
