@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE } from '../text/dates';
+import { DEFAULT_HOUSE_WORDS } from '../text/spelling';
 import { slugField, text } from './fields';
 
 export const interfaceLanguages = ['vi', 'en'] as const;
@@ -25,6 +26,8 @@ export const settingsSchema = z.strictObject({
       return false;
     }
   }, 'unknown time zone'),
+  /** Words the spellchecker accepts: abbreviations, names, the paper's own words. */
+  houseWords: z.array(text(60).pipe(z.string().trim().min(1))).max(5000).default([...DEFAULT_HOUSE_WORDS]),
   sections: z
     .array(sectionSchema)
     .min(1)
@@ -39,6 +42,7 @@ export function defaultSettings(): Settings {
     tagline: 'Tin tức địa phương mỗi ngày',
     interfaceLanguage: 'vi',
     timeZone: DEFAULT_TIME_ZONE,
+    houseWords: [...DEFAULT_HOUSE_WORDS],
     sections: [
       { name: 'Thời sự', slug: 'thoi-su', headlineLimit: 100 },
       { name: 'Kinh tế', slug: 'kinh-te', headlineLimit: 100 },
