@@ -9,6 +9,7 @@ import { CommandContext, CommandRegistry, useCommand, useCommands } from './comm
 import { EditorView } from './components/EditorView';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { LibraryView } from './components/LibraryView';
+import { SettingsView } from './components/SettingsView';
 import { ProblemsBanner } from './components/ProblemsBanner';
 import { StatusToast } from './components/StatusToast';
 import { TokenMissing } from './components/TokenMissing';
@@ -139,6 +140,9 @@ function Shell() {
           <a href="#/" aria-current={route.view === 'library' ? 'page' : undefined}>
             {t('commands.library')}
           </a>
+          <a href="#/settings" aria-current={route.view === 'settings' ? 'page' : undefined}>
+            {t('commands.settings')}
+          </a>
         </nav>
         <CommandButton id="article.import" />
         <CommandButton id="article.new" className="primary" />
@@ -146,7 +150,13 @@ function Shell() {
       </header>
       <ProblemsBanner problems={problems} onDismiss={() => setProblems([])} />
       <main id="main" tabIndex={-1}>
-        {route.view === 'library' ? <LibraryView /> : <EditorView key={route.id} id={route.id} />}
+        {route.view === 'library' ? (
+          <LibraryView />
+        ) : route.view === 'settings' ? (
+          <SettingsView onSaved={setSettings} />
+        ) : (
+          <EditorView key={route.id} id={route.id} />
+        )}
       </main>
     </SettingsContext.Provider>
   );

@@ -9,6 +9,7 @@ import { errorText, useApi } from '../api/ApiContext';
 import { useCommand } from '../commands';
 import { ArticleEditor } from '../editor/ArticleEditor';
 import { useBodyStats } from '../editor/useBodyStats';
+import { useMisspelledCount } from '../editor/spell/useMisspelledCount';
 import { exportArticleHtml } from '../exportArticle';
 import { useArticleDraft, type SaveState } from '../hooks/useArticleDraft';
 import { useNotify } from '../hooks/useNotice';
@@ -29,6 +30,7 @@ export function EditorView({ id }: { id: string }) {
   const [editor, setEditor] = useState<Editor | null>(null);
   const getBody = useRef<(() => BodyDoc) | null>(null);
   const stats = useBodyStats(editor);
+  const misspelled = useMisspelledCount(editor);
 
   useCommand('article.save', () => save(true));
   useCommand('article.export', async () => {
@@ -194,6 +196,7 @@ export function EditorView({ id }: { id: string }) {
         <span data-testid="stat-words">{t('stats.words', { count: words })}</span>
         <span data-testid="stat-chars">{t('stats.chars', { count: stats.body.chars })}</span>
         <span>{t('stats.reading', { count: readingMinutes(words) })}</span>
+        {misspelled > 0 && <span data-testid="stat-misspelled">{t('stats.misspelled', { count: misspelled })}</span>}
         {stats.selection && (
           <span data-testid="stat-selection">
             {t('stats.selection', {

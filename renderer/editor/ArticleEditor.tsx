@@ -17,6 +17,9 @@ import { useImageImport } from '../hooks/useImageImport';
 import { useNotify } from '../hooks/useNotice';
 import { cleanPastedHtml } from './paste/cleanPastedHtml';
 import { cleanPastedText } from './paste/cleanText';
+import { Spellcheck } from './extensions/Spellcheck';
+import { useSpellChecker } from './spell/useSpellChecker';
+import { useSettings } from '../hooks/useSettings';
 import { Toolbar } from './Toolbar';
 import './prosemirror.css';
 
@@ -47,8 +50,10 @@ export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onRe
   const conversion = useRef<{ encoding: LegacyEncoding; kind: 'html' | 'text'; original: string } | null>(null);
   const pasteAsIs = useRef(false);
   const editorRef = useRef<Editor | null>(null);
+  const settings = useSettings();
+  const checker = useSpellChecker(settings.houseWords);
   const extensions = useMemo(
-    () => [...articleExtensions(), CommandKeymap.configure({ run: (id) => void registry.run(id) })],
+    () => [...articleExtensions(), CommandKeymap.configure({ run: (id) => void registry.run(id) }), Spellcheck],
     [registry],
   );
   const editor = useEditor({
@@ -66,7 +71,8 @@ export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onRe
         'aria-labelledby': labelledBy,
         ...(describedBy ? { 'aria-describedby': describedBy } : {}),
         lang: 'vi',
-        spellcheck: 'true',
+        // Newsdesk's own offline checker underlines; the browser's would mark Vietnamese wrongly.
+        spellcheck: 'false',
         'data-testid': 'body-editor',
       },
       // A photo in the body: double-click (or Enter on it) to edit its caption, credit and alt text.
@@ -114,6 +120,10 @@ export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onRe
     onUpdate: () => onChange(),
     onBlur: () => onBlur(),
   });
+
+  useEffect(() => {
+    if (editor && checker) editor.commands.setSpellChecker(checker);
+  }, [editor, checker]);
 
   useEffect(() => {
     if (!editor) return;

@@ -1,14 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export type Route = { view: 'library' } | { view: 'editor'; id: string };
+export type Route = { view: 'library' } | { view: 'settings' } | { view: 'editor'; id: string };
 
 export function parseRoute(hash: string): Route {
+  if (hash === '#/settings') return { view: 'settings' };
   const match = /^#\/article\/([a-z0-9-]+)$/.exec(hash);
   return match ? { view: 'editor', id: match[1]! } : { view: 'library' };
 }
 
 export function routeHash(route: Route): string {
-  return route.view === 'editor' ? `#/article/${route.id}` : '#/';
+  return route.view === 'editor' ? `#/article/${route.id}` : route.view === 'settings' ? '#/settings' : '#/';
 }
 
 /** The current view lives in the address fragment, so a reload reopens it. */

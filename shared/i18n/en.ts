@@ -38,6 +38,7 @@ export const en: Messages = {
     save: 'Save version',
     export: 'Export HTML…',
     library: 'Library',
+    settings: 'Settings',
     languageVi: 'Vietnamese interface (Tiếng Việt)',
     languageEn: 'English interface',
   },
@@ -153,6 +154,8 @@ export const en: Messages = {
     reading_one: '{{count}} min read',
     reading_other: '{{count}} min read',
     selection: 'Selected: {{words}}, {{chars}}',
+    misspelled_one: '{{count}} possible misspelling',
+    misspelled_other: '{{count}} possible misspellings',
     label: 'Article statistics',
   },
   notice: {
@@ -199,6 +202,15 @@ export const en: Messages = {
     converted: 'Its legacy-encoded text ({{encoding}}) was converted to Unicode.',
     unsupported: 'Only Word (.docx) and text (.txt) files can be imported.',
     failed: 'Could not read “{{name}}” ({{detail}}).',
+  },
+  settings: {
+    title: 'Newsroom settings',
+    paperName: 'Paper name',
+    tagline: 'Tagline',
+    houseWords: 'House word list',
+    houseWordsHint: 'One word per line: abbreviations (UBND, HĐND…), names. The spellchecker accepts them.',
+    save: 'Save settings',
+    saved: 'Settings saved.',
   },
   export: {
     done: 'Exported “{{file}}”.',

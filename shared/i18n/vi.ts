@@ -36,6 +36,7 @@ export const vi = {
     save: 'Lưu phiên bản',
     export: 'Xuất HTML…',
     library: 'Thư viện',
+    settings: 'Cài đặt',
     languageVi: 'Giao diện tiếng Việt',
     languageEn: 'Giao diện tiếng Anh (English)',
   },
@@ -147,6 +148,7 @@ export const vi = {
     chars_other: '{{count}} ký tự',
     reading_other: '{{count}} phút đọc',
     selection: 'Đang chọn: {{words}}, {{chars}}',
+    misspelled_other: '{{count}} từ có thể sai chính tả',
     label: 'Thống kê bài viết',
   },
   notice: {
@@ -192,6 +194,15 @@ export const vi = {
     converted: 'Văn bản mã cũ ({{encoding}}) đã được chuyển sang Unicode.',
     unsupported: 'Chỉ nhập được tệp Word (.docx) hoặc văn bản (.txt).',
     failed: 'Không đọc được tệp “{{name}}” ({{detail}}).',
+  },
+  settings: {
+    title: 'Cài đặt tòa soạn',
+    paperName: 'Tên báo',
+    tagline: 'Khẩu hiệu',
+    houseWords: 'Từ điển riêng của tòa soạn',
+    houseWordsHint: 'Mỗi dòng một từ: chữ viết tắt (UBND, HĐND…), tên riêng. Trình kiểm tra chính tả coi các từ này là đúng.',
+    save: 'Lưu cài đặt',
+    saved: 'Đã lưu cài đặt.',
   },
   export: {
     done: 'Đã xuất tệp “{{file}}”.',
