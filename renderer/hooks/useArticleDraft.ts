@@ -3,6 +3,7 @@ import type { ApiError } from '../../shared/api/contract';
 import type { Article } from '../../shared/model/article';
 import type { BodyDoc } from '../../shared/model/body';
 import type { AppApi } from '../api/sequenced';
+import { stableStringify } from '../../shared/text/stableStringify';
 
 /** The article's fields as the reporter is editing them; the body is read from the editor. */
 export interface Draft {
@@ -24,6 +25,17 @@ export type SaveState =
   | { kind: 'failed'; error: ApiError };
 
 export const AUTOSAVE_DELAY_MS = 1000;
+
+/** The fields a save sends (all but the body); a slug only once typed by hand. */
+const fieldsOf = (draft: Draft) => ({
+  headline: draft.headline,
+  sapo: draft.sapo,
+  section: draft.section,
+  byline: draft.byline,
+  tags: draft.tags,
+  featuredImage: draft.featuredImage,
+  ...(draft.slug !== null ? { slug: draft.slug } : {}),
+});
 
 const draftOf = (article: Article): Draft => ({
   headline: article.headline,
@@ -57,6 +69,8 @@ export function useArticleDraft(api: AppApi, id: string) {
   /** After a conflict, nothing is saved until the reporter chooses which version to keep. */
   const conflict = useRef(false);
   const saveRef = useRef<(() => Promise<void>) | null>(null);
+  /** What the last load or save put on disk, to skip saves that would change nothing. */
+  const savedFields = useRef('');
   /** The revision the article will have once the save in flight succeeds. */
   const expectedRevision = useRef(0);
 
@@ -65,6 +79,7 @@ export function useArticleDraft(api: AppApi, id: string) {
     dirty.current = false;
     conflict.current = false;
     draftRef.current = draftOf(loaded);
+    savedFields.current = stableStringify({ ...fieldsOf(draftRef.current), body: loaded.body });
     setArticle(loaded);
     setDraftState(draftRef.current);
     setState({ kind: 'clean', at: null });
@@ -84,17 +99,15 @@ export function useArticleDraft(api: AppApi, id: string) {
 
   const changes = useCallback(() => {
     const current = draftRef.current!;
-    return {
-      headline: current.headline,
-      sapo: current.sapo,
-      section: current.section,
-      byline: current.byline,
-      tags: current.tags,
-      featuredImage: current.featuredImage,
-      ...(current.slug !== null ? { slug: current.slug } : {}),
-      ...(bodySource.current ? { body: bodySource.current() } : {}),
-    };
+    return { ...fieldsOf(current), ...(bodySource.current ? { body: bodySource.current() } : {}) };
   }, []);
+
+  /** The changes to save, or null when they are what is already saved (the editor's own normalising on load, say). */
+  const pendingChanges = useCallback(() => {
+    const next = changes();
+    const key = stableStringify(next);
+    return key === savedFields.current ? null : { next, key };
+  }, [changes]);
 
   const clearTimer = () => {
     if (timer.current) {
@@ -109,12 +122,19 @@ export function useArticleDraft(api: AppApi, id: string) {
       while (inFlight.current) await inFlight.current;
       if (!draftRef.current || conflict.current || (!dirty.current && !snapshot)) return;
       dirty.current = false;
+      const pending = pendingChanges();
+      if (!pending && !snapshot) {
+        setState((previous) => (previous.kind === 'dirty' ? { kind: 'clean', at: null } : previous));
+        return;
+      }
       expectedRevision.current = baseRevision.current + 1;
       setState({ kind: 'saving' });
       const current = draftRef.current;
       const run = (async () => {
-        const result = await api.saveArticle({ id, baseRevision: baseRevision.current, snapshot, changes: changes() });
+        const payload = pending ?? { next: changes(), key: savedFields.current };
+        const result = await api.saveArticle({ id, baseRevision: baseRevision.current, snapshot, changes: payload.next });
         if (result.ok) {
+          savedFields.current = payload.key;
           baseRevision.current = result.value.revision;
           setArticle(result.value);
           if (current.slug !== null) setSlugError(null);
@@ -139,7 +159,7 @@ export function useArticleDraft(api: AppApi, id: string) {
         inFlight.current = null;
       }
     },
-    [api, id, changes],
+    [api, id, changes, pendingChanges],
   );
 
   useEffect(() => {
@@ -158,14 +178,18 @@ export function useArticleDraft(api: AppApi, id: string) {
       if (!draftRef.current || conflict.current || !dirty.current) return;
       clearTimer();
       dirty.current = false;
+      const pending = pendingChanges();
+      if (!pending) return;
       const base = inFlight.current ? expectedRevision.current : baseRevision.current;
       const target = immediate ? api.immediate : api;
-      void target.saveArticle({ id, baseRevision: base, changes: changes() }).then((result) => {
-        if (result.ok) baseRevision.current = Math.max(baseRevision.current, result.value.revision);
-        else dirty.current = true;
+      void target.saveArticle({ id, baseRevision: base, changes: pending.next }).then((result) => {
+        if (result.ok) {
+          savedFields.current = pending.key;
+          baseRevision.current = Math.max(baseRevision.current, result.value.revision);
+        } else dirty.current = true;
       });
     },
-    [api, id, changes],
+    [api, id, pendingChanges],
   );
 
   const schedule = useCallback(() => {

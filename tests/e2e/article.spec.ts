@@ -106,3 +106,21 @@ test('search finds headlines typed without marks', async ({ app: page }) => {
   await expect(page.getByTestId('article-row')).toHaveCount(1);
   await expect(page.getByTestId('article-row')).toContainText('Quận ủy Ninh Kiều');
 });
+
+test('opening an article saves nothing (no new revision, no conflict with another window)', async ({ app: page, host }) => {
+  await page.getByRole('button', { name: 'Bài viết mới' }).click();
+  await page.getByLabel('Tít', { exact: true }).fill('Chỉ mở ra xem');
+  await page.getByTestId('body-editor').click();
+  await page.getByRole('toolbar').getByRole('button', { name: 'Chèn bảng', exact: true }).click();
+  await page.keyboard.insertText('Ô đầu');
+  await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);
+  const id = new URL(page.url()).hash.replace('#/article/', '');
+  const revision = async () => JSON.parse(await readFile(join(host.dataDir, 'articles', `${id}.json`), 'utf8')).revision as number;
+  const before = await revision();
+
+  await page.reload();
+  await expect(page.getByTestId('body-editor').locator('table')).toBeVisible();
+  await page.waitForTimeout(1500); // longer than the autosave delay
+  await expect(page.getByTestId('save-state')).not.toHaveText(/chưa lưu/);
+  expect(await revision()).toBe(before);
+});

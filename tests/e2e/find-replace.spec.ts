@@ -33,4 +33,9 @@ test('find with and without diacritics, replace one, replace all as one undo ste
   await expect(editor).toBeFocused();
   await page.keyboard.press('Control+z');
   await expect(editor).toHaveText('Hòa Bình hòa giải, hoà nhạc và hoa mai.');
+  await page.keyboard.press('Control+y');
+  await expect(editor).toHaveText('hợp Bình hợp giải, hợp nhạc và hợp mai.');
+  await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);
+  await page.reload();
+  await expect(page.getByTestId('body-editor')).toHaveText('hợp Bình hợp giải, hợp nhạc và hợp mai.');
 });

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
 
@@ -62,8 +62,10 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(summary).toEqual([]);
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** A screenshot for people to look at (README, review): the top of the page, or a given element's place. */
+export async function screenshot(page: Page, name: string, at?: Locator): Promise<void> {
   await mkdir(`${root}test-results/screenshots`, { recursive: true });
-  await page.evaluate(() => window.scrollTo(0, 0));
+  if (at) await at.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  else await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${root}test-results/screenshots/${name}.png` });
 }

@@ -113,6 +113,8 @@ test('an article with every block type, a featured photo and a photo in the body
   await expect(page.getByRole('list', { name: 'Các từ khóa đã chọn' }).getByRole('listitem')).toHaveText(['Giao thông×', 'Cần Thơ×']);
   await expect(page.getByTestId('featured-preview')).toHaveAttribute('alt', 'Cây cầu dây văng bắc qua sông');
 
+  await screenshot(page, 'editor-body', page.getByText('Nội dung', { exact: true }));
+
   const id = new URL(page.url()).hash.replace('#/article/', '');
   const stored = JSON.parse(await readFile(join(host.dataDir, 'articles', `${id}.json`), 'utf8'));
   expect(stored.featuredImage).toMatchObject({ caption: 'Trong ảnh: cầu mới lúc khánh thành', credit: 'Ảnh: Quốc Huy' });
