@@ -168,7 +168,7 @@ async function start(): Promise<void> {
   hardenContents();
   serveApp();
   const dataDir = resolveDataDir(process.argv, process.env);
-  service = await LibraryService.open({ dataDir, appVersion: version });
+  service = await LibraryService.open({ dataDir, appVersion: version, fontsDir: join(__dirname, '..', 'fonts') });
   const dispatch = createDispatcher(service);
   const settings = await service.getSettings({});
   await i18n.init({ resources, lng: settings.interfaceLanguage ?? DEFAULT_LANGUAGE, fallbackLng: DEFAULT_LANGUAGE });

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const dataDir = resolveDataDir(argv);
   const staticDir = resolve(argValue(argv, '--static-dir') ?? resolve(__dirname, '..', 'renderer'));
-  const service = await LibraryService.open({ dataDir, appVersion: version });
+  const service = await LibraryService.open({ dataDir, appVersion: version, fontsDir: resolve(__dirname, '..', 'fonts') });
   const host = await startWebHost({
     dispatch: createDispatcher(service),
     staticDir,

@@ -1,13 +1,16 @@
 import type { Article } from '../shared/model/article';
 import type { Settings } from '../shared/model/settings';
-import { renderArticlePage } from '../shared/publish/renderArticlePage';
+import type { PageNeighbours } from '../shared/publish/related';
+import { articlePageHtml, inlineImages } from './publish/pageContext';
 
 /**
- * Exports one article as a standalone HTML page through the browser's download (in Electron the
- * download asks where to save). Returns the file name.
+ * Exports one article as a single self-contained HTML file (styles and font inline, images as
+ * data URIs) through the browser's download; in Electron the download asks where to save.
+ * Returns the file name.
  */
-export function exportArticleHtml(article: Article, settings: Settings): string {
-  const html = renderArticlePage({ article, settings });
+export async function exportArticleHtml(article: Article, settings: Settings, neighbours: PageNeighbours | null): Promise<string> {
+  const images = await inlineImages(article, settings);
+  const html = articlePageHtml(article, settings, neighbours, (id) => images.get(id) ?? '');
   const file = `${article.slug || article.id}.html`;
   const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
   const link = document.createElement('a');

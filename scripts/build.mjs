@@ -3,13 +3,17 @@
 // main-process bundles (esbuild) into dist/electron. `--if-needed` skips the build when dist/ is
 // newer than every source file.
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outputs = ['dist/renderer/index.html', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/webhost.cjs'];
+const FONT_FILES = ['latin', 'vietnamese'].flatMap((subset) =>
+  ['400-normal', '700-normal', '400-italic'].map((variant) => `noto-serif-${subset}-${variant}.woff2`),
+);
+const outputs = ['dist/renderer/index.html', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/webhost.cjs', 'dist/electron/export.cjs'];
 
 function newestMtime(dir) {
   let newest = 0;
@@ -48,7 +52,13 @@ export async function buildAll({ quiet = false } = {}) {
     esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', external: ['electron'] }),
     esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] }),
     esbuild({ ...common, entryPoints: ['electron/webHostMain.ts'], outfile: 'dist/electron/webhost.cjs' }),
+    esbuild({ ...common, entryPoints: ['electron/exportMain.ts'], outfile: 'dist/electron/export.cjs' }),
   ]);
+  // The published pages' font, copied beside the bundles (the exporter reads it from dist/fonts).
+  await mkdir(join(root, 'dist/fonts'), { recursive: true });
+  for (const face of FONT_FILES) {
+    await copyFile(join(root, 'node_modules/@fontsource/noto-serif/files', face), join(root, 'dist/fonts', face));
+  }
   log('Build finished: dist/');
 }
 

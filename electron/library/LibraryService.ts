@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 import { Low } from 'lowdb';
 import type { NewsdeskService, ParsedInput, StorageProblem } from '../../shared/api/contract';
 import {
@@ -18,11 +18,15 @@ import { fail } from './errors';
 import { AtomicJsonFile, UnreadableFileError } from './jsonAdapter';
 import { storeAsset } from './assets';
 import { CatalogJournal } from './catalogJournal';
+import { exportSite } from '../publish/siteExporter';
+import { newestFirst, pageNeighbours } from '../../shared/publish/related';
 import { acquireLibraryLock } from './libraryLock';
 import { LIBRARY_SCHEMA_VERSION, salvageLibraryFile, emptyLibraryFile, type LibraryFile } from './libraryFile';
 
 export interface LibraryOptions {
   dataDir: string;
+  /** The page font's files (dist/fonts in a build, @fontsource/noto-serif/files in development). */
+  fontsDir?: string;
   appVersion?: string;
   now?: () => Date;
   newId?: () => string;
@@ -182,6 +186,7 @@ export class LibraryService implements NewsdeskService {
         status: 'draft',
         assignee: '',
         dueAt: null,
+        related: [],
         createdAt: at,
         updatedAt: at,
         publishedAt: null,
@@ -269,6 +274,65 @@ export class LibraryService implements NewsdeskService {
 
   get assetsDir(): string {
     return join(this.options.dataDir, 'assets');
+  }
+
+  setStatus(input: ParsedInput<'setStatus'>): Promise<Article> {
+    return this.exclusive(async () => {
+      const current = await this.loadArticle(input.id);
+      if (current.revision !== input.baseRevision) {
+        fail('conflict', `The article was saved elsewhere (revision ${current.revision}, this copy is based on ${input.baseRevision}).`);
+      }
+      if (current.status === input.status) return current;
+      if (input.status === 'published' && !current.slug) fail('invalid_input', 'An article needs a headline (and so a slug) before it is published.');
+      const at = this.now().toISOString();
+      const next: Article = {
+        ...current,
+        status: input.status,
+        publishedAt: input.status === 'published' && current.publishedAt === null ? at : current.publishedAt,
+        revision: current.revision + 1,
+        updatedAt: at,
+        history: [...current.history, { at, kind: 'status', from: current.status, to: input.status, by: this.options.user ?? '' }],
+      };
+      await this.writeArticle(next, true);
+      return next;
+    });
+  }
+
+  async getPageNeighbours(input: ParsedInput<'getPageNeighbours'>) {
+    const article = await this.getArticle({ id: input.id });
+    const published = [...this.catalog.values()].filter((s) => s.status === 'published' && s.trashedAt === null).sort(newestFirst);
+    return pageNeighbours(article, published, this.catalog);
+  }
+
+  private exportProgress = { running: false, done: 0, total: 0 };
+
+  async getExportProgress(_input: ParsedInput<'getExportProgress'>) {
+    return { ...this.exportProgress };
+  }
+
+  /** Reads every published article, then writes the site (only what changed since the last export). */
+  async exportSite(input: ParsedInput<'exportSite'>) {
+    if (this.exportProgress.running) fail('conflict', 'An export is already running.');
+    const outDir = input.outDir ? resolvePath(input.outDir) : join(this.options.dataDir, 'site');
+    if (outDir === this.options.dataDir || outDir.startsWith(`${this.articlesDir}`)) fail('invalid_input', 'Choose a folder outside the library.');
+    this.exportProgress = { running: true, done: 0, total: 0 };
+    try {
+      const ids = [...this.catalog.values()].filter((s) => s.status === 'published' && s.trashedAt === null).map((s) => s.id);
+      const articles: Article[] = [];
+      for (const id of ids) articles.push(await this.readArticleFile(id).catch(() => null as never));
+      return await exportSite({
+        settings: this.db.data.settings,
+        articles: articles.filter(Boolean),
+        outDir,
+        assetsDir: this.assetsDir,
+        fontsDir: this.options.fontsDir ?? join(process.cwd(), 'node_modules', '@fontsource', 'noto-serif', 'files'),
+        onProgress: (progress) => {
+          this.exportProgress = { running: true, ...progress };
+        },
+      });
+    } finally {
+      this.exportProgress = { ...this.exportProgress, running: false };
+    }
   }
 
   async getSettings(_input: ParsedInput<'getSettings'>): Promise<Settings> {

@@ -26,7 +26,7 @@ export function EditorView({ id }: { id: string }) {
   const notify = useNotify();
   const settings = useSettings();
   const ids = useId();
-  const { article, draft, state, loadError, slugError, update, bodyChanged, setBodySource, save, reloadLatest, keepMine } = useArticleDraft(api, id);
+  const { article, draft, state, loadError, slugError, loadCount, update, bodyChanged, setBodySource, save, reloadLatest, keepMine } = useArticleDraft(api, id);
   const [editor, setEditor] = useState<Editor | null>(null);
   const getBody = useRef<(() => BodyDoc) | null>(null);
   const stats = useBodyStats(editor);
@@ -37,7 +37,8 @@ export function EditorView({ id }: { id: string }) {
     if (!article || !draft) return;
     await save();
     const body = getBody.current?.() ?? article.body;
-    const file = exportArticleHtml({ ...article, ...draft, slug: draft.slug ?? article.slug, body }, settings);
+    const neighbours = await api.getPageNeighbours({ id: article.id });
+    const file = await exportArticleHtml({ ...article, ...draft, slug: draft.slug ?? article.slug, body }, settings, neighbours.ok ? neighbours.value : null);
     notify({ text: t('export.done', { file }) });
   });
 
@@ -180,6 +181,7 @@ export function EditorView({ id }: { id: string }) {
           {t('editor.body')}
         </span>
         <ArticleEditor
+          key={loadCount}
           initial={article.body}
           labelledBy={`${ids}-body-label`}
           onChange={bodyChanged}

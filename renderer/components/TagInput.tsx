@@ -19,12 +19,16 @@ export function TagInput({ value, onChange }: { value: string[]; onChange: (tags
     void api.listTags({}).then((result) => result.ok && setKnown(result.value.map((entry) => entry.tag)));
   }, [api]);
 
-  const add = (raw: string) => {
-    const typed = raw.trim().replace(/\s+/g, ' ').normalize('NFC');
-    if (!typed) return;
-    // Reuse the library's spelling of a tag typed with other case or marks.
-    const tag = known.find((k) => fold(k) === fold(typed)) ?? typed;
-    if (!value.some((v) => fold(v) === fold(tag)) && value.length < LIMITS.tags) onChange([...value, tag.slice(0, LIMITS.tag)]);
+  const add = (...raws: string[]) => {
+    const next = [...value];
+    for (const raw of raws) {
+      const typed = raw.trim().replace(/\s+/g, ' ').normalize('NFC');
+      if (!typed) continue;
+      // Reuse the library's spelling of a tag typed with other case or marks.
+      const tag = (known.find((k) => fold(k) === fold(typed)) ?? typed).slice(0, LIMITS.tag);
+      if (!next.some((v) => fold(v) === fold(tag)) && next.length < LIMITS.tags) next.push(tag);
+    }
+    if (next.length !== value.length) onChange(next);
     setText('');
   };
 
@@ -35,7 +39,15 @@ export function TagInput({ value, onChange }: { value: string[]; onChange: (tags
         {value.map((tag) => (
           <li key={tag} className="tag">
             <span>{tag}</span>
-            <button type="button" className="tag-remove" aria-label={t('editor.removeTag', { tag })} onClick={() => onChange(value.filter((v) => v !== tag))}>
+            <button
+              type="button"
+              className="tag-remove"
+              aria-label={t('editor.removeTag', { tag })}
+              onClick={() => {
+                onChange(value.filter((v) => v !== tag));
+                document.getElementById(`${ids}-input`)?.focus();
+              }}
+            >
               <span aria-hidden="true">×</span>
             </button>
           </li>
@@ -50,8 +62,9 @@ export function TagInput({ value, onChange }: { value: string[]; onChange: (tags
         onChange={(event) => {
           const next = event.target.value;
           if (next.includes(',')) {
-            for (const part of next.split(',').slice(0, -1)) add(part);
-            setText(next.split(',').at(-1) ?? '');
+            const parts = next.split(',');
+            add(...parts.slice(0, -1));
+            setText(parts.at(-1) ?? '');
           } else setText(next);
         }}
         onKeyDown={(event) => {

@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { closeHistory } from '@tiptap/pm/history';
 import type { LegacyEncoding } from '../../shared/text/legacyEncodings';
 import type { BodyDoc } from '../../shared/model/body';
 import { canonicalBody } from '../../shared/model/canonicalBody';
@@ -81,6 +82,18 @@ export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onRe
         setFigureDialog({ attrs: node.attrs as FigureAttrs, pos });
         return true;
       },
+      handleKeyDown: (view, event) => {
+        const { selection } = view.state;
+        const node = 'node' in selection ? (selection as { node: { type: { name: string }; attrs: FigureAttrs } }).node : null;
+        if (event.key !== 'Enter' || !node || node.type.name !== 'figure') return false;
+        setFigureDialog({ attrs: node.attrs, pos: selection.from });
+        return true;
+      },
+      // A paste is its own undo step, so undoing it never takes the typing just before it.
+      handlePaste: (view) => {
+        view.dispatch(closeHistory(view.state.tr));
+        return false;
+      },
       // Everything pasted is cleaned, sanitised and converted before the schema parses it.
       transformPastedHTML: (html) => {
         const cleaned = cleanPastedHtml(html);
@@ -100,11 +113,15 @@ export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onRe
       conversion.current = null;
       if (!done || !editorRef.current) return;
       const instance = editorRef.current;
+      // The offer holds only while the document is as the paste left it.
+      let afterPaste: unknown = null;
+      setTimeout(() => (afterPaste = instance.state.doc), 0);
       notify({
         text: t(done.encoding === 'tcvn3' ? 'paste.convertedTcvn3' : 'paste.convertedVni'),
         action: {
           label: t('paste.keepOriginal'),
           run: () => {
+            if (instance.state.doc !== afterPaste) return notify({ text: t('paste.tooLate'), tone: 'error' });
             instance.commands.undo();
             pasteAsIs.current = true;
             try {

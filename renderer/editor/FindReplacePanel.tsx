@@ -71,9 +71,14 @@ export function FindReplacePanel({ editor, withReplace, onClose }: { editor: Edi
         <div className="find-row">
           <label htmlFor={`${ids}-replace`}>{t('find.replaceWith')}</label>
           <input id={`${ids}-replace`} value={replacement} onChange={(event) => setReplacement(event.target.value)} data-testid="replace-input" />
-          <button type="button" disabled={!count} onClick={() => {
-            if (editor.commands.replaceCurrent(replacement.normalize('NFC'))) editor.commands.findNext();
-          }}>{t('find.replace')}</button>
+          <button
+            type="button"
+            disabled={!count}
+            // After a replacement the current match is already the next one: selecting it is enough.
+            onClick={() => editor.commands.replaceCurrent(replacement.normalize('NFC'))}
+          >
+            {t('find.replace')}
+          </button>
           <button
             type="button"
             disabled={!count}

@@ -1,5 +1,7 @@
 import type { Extensions } from '@tiptap/core';
+import { Blockquote } from '@tiptap/extension-blockquote';
 import { Link } from '@tiptap/extension-link';
+import { ListItem } from '@tiptap/extension-list';
 import { Subscript } from '@tiptap/extension-subscript';
 import { Superscript } from '@tiptap/extension-superscript';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
@@ -24,7 +26,14 @@ export function articleExtensions(options: Partial<FigureOptions> = {}): Extensi
       strike: false,
       underline: false,
       link: false,
+      listItem: false,
+      blockquote: false,
     }),
+    // The editor allows exactly what the stored article allows (shared/model/body.ts), so nothing
+    // typed can be dropped on saving: a list item holds a paragraph and sub-lists, a quote and a
+    // table cell hold paragraphs (a photo goes beside them, not inside).
+    ListItem.extend({ content: 'paragraph (bulletList | orderedList)*' }),
+    Blockquote.extend({ content: 'paragraph+' }),
     // Text typed right after a link is not part of it (Tiptap makes links inclusive when autolink is on).
     Link.extend({ inclusive: () => false }).configure({
       openOnClick: false,
@@ -39,8 +48,8 @@ export function articleExtensions(options: Partial<FigureOptions> = {}): Extensi
     Superscript,
     Table.configure({ resizable: false }),
     TableRow,
-    TableHeader,
-    TableCell,
+    TableHeader.extend({ content: 'paragraph+' }),
+    TableCell.extend({ content: 'paragraph+' }),
     PullQuote,
     Figure.configure({ assetUrl, ...options }),
     SearchReplace,

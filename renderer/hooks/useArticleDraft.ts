@@ -4,6 +4,7 @@ import type { Article } from '../../shared/model/article';
 import type { BodyDoc } from '../../shared/model/body';
 import type { AppApi } from '../api/sequenced';
 import { stableStringify } from '../../shared/text/stableStringify';
+import { slugify } from '../../shared/text/vietnamese';
 
 /** The article's fields as the reporter is editing them; the body is read from the editor. */
 export interface Draft {
@@ -34,7 +35,8 @@ const fieldsOf = (draft: Draft) => ({
   byline: draft.byline,
   tags: draft.tags,
   featuredImage: draft.featuredImage,
-  ...(draft.slug !== null ? { slug: draft.slug } : {}),
+  // A slug being typed ("ha-", "hà") is sent in its slug form, so it can never block a save.
+  ...(draft.slug !== null ? { slug: slugify(draft.slug) } : {}),
 });
 
 const draftOf = (article: Article): Draft => ({
@@ -59,6 +61,8 @@ export function useArticleDraft(api: AppApi, id: string) {
   const [state, setState] = useState<SaveState>({ kind: 'loading' });
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [slugError, setSlugError] = useState<ApiError | null>(null);
+  /** Bumped whenever a loaded version replaces what is on screen, so the body editor starts over from it. */
+  const [loadCount, setLoadCount] = useState(0);
 
   const draftRef = useRef<Draft | null>(null);
   const bodySource = useRef<(() => BodyDoc) | null>(null);
@@ -80,6 +84,7 @@ export function useArticleDraft(api: AppApi, id: string) {
     conflict.current = false;
     draftRef.current = draftOf(loaded);
     savedFields.current = stableStringify({ ...fieldsOf(draftRef.current), body: loaded.body });
+    setLoadCount((n) => n + 1);
     setArticle(loaded);
     setDraftState(draftRef.current);
     setState({ kind: 'clean', at: null });
@@ -228,6 +233,7 @@ export function useArticleDraft(api: AppApi, id: string) {
     baseRevision.current = result.value.revision;
     dirty.current = true;
     conflict.current = false;
+    savedFields.current = ''; // what is on disk now is theirs: ours must be written, even if it matches an older save
     await save();
   }, [api, id, save]);
 
@@ -257,5 +263,5 @@ export function useArticleDraft(api: AppApi, id: string) {
     };
   }, [save, saveNow]);
 
-  return { article, draft, state, loadError, slugError, update, bodyChanged: schedule, setBodySource, save, reloadLatest, keepMine };
+  return { article, draft, state, loadError, slugError, loadCount, update, bodyChanged: schedule, setBodySource, save, reloadLatest, keepMine };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { articleFieldsSchema, articleSchema, articleSummarySchema } from '../model/article';
+import { articleFieldsSchema, articleSchema, articleStatus, articleSummarySchema } from '../model/article';
 import { articleId, slugField, text } from '../model/fields';
 import { settingsSchema } from '../model/settings';
 import type { MethodName } from './methods';
@@ -35,6 +35,16 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 export const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
 
 const noInput = z.strictObject({});
+
+const articleRefSchema = z.strictObject({
+  id: z.string(),
+  slug: z.string(),
+  headline: z.string(),
+  sapo: z.string(),
+  section: z.string(),
+  publishedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
 
 const problemSchema = z.strictObject({
   file: z.string(),
@@ -108,6 +118,32 @@ export const contract = {
     /** An image file's bytes (base64): checked by its first bytes, stored under its SHA-256. */
     input: z.strictObject({ fileName: text(255), dataBase64: z.string().max(28 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64') }),
     output: z.strictObject({ assetId: z.string(), bytes: z.number().int() }),
+  },
+  setStatus: {
+    /** Moves an article through review; publishing stamps its publication time the first time. */
+    input: z.strictObject({ id: articleId, baseRevision: z.number().int().min(1), status: articleStatus }),
+    output: articleSchema,
+  },
+  getPageNeighbours: {
+    /** What the article page shows beside the article: related, the section's others, the latest. */
+    input: z.strictObject({ id: articleId }),
+    output: z.strictObject({ related: z.array(articleRefSchema), others: z.array(articleRefSchema), latest: z.array(articleRefSchema) }),
+  },
+  exportSite: {
+    /** Writes the site of published articles into a folder (by default `site` in the library folder). */
+    input: z.strictObject({ outDir: z.string().max(1000).optional() }),
+    output: z.strictObject({
+      outDir: z.string(),
+      pages: z.number().int(),
+      written: z.number().int(),
+      unchanged: z.number().int(),
+      removed: z.number().int(),
+      notes: z.array(z.string()),
+    }),
+  },
+  getExportProgress: {
+    input: z.strictObject({}),
+    output: z.strictObject({ running: z.boolean(), done: z.number().int(), total: z.number().int() }),
   },
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 

@@ -14,11 +14,15 @@ export const methodNames = [
   'getSettings',
   'saveSettings',
   'importAsset',
+  'setStatus',
+  'getPageNeighbours',
+  'exportSite',
+  'getExportProgress',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 
 /** Methods that only read. The renderer lets them wait for earlier writes (read your own writes). */
-export const queryMethods: ReadonlySet<MethodName> = new Set(['getAppInfo', 'getArticle', 'listArticles', 'listTags', 'getSettings']);
+export const queryMethods: ReadonlySet<MethodName> = new Set(['getAppInfo', 'getArticle', 'listArticles', 'listTags', 'getSettings', 'getPageNeighbours', 'getExportProgress']);
 
 export function isMethodName(name: string): name is MethodName {
   return (methodNames as readonly string[]).includes(name);

@@ -165,6 +165,7 @@ export const en: Messages = {
     convertedTcvn3: 'The pasted text was in the TCVN3 (ABC) encoding and has been converted to Unicode.',
     convertedVni: 'The pasted text was in the VNI encoding and has been converted to Unicode.',
     keepOriginal: 'Keep it as pasted',
+    tooLate: 'The article has changed since the paste, so the original cannot be restored; paste again if needed.',
   },
   image: {
     featured: 'Featured photo',

@@ -158,6 +158,7 @@ export const vi = {
     convertedTcvn3: 'Văn bản dán vào dùng mã TCVN3 (ABC) nên đã được chuyển sang Unicode.',
     convertedVni: 'Văn bản dán vào dùng mã VNI nên đã được chuyển sang Unicode.',
     keepOriginal: 'Giữ nguyên như khi dán',
+    tooLate: 'Bài đã được sửa sau khi dán nên không thể trả lại bản gốc; hãy dán lại nếu cần.',
   },
   image: {
     featured: 'Ảnh đại diện',

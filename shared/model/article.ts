@@ -55,10 +55,13 @@ export const articleFieldsSchema = z.strictObject({
   body: bodySchema,
   assignee: text(LIMITS.assignee),
   dueAt: isoDateTime.nullable(),
+  /** Related articles chosen by hand (by id); when empty, the page suggests some by tags and section. */
+  related: z.array(articleId).max(12),
 });
 export type ArticleFields = z.infer<typeof articleFieldsSchema>;
 
 export const articleSchema = articleFieldsSchema.extend({
+  related: z.array(articleId).max(12).default([]),
   schemaVersion: z.literal(ARTICLE_SCHEMA_VERSION),
   id: articleId,
   slug: slugField,
@@ -85,6 +88,7 @@ export const articleSummarySchema = z.strictObject({
   wordCount: z.number().int().min(0),
   /** Tags, for suggestions across the library (absent in catalogs written before tags were listed). */
   tags: z.array(z.string()).default([]),
+  publishedAt: isoDateTime.nullable().default(null),
   revision: z.number().int().min(1),
   trashedAt: isoDateTime.nullable(),
 });
@@ -106,6 +110,7 @@ export function summarize(article: Article): ArticleSummary {
     updatedAt: article.updatedAt,
     wordCount: articleWordCount(article),
     tags: article.tags,
+    publishedAt: article.publishedAt,
     revision: article.revision,
     trashedAt: article.trashedAt,
   };

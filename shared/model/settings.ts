@@ -14,6 +14,11 @@ export const sectionSchema = z.strictObject({
 });
 export type Section = z.infer<typeof sectionSchema>;
 
+const webUrl = z.string().max(500).refine((value) => value === '' || /^https?:\/\/[^\s]+$/i.test(value), 'must be an http or https address');
+
+export const websiteLinkSchema = z.strictObject({ name: text(120).pipe(z.string().trim().min(1)), url: webUrl.pipe(z.string().min(1)) });
+export type WebsiteLink = z.infer<typeof websiteLinkSchema>;
+
 export const settingsSchema = z.strictObject({
   paperName: text(120),
   tagline: text(200),
@@ -26,6 +31,16 @@ export const settingsSchema = z.strictObject({
       return false;
     }
   }, 'unknown time zone'),
+  /** The site's address, for canonical links, Open Graph, the sitemap and RSS (e.g. https://baocantho.com.vn). */
+  baseUrl: webUrl.default(''),
+  logoAssetId: z.union([z.literal(''), z.string().regex(/^[a-f0-9]{64}\.(jpg|png|webp|gif)$/)]).default(''),
+  websiteLinks: z.array(websiteLinkSchema).max(40).default([]),
+  /** Reader feedback ("Phản hồi"): a mailto link with the headline as subject, or a plain form posting here. */
+  feedbackEmail: z.union([z.literal(''), z.email().max(200)]).default(''),
+  feedbackFormAction: webUrl.default(''),
+  dateStyle: z.enum(['weekday', 'short']).default('weekday'),
+  footerText: text(1000).default(''),
+  accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #9b1c1c').default('#9b1c1c'),
   /** Words the spellchecker accepts: abbreviations, names, the paper's own words. */
   houseWords: z.array(text(60).pipe(z.string().trim().min(1))).max(5000).default([...DEFAULT_HOUSE_WORDS]),
   sections: z
@@ -43,6 +58,14 @@ export function defaultSettings(): Settings {
     interfaceLanguage: 'vi',
     timeZone: DEFAULT_TIME_ZONE,
     houseWords: [...DEFAULT_HOUSE_WORDS],
+    baseUrl: '',
+    logoAssetId: '',
+    websiteLinks: [],
+    feedbackEmail: '',
+    feedbackFormAction: '',
+    dateStyle: 'weekday',
+    footerText: '',
+    accentColor: '#9b1c1c',
     sections: [
       { name: 'Thời sự', slug: 'thoi-su', headlineLimit: 100 },
       { name: 'Kinh tế', slug: 'kinh-te', headlineLimit: 100 },

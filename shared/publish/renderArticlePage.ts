@@ -1,26 +1,58 @@
-import { isAllowedHref } from '../model/fields';
 import type { Article } from '../model/article';
 import type { Block, Inline, ListItem, Mark } from '../model/body';
+import { isAllowedHref } from '../model/fields';
 import type { Settings } from '../model/settings';
-import { formatDateTime, toZonedIso } from '../text/dates';
+import { formatDateTime, formatShortDateTime, toZonedIso } from '../text/dates';
+import { fontFaceCss } from './fonts';
 import { escapeHtml, escapeJsonForScript } from './html';
+import { pageCss } from './pageCss';
 
 /**
- * The article page as the paper's site shows it. Pure: the same input gives the same HTML, for
- * the preview and for export alike. Every text is escaped; only the article schema's blocks and
- * marks are rendered, and links only with allowed schemes.
+ * The paper's pages. Pure: the same input gives the same HTML, for the preview, the standalone
+ * export and the site export alike. Every text is escaped; only the article schema's blocks and
+ * marks are rendered; links only with allowed schemes; no script but the JSON-LD data block.
  */
-export interface ArticlePageInput {
-  article: Article;
-  settings: Settings;
+
+/** Another article, as lists and the related blocks show it. */
+export interface ArticleRef {
+  id: string;
+  slug: string;
+  headline: string;
+  sapo: string;
+  section: string;
+  publishedAt: string | null;
+  updatedAt: string;
 }
 
-const MARK_TAGS: Record<Exclude<Mark['type'], 'link'>, string> = {
-  bold: 'strong',
-  italic: 'em',
-  subscript: 'sub',
-  superscript: 'sup',
-};
+/** Where things are, from the page being rendered. */
+export interface PageLinks {
+  home: string;
+  article: (slug: string) => string;
+  section: (slug: string) => string;
+  tag: (tag: string) => string;
+}
+
+export interface PageContext {
+  settings: Settings;
+  /** Where an image of the library is: a data URI, a site path, or the preview's asset URL. */
+  assetUrl: (assetId: string) => string;
+  fontUrl: (file: string) => string;
+  /** Links to the site's other pages; null for a standalone page (articles then link to the base URL, if any). */
+  links: PageLinks | null;
+}
+
+export interface ArticlePageInput {
+  article: Article;
+  /** Hand-chosen or suggested related articles ("Tin liên quan"). */
+  related?: ArticleRef[];
+  /** Other articles of the section ("Các tin khác"). */
+  others?: ArticleRef[];
+  /** The newest published articles ("Mới nhất"). */
+  latest?: ArticleRef[];
+  context: PageContext;
+}
+
+const MARK_TAGS: Record<Exclude<Mark['type'], 'link'>, string> = { bold: 'strong', italic: 'em', subscript: 'sub', superscript: 'sup' };
 
 function renderInline(nodes: Inline[] | undefined): string {
   return (nodes ?? [])
@@ -28,47 +60,38 @@ function renderInline(nodes: Inline[] | undefined): string {
       if (node.type === 'hardBreak') return '<br>';
       let html = escapeHtml(node.text);
       for (const mark of node.marks ?? []) {
-        if (mark.type === 'link') {
-          html = isAllowedHref(mark.attrs.href) ? `<a href="${escapeHtml(mark.attrs.href)}">${html}</a>` : html;
-        } else {
-          const tag = MARK_TAGS[mark.type];
-          html = `<${tag}>${html}</${tag}>`;
-        }
+        if (mark.type === 'link') html = isAllowedHref(mark.attrs.href) ? `<a href="${escapeHtml(mark.attrs.href)}">${html}</a>` : html;
+        else html = `<${MARK_TAGS[mark.type]}>${html}</${MARK_TAGS[mark.type]}>`;
       }
       return html;
     })
     .join('');
 }
 
-function renderListItem(item: ListItem): string {
-  return `<li>${item.content.map((child) => renderBlock(child)).join('')}</li>`;
+function caption(captionText: string, credit: string): string {
+  const parts = [captionText && escapeHtml(captionText), credit && `<span class="credit">${escapeHtml(credit)}</span>`].filter(Boolean);
+  return parts.length ? `<figcaption>${parts.join(' ')}</figcaption>` : '';
 }
 
-function renderBlock(block: Block): string {
+function renderBlock(block: Block | ListItem, context: PageContext): string {
+  const children = (blocks: Array<Block | ListItem>) => blocks.map((b) => renderBlock(b, context)).join('');
   switch (block.type) {
     case 'paragraph':
       return `<p>${renderInline(block.content)}</p>`;
     case 'heading':
       return `<h${block.attrs.level}>${renderInline(block.content)}</h${block.attrs.level}>`;
     case 'blockquote':
-      return `<blockquote>${block.content.map(renderBlock).join('')}</blockquote>`;
-    case 'pullQuote': {
-      const cite = block.attrs?.cite ? `<figcaption>${escapeHtml(block.attrs.cite)}</figcaption>` : '';
-      return `<figure class="pull-quote"><blockquote>${block.content.map(renderBlock).join('')}</blockquote>${cite}</figure>`;
-    }
+      return `<blockquote>${children(block.content)}</blockquote>`;
+    case 'pullQuote':
+      return `<figure class="pull-quote"><blockquote>${children(block.content)}</blockquote>${block.attrs?.cite ? `<figcaption>${escapeHtml(block.attrs.cite)}</figcaption>` : ''}</figure>`;
     case 'bulletList':
-      return `<ul>${block.content.map(renderListItem).join('')}</ul>`;
-    case 'orderedList': {
-      const start = block.attrs?.start !== undefined && block.attrs.start !== 1 ? ` start="${block.attrs.start}"` : '';
-      return `<ol${start}>${block.content.map(renderListItem).join('')}</ol>`;
-    }
-    case 'figure': {
-      const { assetId, alt, caption, credit } = block.attrs;
-      const text = [caption && escapeHtml(caption), credit && `<span class="credit">${escapeHtml(credit)}</span>`]
-        .filter(Boolean)
-        .join(' ');
-      return `<figure><img src="assets/${escapeHtml(assetId)}" alt="${escapeHtml(alt)}">${text ? `<figcaption>${text}</figcaption>` : ''}</figure>`;
-    }
+      return `<ul>${children(block.content)}</ul>`;
+    case 'orderedList':
+      return `<ol${block.attrs?.start !== undefined && block.attrs.start !== 1 ? ` start="${block.attrs.start}"` : ''}>${children(block.content)}</ol>`;
+    case 'listItem':
+      return `<li>${children(block.content)}</li>`;
+    case 'figure':
+      return `<figure><img src="${escapeHtml(context.assetUrl(block.attrs.assetId))}" alt="${escapeHtml(block.attrs.alt)}" loading="lazy">${caption(block.attrs.caption, block.attrs.credit)}</figure>`;
     case 'table':
       return `<table><tbody>${block.content
         .map(
@@ -76,7 +99,7 @@ function renderBlock(block: Block): string {
             `<tr>${row.content
               .map((cell) => {
                 const tag = cell.type === 'tableHeader' ? 'th' : 'td';
-                return `<${tag}>${cell.content.map(renderBlock).join('')}</${tag}>`;
+                return `<${tag}>${children(cell.content)}</${tag}>`;
               })
               .join('')}</tr>`,
         )
@@ -86,65 +109,204 @@ function renderBlock(block: Block): string {
   }
 }
 
-const PAGE_CSS = `
-:root{--accent:#9b1c1c;--text:#1a1a1a;--muted:#595959}
-*{box-sizing:border-box}
-body{margin:0;font-family:"Noto Serif","Times New Roman",serif;color:var(--text);background:#fff;line-height:1.6}
-.masthead{border-bottom:3px solid var(--accent);padding:12px 16px}
-.masthead p{margin:0;font:700 1.5rem/1.2 system-ui,sans-serif;color:var(--accent)}
-main{max-width:720px;margin:0 auto;padding:16px}
-.section{font:600 .9rem system-ui,sans-serif;text-transform:uppercase;color:var(--accent);margin:0}
-h1{font-size:2rem;line-height:1.25;margin:.3em 0}
-.meta{font:.9rem system-ui,sans-serif;color:var(--muted)}
-.sapo{font-weight:700}
-blockquote{margin:1em 0;padding-left:1em;border-left:4px solid var(--accent)}
-figure{margin:1em 0}figure img{max-width:100%;height:auto}figcaption{font:.9rem system-ui,sans-serif;color:var(--muted)}
-table{border-collapse:collapse}td,th{border:1px solid #999;padding:4px 8px}
-a{color:var(--accent)}
-footer{border-top:1px solid #ccc;margin-top:2em;padding:12px 16px;font:.85rem system-ui,sans-serif;color:var(--muted)}
-@media print{.masthead,footer{border:0}a{color:inherit}}
-`;
+export function formatPaperDate(iso: string, settings: Settings): string {
+  return settings.dateStyle === 'short' ? formatShortDateTime(iso, settings.timeZone) : formatDateTime(iso, settings.timeZone);
+}
 
-export function renderArticlePage({ article, settings }: ArticlePageInput): string {
-  const section = settings.sections.find((s) => s.slug === article.section);
-  const dateIso = article.publishedAt ?? article.updatedAt;
-  const title = article.headline || article.slug || article.id;
-  const jsonLd = {
-    '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
-    headline: article.headline,
-    description: article.sapo,
-    datePublished: toZonedIso(dateIso, settings.timeZone),
-    dateModified: toZonedIso(article.updatedAt, settings.timeZone),
-    ...(article.byline ? { author: { '@type': 'Person', name: article.byline } } : {}),
-    publisher: { '@type': 'Organization', name: settings.paperName },
-    ...(section ? { articleSection: section.name } : {}),
-    ...(article.tags.length ? { keywords: article.tags.join(', ') } : {}),
-  };
+const absolute = (settings: Settings, path: string) => (settings.baseUrl ? `${settings.baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}` : '');
+
+/** The site path of an article page, from the site root. */
+export const articlePath = (slug: string) => `${slug}.html`;
+export const sectionPath = (slug: string) => `chuyen-muc/${slug}.html`;
+export const tagSlug = (tag: string) =>
+  tag
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '') || 'tag';
+export const tagPath = (tag: string) => `tu-khoa/${tagSlug(tag)}.html`;
+
+function articleHref(ref: { slug: string }, context: PageContext): string | null {
+  if (context.links) return context.links.article(ref.slug);
+  return absolute(context.settings, articlePath(ref.slug)) || null;
+}
+
+function refList(refs: ArticleRef[], context: PageContext, withSapo = false): string {
+  return `<ul>${refs
+    .map((ref) => {
+      const href = articleHref(ref, context);
+      const title = escapeHtml(ref.headline || ref.slug);
+      const when = ref.publishedAt ?? ref.updatedAt;
+      return `<li>${href ? `<a href="${escapeHtml(href)}">${title}</a>` : `<span>${title}</span>`}${
+        withSapo ? `<time datetime="${toZonedIso(when, context.settings.timeZone)}">${escapeHtml(formatPaperDate(when, context.settings))}</time>${ref.sapo ? `<p class="item-sapo">${escapeHtml(ref.sapo)}</p>` : ''}` : ''
+      }</li>`;
+    })
+    .join('')}</ul>`;
+}
+
+interface ShellInput {
+  title: string;
+  description: string;
+  canonicalPath: string | null;
+  currentSection?: string;
+  head?: string;
+  main: string;
+  context: PageContext;
+}
+
+/** The page around the content: head, masthead with the sections, footer. */
+export function renderShell({ title, description, canonicalPath, currentSection, head = '', main, context }: ShellInput): string {
+  const { settings, links } = context;
+  const canonical = canonicalPath ? absolute(settings, canonicalPath) : '';
+  const brand = settings.logoAssetId
+    ? `<img src="${escapeHtml(context.assetUrl(settings.logoAssetId))}" alt="${escapeHtml(settings.paperName)}">`
+    : escapeHtml(settings.paperName);
+  const home = links?.home ?? (settings.baseUrl ? absolute(settings, 'index.html') : null);
+  const sectionNav = links
+    ? `<nav class="sections" aria-label="Chuyên mục"><ul>${settings.sections
+        .map((s) => `<li><a href="${escapeHtml(links.section(s.slug))}"${s.slug === currentSection ? ' aria-current="page"' : ''}>${escapeHtml(s.name)}</a></li>`)
+        .join('')}</ul></nav>`
+    : '';
   return `<!DOCTYPE html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} - ${escapeHtml(settings.paperName)}</title>
-<meta name="description" content="${escapeHtml(article.sapo)}">
-<meta property="og:type" content="article">
-<meta property="og:title" content="${escapeHtml(article.headline)}">
-<meta property="og:description" content="${escapeHtml(article.sapo)}">
-<script type="application/ld+json">${escapeJsonForScript(jsonLd)}</script>
-<style>${PAGE_CSS}</style>
+<title>${escapeHtml(title)}</title>
+<meta name="description" content="${escapeHtml(description)}">
+${canonical ? `<link rel="canonical" href="${escapeHtml(canonical)}">\n` : ''}${head}<style>
+${fontFaceCss(context.fontUrl)}
+${pageCss(settings.accentColor)}
+</style>
 </head>
 <body>
-<header class="masthead"><p>${escapeHtml(settings.paperName)}</p></header>
-<main>
-<article>
-${section ? `<p class="section">${escapeHtml(section.name)}</p>\n` : ''}<h1>${escapeHtml(article.headline)}</h1>
-<p class="meta"><time datetime="${toZonedIso(dateIso, settings.timeZone)}">${escapeHtml(formatDateTime(dateIso, settings.timeZone))}</time>${article.byline ? ` · ${escapeHtml(article.byline)}` : ''}</p>
-${article.sapo ? `<p class="sapo">${escapeHtml(article.sapo)}</p>\n` : ''}${article.body.content.map(renderBlock).join('\n')}
-</article>
-</main>
-<footer><p>${escapeHtml(settings.paperName)}${settings.tagline ? ` - ${escapeHtml(settings.tagline)}` : ''}</p></footer>
+<a class="skip" href="#noi-dung">Bỏ qua, tới nội dung</a>
+<header class="masthead">
+<div class="masthead-top">${home ? `<a class="brand" href="${escapeHtml(home)}">${brand}</a>` : `<span class="brand">${brand}</span>`}${settings.tagline ? `<p class="tagline">${escapeHtml(settings.tagline)}</p>` : ''}</div>
+${sectionNav}
+</header>
+${main}
+<footer class="site-footer"><p>${escapeHtml(settings.footerText || settings.paperName)}</p></footer>
 </body>
 </html>
 `;
+}
+
+function feedbackBlock(article: Article, settings: Settings): string {
+  if (settings.feedbackFormAction) {
+    return `<section class="feedback" aria-labelledby="phan-hoi"><h2 id="phan-hoi">Phản hồi</h2>
+<form method="post" action="${escapeHtml(settings.feedbackFormAction)}">
+<input type="hidden" name="bai-viet" value="${escapeHtml(article.slug || article.id)}">
+<label for="phan-hoi-ten">Họ tên</label><input id="phan-hoi-ten" name="ho-ten" autocomplete="name" required>
+<label for="phan-hoi-email">Thư điện tử</label><input id="phan-hoi-email" name="email" type="email" autocomplete="email" required>
+<label for="phan-hoi-noi-dung">Ý kiến của bạn</label><textarea id="phan-hoi-noi-dung" name="noi-dung" rows="4" required></textarea>
+<button type="submit">Gửi phản hồi</button>
+</form></section>`;
+  }
+  if (settings.feedbackEmail) {
+    const href = `mailto:${settings.feedbackEmail}?subject=${encodeURIComponent(`Phản hồi: ${article.headline}`)}`;
+    return `<section class="feedback" aria-labelledby="phan-hoi"><h2 id="phan-hoi">Phản hồi</h2><p><a href="${escapeHtml(href)}">Gửi ý kiến về bài viết này</a></p></section>`;
+  }
+  return '';
+}
+
+export function renderArticlePage({ article, related = [], others = [], latest = [], context }: ArticlePageInput): string {
+  const { settings } = context;
+  const section = settings.sections.find((s) => s.slug === article.section);
+  const dateIso = article.publishedAt ?? article.updatedAt;
+  const title = `${article.headline || article.slug || article.id} - ${settings.paperName}`;
+  const canonicalPath = article.slug ? articlePath(article.slug) : null;
+  const canonical = canonicalPath ? absolute(settings, canonicalPath) : '';
+  const image = article.featuredImage;
+  const imageAbsolute = image && settings.baseUrl ? absolute(settings, `assets/${image.assetId}`) : '';
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.headline,
+    description: article.sapo,
+    ...(imageAbsolute ? { image: [imageAbsolute] } : {}),
+    datePublished: toZonedIso(dateIso, settings.timeZone),
+    dateModified: toZonedIso(article.updatedAt, settings.timeZone),
+    ...(article.byline ? { author: [{ '@type': 'Person', name: article.byline }] } : {}),
+    publisher: { '@type': 'NewsMediaOrganization', name: settings.paperName, ...(settings.baseUrl ? { url: settings.baseUrl } : {}) },
+    ...(section ? { articleSection: section.name } : {}),
+    ...(article.tags.length ? { keywords: article.tags.join(', ') } : {}),
+    ...(canonical ? { mainEntityOfPage: canonical } : {}),
+    inLanguage: 'vi',
+  };
+  const meta = [
+    ['og:type', 'article'],
+    ['og:site_name', settings.paperName],
+    ['og:title', article.headline],
+    ['og:description', article.sapo],
+    ['og:locale', 'vi_VN'],
+    ...(canonical ? [['og:url', canonical]] : []),
+    ...(imageAbsolute ? [['og:image', imageAbsolute]] : []),
+    ['article:published_time', toZonedIso(dateIso, settings.timeZone)],
+    ['article:modified_time', toZonedIso(article.updatedAt, settings.timeZone)],
+    ...(section ? [['article:section', section.name]] : []),
+  ];
+  const head =
+    meta.map(([property, content]) => `<meta property="${property}" content="${escapeHtml(content!)}">`).join('\n') +
+    `\n<meta name="twitter:card" content="${imageAbsolute ? 'summary_large_image' : 'summary'}">\n<meta name="twitter:title" content="${escapeHtml(article.headline)}">\n<meta name="twitter:description" content="${escapeHtml(article.sapo)}">\n` +
+    `<script type="application/ld+json">${escapeJsonForScript(jsonLd)}</script>\n`;
+
+  const sectionLabel = section
+    ? `<p class="section-label">${context.links ? `<a href="${escapeHtml(context.links.section(section.slug))}">${escapeHtml(section.name)}</a>` : escapeHtml(section.name)}</p>`
+    : '';
+  const tags = article.tags.length
+    ? `<section class="tags" aria-labelledby="tu-khoa"><h2 id="tu-khoa">Từ khóa</h2><ul>${article.tags
+        .map((tag) => `<li>${context.links ? `<a href="${escapeHtml(context.links.tag(tag))}">${escapeHtml(tag)}</a>` : `<span>${escapeHtml(tag)}</span>`}</li>`)
+        .join('')}</ul></section>`
+    : '';
+  const block = (id: string, heading: string, content: string) => `<section aria-labelledby="${id}"><h2 id="${id}">${heading}</h2>${content}</section>`;
+  const websiteLinks = settings.websiteLinks.filter((l) => isAllowedHref(l.url));
+  const aside = [
+    related.length ? block('tin-lien-quan', 'Tin liên quan', refList(related, context)) : '',
+    others.length ? block('cac-tin-khac', 'Các tin khác', refList(others, context)) : '',
+    latest.length ? block('moi-nhat', 'Mới nhất', refList(latest, context)) : '',
+    websiteLinks.length
+      ? block('lien-ket', 'Liên kết website', `<ul>${websiteLinks.map((l) => `<li><a href="${escapeHtml(l.url)}">${escapeHtml(l.name)}</a></li>`).join('')}</ul>`)
+      : '',
+    feedbackBlock(article, settings),
+  ].join('\n');
+
+  const main = `<main id="noi-dung" class="page">
+<article>
+${sectionLabel}
+<h1>${escapeHtml(article.headline)}</h1>
+<p class="dateline"><time datetime="${toZonedIso(dateIso, settings.timeZone)}">${escapeHtml(formatPaperDate(dateIso, settings))}</time></p>
+${article.sapo ? `<p class="sapo">${escapeHtml(article.sapo)}</p>\n` : ''}${
+    image ? `<figure class="featured"><img src="${escapeHtml(context.assetUrl(image.assetId))}" alt="${escapeHtml(image.alt)}">${caption(image.caption, image.credit)}</figure>\n` : ''
+  }<div class="body">
+${article.body.content.map((b) => renderBlock(b, context)).join('\n')}
+</div>
+${article.byline ? `<p class="byline">${escapeHtml(article.byline)}</p>\n` : ''}${tags}
+</article>
+${aside.trim() ? `<aside>\n${aside}\n</aside>` : ''}
+</main>`;
+  return renderShell({ title, description: article.sapo || article.headline, canonicalPath, currentSection: article.section, head, main, context });
+}
+
+export interface ListPageInput {
+  title: string;
+  heading: string;
+  description: string;
+  path: string;
+  items: ArticleRef[];
+  currentSection?: string;
+  context: PageContext;
+}
+
+/** A list of articles: the home page (latest), a section or a tag. */
+export function renderListPage({ title, heading, description, path, items, currentSection, context }: ListPageInput): string {
+  const main = `<main id="noi-dung" class="page list">
+<section aria-labelledby="tieu-de-trang">
+<h1 id="tieu-de-trang">${escapeHtml(heading)}</h1>
+${items.length ? refList(items, context, true) : '<p>Chưa có bài viết.</p>'}
+</section>
+</main>`;
+  return renderShell({ title, description, canonicalPath: path, currentSection, main, context });
 }

@@ -14,15 +14,13 @@ export type LegacyEncoding = 'tcvn3' | 'vni';
 const TCVN3_HIGH =
   'ÀẢÃÁẠẶẬÈẺẼÉẸỆÌỈĨÍỊÒỎÕÓỌỘỜỞỠỚỢÙỦŨ ĂÂÊÔƠƯĐăâêôơưđẶ\u0300\u0309\u0303\u0301\u0323àảãáạẲằẳẵắẴẮẦẨẪẤỀặầẩẫấậèỂẻẽéẹềểễếệìỉỄẾỒĩíịòỔỏõóọồổỗốộờởỡớợùỖủũúụừửữứựỳỷỹýỵỐ';
 
-/** Windows-1252 characters for bytes 0x80–0x9F (Word shows legacy-font text through it). */
-const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
-
+/**
+ * The byte a character stood for in the legacy font. Only 0xA0–0xFF: the ABC fonts keep Windows
+ * punctuation (“ ” … –) at 0x80–0x9F, so those are left as they are.
+ */
 function byteOf(char: string): number | null {
   const code = char.charCodeAt(0);
-  if (code >= 0xa0 && code <= 0xff) return code;
-  if (code >= 0x80 && code <= 0x9f) return code; // decoded as Latin-1
-  const index = CP1252_80_9F.indexOf(char);
-  return index >= 0 ? 0x80 + index : null;
+  return code >= 0xa0 && code <= 0xff ? code : null;
 }
 
 export function tcvn3ToUnicode(text: string, { capitals = false } = {}): string {
@@ -98,25 +96,49 @@ export function encodingOfFont(fontFamily: string): { encoding: LegacyEncoding; 
 
 /** Letters that Unicode Vietnamese has and Latin-1 has not: their presence means the text is Unicode. */
 const UNICODE_VIETNAMESE = /[\u0300-\u0323]|[ăĂđĐơƠưƯ\u1EA0-\u1EF9]/;
-/** Latin-1 characters that TCVN3 uses for Vietnamese letters and that Vietnamese Unicode text never contains. */
-const TCVN3_MARKERS = /[¡¢£¤¥¦§¨©ª«¬­®¯°±²³´µ¶·¸¹º»¼½¾¿ÆÇÐ×ÞßæçðñòóôöøûüþÊË]/g;
-/** Capitals of Latin-1 inside lower-case words ("TiÕng"): TCVN3 puts lower-case letters there. */
-const TCVN3_MIDWORD = /[a-z][À-Þ]|[À-Þ][a-z]/g;
-/** A vowel followed by a VNI mark character. */
-const VNI_MARKERS = /[aeiouyAEIOUY][øùûõïàáåãäâèéúüëêØÙÛÕÏÀÁÅÃÄÂÈÉÚÜËÊ]|[ôöÔÖ][øùûõïØÙÛÕÏ]|[ñÑ](?=[a-zA-Z])/g;
+
+
+export function hasUnicodeVietnamese(text: string): boolean {
+  return UNICODE_VIETNAMESE.test(text.normalize('NFC'));
+}
+
+/**
+ * Signs of TCVN3 inside a word: Latin-1 symbols (© ® « ¸ µ …) or capitals (Õ Ö Ê …) right next
+ * to letters, where TCVN3 puts lower-case Vietnamese letters ("nh©n", "TiÕng").
+ */
+const TCVN3_MARK = /[A-Za-z][\u00A1-\u00BF\u00C0-\u00DE\u00D7]|[\u00A1-\u00BF\u00D7][A-Za-z]|^[\u00A1-\u00FF]{2,}$/;
+/** A vowel followed by one of VNI's mark characters (a Vietnamese syllable in VNI). */
+const VNI_MARK = /[aeouyAEOUY][øùûõïØÙÛÕÏ]|[aeoAEO][âàáåãäÂÀÁÅÃÄ]|[aA][êèéúüëÊÈÉÚÜË]|[ôöÔÖ][øùûõïØÙÛÕÏ]|[ñÑ](?=[aeiouyAEIOUYôöÔÖ])/;
+
+/** A Vietnamese syllable's shape (on the folded word): initial consonants, vowels, final consonant. */
+const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$/;
+
+function looksVietnamese(word: string): boolean {
+  const letters = word.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^a-z]/g, '');
+  return letters.length > 0 && SYLLABLE.test(letters);
+}
+
+const wordsOf = (text: string) => text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
 
 /**
  * Guesses whether plain text is TCVN3 or VNI shown through Latin-1. Unicode Vietnamese (any ơ, ư,
- * đ, ạ…) is never converted; otherwise the text must carry enough of one encoding's markers.
+ * đ, ạ…) is never converted. A guess needs legacy marks in at least 40% of the words, and the
+ * words the conversion changes must then read as Vietnamese syllables; so German "München",
+ * French "où", Spanish "España" or "35°C" stay as they are.
  */
 export function detectLegacyEncoding(text: string): LegacyEncoding | null {
-  if (UNICODE_VIETNAMESE.test(text.normalize('NFC'))) return null;
-  const letters = (text.match(/\p{L}/gu) ?? []).length;
-  if (letters < 4) return null;
-  const vni = (text.match(VNI_MARKERS) ?? []).length;
-  const tcvn = (text.match(TCVN3_MARKERS) ?? []).length + (text.match(TCVN3_MIDWORD) ?? []).length;
-  const threshold = Math.max(2, letters * 0.03);
-  if (vni >= threshold && vni >= tcvn) return 'vni';
-  if (tcvn >= threshold) return 'tcvn3';
+  if (hasUnicodeVietnamese(text)) return null;
+  const words = wordsOf(text);
+  if (words.length < 2) return null;
+  for (const encoding of ['vni', 'tcvn3'] as const) {
+    const mark = encoding === 'vni' ? VNI_MARK : TCVN3_MARK;
+    const marked = words.filter((w) => mark.test(w)).length;
+    if (marked < 2 || marked / words.length < 0.4) continue;
+    const converted = wordsOf(toUnicode(text, encoding));
+    if (converted.length !== words.length) continue;
+    const changed = converted.filter((w, i) => w !== words[i]);
+    if (changed.length < 2 || changed.length / words.length < 0.3) continue;
+    if (changed.filter(looksVietnamese).length / changed.length >= 0.8) return encoding;
+  }
   return null;
 }

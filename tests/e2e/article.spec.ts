@@ -124,3 +124,27 @@ test('opening an article saves nothing (no new revision, no conflict with anothe
   await expect(page.getByTestId('save-state')).not.toHaveText(/chưa lưu/);
   expect(await revision()).toBe(before);
 });
+
+test('after a conflict, "load the latest version" shows the other version, body included, and saves nothing over it', async ({ app: page, host, browser }) => {
+  await page.getByRole('button', { name: 'Bài viết mới' }).click();
+  await page.getByLabel('Tít', { exact: true }).fill('Hai người cùng sửa');
+  await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);
+  const articleUrl = page.url();
+
+  const other = await (await browser.newContext()).newPage();
+  await other.goto(host.url);
+  await other.goto(articleUrl);
+  await other.getByTestId('body-editor').click();
+  await other.keyboard.insertText('Bản của biên tập viên');
+  await expect(other.getByTestId('save-state')).toHaveText(/Đã lưu/);
+
+  await page.getByTestId('body-editor').click();
+  await page.keyboard.insertText('Bản của phóng viên');
+  await expect(page.getByTestId('save-state')).toContainText('vừa được lưu ở nơi khác');
+  await page.getByRole('button', { name: 'Tải bản mới nhất' }).click();
+  await expect(page.getByTestId('body-editor')).toHaveText('Bản của biên tập viên');
+  await page.waitForTimeout(1500);
+  await other.reload();
+  await expect(other.getByTestId('body-editor')).toHaveText('Bản của biên tập viên');
+  await other.close();
+});

@@ -24,6 +24,14 @@ test('find with and without diacritics, replace one, replace all as one undo ste
 
   await page.keyboard.press('Control+h');
   await page.getByTestId('replace-input').fill('hợp');
+  // Replace one: the second match (the current one) only; the third becomes current.
+  await page.getByRole('button', { name: 'Thay', exact: true }).click();
+  await expect(editor).toHaveText('Hòa Bình hợp giải, hoà nhạc và hoa mai.');
+  await expect(page.getByTestId('find-status')).toHaveText('2/3 kết quả');
+  await page.getByRole('toolbar').getByRole('button', { name: 'Hoàn tác', exact: true }).click();
+  await expect(editor).toHaveText('Hòa Bình hòa giải, hoà nhạc và hoa mai.');
+  await page.keyboard.press('Control+h');
+  await page.getByTestId('replace-input').fill('hợp');
   await page.getByRole('button', { name: 'Thay tất cả' }).click();
   await expect(editor).toHaveText('hợp Bình hợp giải, hợp nhạc và hợp mai.');
   await expect(page.getByTestId('find-status')).toHaveText('Không tìm thấy');

@@ -75,3 +75,14 @@ describe('editor nodes and marks round-trip HTML → JSON → HTML', () => {
     expect(JSON.stringify(body)).toContain('xấu');
   });
 });
+
+describe('the editor cannot hold what the stored article would drop', () => {
+  it('keeps a photo or a table out of list items, quotes and table cells, with nothing lost', () => {
+    const figure = `<figure data-asset-id="${ASSET}" class="figure"><img alt="Ảnh"><figcaption><span class="caption">Chú thích</span> <span class="credit">Ảnh: A</span></figcaption></figure>`;
+    const { body } = roundTrip(`<ul><li><p>Mục</p>${figure}</li></ul><blockquote><p>Trích</p>${figure}</blockquote>`);
+    const json = JSON.stringify(body);
+    expect(body.content.filter((b) => b.type === 'figure')).toHaveLength(2);
+    expect(json).toContain('Mục');
+    expect(json).toContain('Trích');
+  });
+});

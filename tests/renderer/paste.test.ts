@@ -114,3 +114,14 @@ describe('legacy encodings', () => {
     expect(cleanPastedText('Bình Thủy đẩy mạnh việc học tập')).toMatchObject({ text: 'Bình Thủy đẩy mạnh việc học tập', converted: null });
   });
 });
+
+describe('moving content within the editor', () => {
+  it('keeps photos and pull quotes when the HTML comes from the editor itself', () => {
+    const asset = `${'cd'.repeat(32)}.png`;
+    const html = `<figure data-asset-id="${asset}" class="figure" data-pm-slice="0 0 []"><img src="library/assets/${asset}" alt="Ảnh"><figcaption><span class="caption">Chú thích</span> <span class="credit">Ảnh: B</span></figcaption></figure><figure class="pull-quote"><blockquote><p>Câu nói</p></blockquote><figcaption>Ông A</figcaption></figure><p onclick="alert(1)"><a href="javascript:alert(2)">x</a></p>`;
+    const { body, json } = pasteToBody(html);
+    expect(body.content.map((b) => b.type)).toEqual(['figure', 'pullQuote', 'paragraph']);
+    expect(body.content[0]).toMatchObject({ attrs: { assetId: asset, caption: 'Chú thích', credit: 'Ảnh: B', alt: 'Ảnh' } });
+    expect(json).not.toMatch(/javascript|onclick/);
+  });
+});

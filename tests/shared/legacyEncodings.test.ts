@@ -35,10 +35,25 @@ describe('legacy Vietnamese encodings', () => {
     expect(tcvn3ToUnicode('thµnh phè', { capitals: true })).toBe('THÀNH PHỐ');
   });
 
-  it('never converts Unicode Vietnamese, English or French', () => {
-    for (const text of ['Thành phố Cần Thơ đẩy mạnh', 'Học tập suốt đời', 'The city council met on Friday', 'Le café était très bon à Noël', 'Mañana']) {
+  it('never converts Unicode Vietnamese, nor other languages and symbols that use Latin-1 letters', () => {
+    for (const text of [
+      'Thành phố Cần Thơ đẩy mạnh',
+      'Học tập suốt đời',
+      'The city council met on Friday',
+      'Le café était très bon à Noël',
+      'Mañana',
+      'Trời nắng 35°C, © Báo Cần Thơ ®',
+      'Die Messe in München und Köln wurde eröffnet',
+      'Où est le coût? École de Ça va',
+      'España aún celebra el año nuevo',
+      'Zoë and Chloë visited Curaçao in « août »',
+    ]) {
       expect(detectLegacyEncoding(text), text).toBeNull();
     }
+  });
+
+  it('leaves Windows punctuation (0x80–0x9F) alone in TCVN3 text', () => {
+    expect(tcvn3ToUnicode('“Thµnh phè” – …')).toBe('“Thành phố” – …');
   });
 
   it('knows the legacy fonts by name', () => {

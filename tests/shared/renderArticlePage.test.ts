@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { articleSchema, type Article } from '../../shared/model/article';
 import { defaultSettings } from '../../shared/model/settings';
-import { renderArticlePage } from '../../shared/publish/renderArticlePage';
+import { renderArticlePage, type PageContext } from '../../shared/publish/renderArticlePage';
+
+const context = (settings = defaultSettings()): PageContext => ({ settings, links: null, assetUrl: (id) => `assets/${id}`, fontUrl: (f) => `fonts/${f}` });
 
 function article(overrides: Partial<Article> = {}): Article {
   return articleSchema.parse({
@@ -24,6 +26,7 @@ function article(overrides: Partial<Article> = {}): Article {
     status: 'draft',
     assignee: '',
     dueAt: null,
+    related: [],
     createdAt: '2026-11-27T01:00:00.000Z',
     updatedAt: '2026-11-27T01:15:00.000Z',
     publishedAt: null,
@@ -37,7 +40,7 @@ function article(overrides: Partial<Article> = {}): Article {
 
 describe('the article page', () => {
   it('escapes every text', () => {
-    const html = renderArticlePage({ article: article(), settings: defaultSettings() });
+    const html = renderArticlePage({ article: article(), context: context() });
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('Sapo &lt;b&gt;không&lt;/b&gt; phải HTML');
@@ -45,15 +48,46 @@ describe('the article page', () => {
   });
 
   it('is a Vietnamese page with its date in Vietnam time and NewsArticle data', () => {
-    const html = renderArticlePage({ article: article(), settings: defaultSettings() });
+    const html = renderArticlePage({ article: article(), context: context() });
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="vi">/);
     expect(html).toContain('<time datetime="2026-11-27T08:15:00+07:00">Thứ Sáu, 27/11/2026 - 08:15</time>');
     const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!);
-    expect(ld).toMatchObject({ '@type': 'NewsArticle', headline: 'Bình Thủy đẩy mạnh việc học tập', articleSection: 'Thời sự', keywords: 'giáo dục' });
+    expect(ld).toMatchObject({ '@type': 'NewsArticle', headline: 'Bình Thủy đẩy mạnh việc học tập', articleSection: 'Thời sự', keywords: 'giáo dục', datePublished: '2026-11-27T08:15:00+07:00' });
+  });
+
+  it('has a canonical URL, Open Graph and Twitter tags when the site address is set', () => {
+    const settings = { ...defaultSettings(), baseUrl: 'https://baocantho.example/' };
+    const html = renderArticlePage({ article: article({ featuredImage: { assetId: `${'ab'.repeat(32)}.jpg`, caption: 'Trong ảnh: cầu', credit: 'Ảnh: A', alt: 'Cầu' } }), context: context(settings) });
+    expect(html).toContain('<link rel="canonical" href="https://baocantho.example/bai-mau.html">');
+    expect(html).toContain('<meta property="og:url" content="https://baocantho.example/bai-mau.html">');
+    expect(html).toContain(`<meta property="og:image" content="https://baocantho.example/assets/${'ab'.repeat(32)}.jpg">`);
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+    expect(html).toContain('<figcaption>Trong ảnh: cầu <span class="credit">Ảnh: A</span></figcaption>');
+  });
+
+  it('offers reader feedback without any script: a mailto link with the headline, or a plain form', () => {
+    const mail = renderArticlePage({ article: article(), context: context({ ...defaultSettings(), feedbackEmail: 'toasoan@bao.vn' }) });
+    expect(mail).toContain(`href="mailto:toasoan@bao.vn?subject=${encodeURIComponent('Phản hồi: Bình Thủy đẩy mạnh việc học tập')}"`);
+    const form = renderArticlePage({ article: article(), context: context({ ...defaultSettings(), feedbackFormAction: 'https://bao.vn/phan-hoi' }) });
+    expect(form).toContain('<form method="post" action="https://bao.vn/phan-hoi">');
+    expect(form.match(/<script/g)).toHaveLength(1); // only the JSON-LD data block
+  });
+
+  it('bundles a font whose subsets cover every Vietnamese letter', () => {
+    const html = renderArticlePage({ article: article(), context: context() });
+    const ranges = [...html.matchAll(/unicode-range:([^}]+)\}/g)].map((m) => m[1]!);
+    const covered = (code: number) =>
+      ranges.some((range) =>
+        range.split(',').some((part) => {
+          const [from, to = from] = part.replace('U+', '').split('-');
+          return code >= parseInt(from!, 16) && code <= parseInt(to!, 16);
+        }),
+      );
+    for (const char of 'ỳỵỷỹỸằẵặđĐơƯăâêôẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ') expect(covered(char.codePointAt(0)!), char).toBe(true);
   });
 
   it('cannot be broken out of its JSON-LD block', () => {
-    const html = renderArticlePage({ article: article({ headline: '</script><script>alert(1)</script>' }), settings: defaultSettings() });
+    const html = renderArticlePage({ article: article({ headline: '</script><script>alert(1)</script>' }), context: context() });
     expect(html.match(/<script/g)).toHaveLength(1);
   });
 });

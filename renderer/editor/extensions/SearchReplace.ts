@@ -130,7 +130,11 @@ export const SearchReplace = Extension.create({
           if (!match) return false;
           if (dispatch) {
             tr.insertText(replacement, match.from, match.to);
-            tr.setSelection(TextSelection.create(tr.doc, match.from + replacement.length));
+            // Select the next match (the matches are found again on this change).
+            const next = search.matches[search.current + 1];
+            const shift = replacement.length - (match.to - match.from);
+            if (next) tr.setSelection(TextSelection.create(tr.doc, next.from + shift, next.to + shift)).scrollIntoView();
+            else tr.setSelection(TextSelection.create(tr.doc, match.from + replacement.length));
           }
           return true;
         },

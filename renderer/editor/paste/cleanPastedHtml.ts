@@ -2,6 +2,7 @@ import DOMPurify from 'dompurify';
 import {
   detectLegacyEncoding,
   encodingOfFont,
+  hasUnicodeVietnamese,
   toUnicode,
   type LegacyEncoding,
 } from '../../../shared/text/legacyEncodings';
@@ -124,31 +125,32 @@ function fontOf(node: Text): ReturnType<typeof encodingOfFont> {
 }
 
 /**
- * Converts TCVN3 / VNI text to Unicode: by the fonts named on the text where Word names them,
- * otherwise (a document default font, or plain text) by character statistics over the whole paste.
+ * Converts TCVN3 / VNI text to Unicode: text set in a legacy font (named on the text itself) is
+ * converted; otherwise the whole paste is converted only if the character statistics say it is
+ * legacy text. Text that already has Unicode Vietnamese letters is never converted.
  */
-function convertLegacyText(root: Element, rawHtml: string): LegacyEncoding | null {
+function convertLegacyText(root: Element): LegacyEncoding | null {
   const nodes = textNodes(root);
   let converted: LegacyEncoding | null = null;
-  let fontsNamed = false;
   for (const node of nodes) {
     const font = fontOf(node);
-    if (!font) continue;
-    fontsNamed = true;
+    if (!font || hasUnicodeVietnamese(node.data) || !/[\u00A0-\u00FF]/.test(node.data)) continue;
     node.data = toUnicode(node.data, font.encoding, { capitals: font.capitals });
     converted = font.encoding;
   }
-  if (fontsNamed) return converted;
-  const statistical = detectLegacyEncoding(nodes.map((n) => n.data).join(' '));
-  const documentFont = /font-family\s*:\s*["']?(\.Vn\w+|VNI[- ]\w+)/i.exec(rawHtml)?.[1];
-  const encoding = statistical ?? (documentFont ? encodingOfFont(documentFont)?.encoding ?? null : null);
+  if (converted) return converted;
+  const encoding = detectLegacyEncoding(nodes.map((n) => n.data).join(' '));
   if (!encoding) return null;
-  const capitals = documentFont ? (encodingOfFont(documentFont)?.capitals ?? false) : false;
-  for (const node of nodes) node.data = toUnicode(node.data, encoding, { capitals });
+  for (const node of nodes) if (!hasUnicodeVietnamese(node.data)) node.data = toUnicode(node.data, encoding);
   return encoding;
 }
 
 const FIGURE_TAGS = ['figure', 'img', 'figcaption', 'span'];
+
+/** HTML the editor itself put on the clipboard (cut and paste within Newsdesk) carries this mark. */
+export function isFromEditor(html: string): boolean {
+  return /data-pm-slice=/.test(html);
+}
 const ASSET_SRC = /^asset:([a-f0-9]{64}\.(?:jpg|png|webp|gif))$/;
 
 /**
@@ -179,7 +181,7 @@ function sanitize(html: string, allowFigures: boolean): string {
   if (!DOMPurify.isSupported) throw new Error('The HTML sanitiser cannot run here.');
   return DOMPurify.sanitize(html, {
     ALLOWED_TAGS: allowFigures ? [...ALLOWED_TAGS, ...FIGURE_TAGS] : ALLOWED_TAGS,
-    ALLOWED_ATTR: allowFigures ? ['href', 'start', 'data-asset-id', 'alt', 'class'] : ['href', 'start'],
+    ALLOWED_ATTR: allowFigures ? ['href', 'start', 'data-asset-id', 'alt', 'class', 'data-pm-slice'] : ['href', 'start'],
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:)/i,
     KEEP_CONTENT: true,
   });
@@ -191,6 +193,11 @@ function sanitize(html: string, allowFigures: boolean): string {
  * spans; scripts, styles, event handlers and javascript: links; legacy encodings; look-alike Ð.
  */
 export function cleanPastedHtml(raw: string, { allowFigures = false } = {}): PasteCleanup {
+  // Moving content within the editor: keep its photos and pull quotes, still sanitised.
+  if (isFromEditor(raw)) {
+    const html = finish(raw, true);
+    return { html, converted: null, unconvertedHtml: html };
+  }
   const doc = new DOMParser().parseFromString(stripConditionalComments(raw), 'text/html');
   const body = doc.body;
   for (const element of Array.from(body.querySelectorAll('script, style, meta, link, title, xml, template, noscript, iframe, object, embed'))) {
@@ -204,7 +211,7 @@ export function cleanPastedHtml(raw: string, { allowFigures = false } = {}): Pas
   mapHeadings(body);
   if (allowFigures) convertAssetImages(body);
   const unconvertedHtml = finish(body.innerHTML, allowFigures);
-  const converted = convertLegacyText(body, raw);
+  const converted = convertLegacyText(body);
   return { html: finish(body.innerHTML, allowFigures), converted, unconvertedHtml };
 }
 

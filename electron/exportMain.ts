@@ -1,0 +1,47 @@
+/**
+ * `npm run export -- --data-dir DIR --out DIR`: writes the site of published articles, for
+ * scripted publishing. Only pages that changed since the last export into the same folder are
+ * written again.
+ */
+import { resolve } from 'node:path';
+import { version } from '../package.json';
+import { argValue, resolveDataDir } from './library/dataDir';
+import { LibraryService, LibraryTooNewError } from './library/LibraryService';
+import { LibraryLockedError } from './library/libraryLock';
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const out = argValue(argv, '--out');
+  if (!out) {
+    process.stderr.write('Cần --out THƯ_MỤC / --out DIR is required: npm run export -- --data-dir DIR --out DIR\n');
+    process.exit(2);
+  }
+  const dataDir = resolveDataDir(argv);
+  const service = await LibraryService.open({ dataDir, appVersion: version, fontsDir: resolve(__dirname, '..', 'fonts') });
+  try {
+    const started = Date.now();
+    let shown = -1;
+    const timer = setInterval(async () => {
+      const progress = await service.getExportProgress({});
+      const percent = progress.total ? Math.floor((progress.done / progress.total) * 100) : 0;
+      if (percent !== shown) process.stdout.write(`  ${percent}% (${progress.done}/${progress.total})\n`);
+      shown = percent;
+    }, 1000);
+    const result = await service.exportSite({ outDir: resolve(out) }).finally(() => clearInterval(timer));
+    process.stdout.write(
+      `Đã xuất / Exported ${result.pages} pages to ${result.outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
+        `${result.written} written, ${result.unchanged} unchanged, ${result.removed} removed.\n`,
+    );
+    if (result.notes.includes('no-base-url')) {
+      process.stdout.write("The site's address (base URL) is not set in Settings: sitemap.xml and rss.xml were not written.\n");
+    }
+  } finally {
+    await service.dispose();
+  }
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof LibraryLockedError || error instanceof LibraryTooNewError || error instanceof Error ? error.message : String(error);
+  process.stderr.write(`Xuất không thành / Export failed: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readFile, stat, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Article } from '../../shared/model/article';
+import type { Settings } from '../../shared/model/settings';
+import { planSite } from '../../shared/publish/site';
+import { writeFileAtomic, writeJsonAtomic } from '../library/atomicFile';
+
+export interface ExportProgress {
+  done: number;
+  total: number;
+}
+
+export interface ExportResult {
+  outDir: string;
+  pages: number;
+  written: number;
+  unchanged: number;
+  removed: number;
+  notes: string[];
+}
+
+const MANIFEST = '.newsdesk-export.json';
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Writes the site into `outDir`. A manifest of what the last export wrote (and its hashes) means
+ * only changed pages are written again, and pages no longer published are removed.
+ */
+export async function exportSite(options: {
+  settings: Settings;
+  articles: readonly Article[];
+  outDir: string;
+  assetsDir: string;
+  fontsDir: string;
+  onProgress?: (progress: ExportProgress) => void;
+}): Promise<ExportResult> {
+  const { settings, articles, outDir, assetsDir, fontsDir, onProgress } = options;
+  const plan = planSite(settings, articles);
+  await mkdir(join(outDir, 'assets', 'fonts'), { recursive: true });
+  const manifestPath = join(outDir, MANIFEST);
+  const previous: Record<string, string> = await readFile(manifestPath, 'utf8').then(
+    (raw) => JSON.parse(raw) as Record<string, string>,
+    () => ({}),
+  );
+  const next: Record<string, string> = {};
+  const total = plan.pages.size + plan.assets.size + plan.fonts.length;
+  let done = 0;
+  let written = 0;
+  let unchanged = 0;
+  const tick = () => {
+    done++;
+    if (done % 50 === 0 || done === total) onProgress?.({ done, total });
+  };
+  onProgress?.({ done: 0, total });
+
+  for (const [path, content] of plan.pages) {
+    const hash = sha(content);
+    next[path] = hash;
+    const target = join(outDir, path);
+    if (previous[path] === hash && (await exists(target))) unchanged++;
+    else {
+      await mkdir(dirname(target), { recursive: true });
+      await writeFileAtomic(target, content);
+      written++;
+    }
+    tick();
+  }
+  for (const id of plan.assets) {
+    const path = `assets/${id}`;
+    next[path] = id;
+    if (!(await exists(join(outDir, path)))) {
+      await copyFile(join(assetsDir, id), join(outDir, path));
+      written++;
+    } else unchanged++;
+    tick();
+  }
+  for (const file of plan.fonts) {
+    const path = `assets/fonts/${file}`;
+    next[path] = file;
+    if (!(await exists(join(outDir, path)))) {
+      await copyFile(join(fontsDir, file), join(outDir, path));
+      written++;
+    } else unchanged++;
+    tick();
+  }
+  let removed = 0;
+  for (const path of Object.keys(previous)) {
+    if (!(path in next)) {
+      await unlink(join(outDir, path)).catch(() => undefined);
+      removed++;
+    }
+  }
+  await writeJsonAtomic(manifestPath, next);
+  return { outDir, pages: plan.pages.size, written, unchanged, removed, notes: plan.notes };
+}

@@ -1,0 +1,130 @@
+import type { Article, ArticleSummary } from '../model/article';
+import { summarize } from '../model/article';
+import type { Settings } from '../model/settings';
+import { FONT_FACES } from './fonts';
+import { escapeHtml } from './html';
+import { newestFirst, pageNeighbours } from './related';
+import { articlePath, renderArticlePage, renderListPage, sectionPath, tagPath, type ArticleRef, type PageContext, type PageLinks } from './renderArticlePage';
+
+/**
+ * The whole site as files: article pages, the home page (latest), section pages, tag pages,
+ * sitemap.xml and rss.xml (when the site's address is set), the images and fonts they use.
+ * Links are relative, so the folder can be copied to any web server.
+ */
+export interface SitePlan {
+  pages: Map<string, string>;
+  assets: Set<string>;
+  fonts: string[];
+  notes: string[];
+}
+
+const HOME_COUNT = 30;
+
+function linksFrom(depth: number): PageLinks & { prefix: string } {
+  const prefix = '../'.repeat(depth);
+  return {
+    prefix,
+    home: `${prefix}index.html`,
+    article: (slug) => `${prefix}${articlePath(slug)}`,
+    section: (slug) => `${prefix}${sectionPath(slug)}`,
+    tag: (tag) => `${prefix}${tagPath(tag)}`,
+  };
+}
+
+function contextAt(settings: Settings, depth: number): PageContext {
+  const links = linksFrom(depth);
+  return {
+    settings,
+    links,
+    assetUrl: (id) => `${links.prefix}assets/${id}`,
+    fontUrl: (file) => `${links.prefix}assets/fonts/${file}`,
+  };
+}
+
+export function assetsOf(article: Article): string[] {
+  const ids: string[] = [];
+  if (article.featuredImage) ids.push(article.featuredImage.assetId);
+  const visit = (node: unknown) => {
+    const n = node as { type?: string; attrs?: { assetId?: string }; content?: unknown[] };
+    if (n.type === 'figure' && n.attrs?.assetId) ids.push(n.attrs.assetId);
+    for (const child of n.content ?? []) visit(child);
+  };
+  visit(article.body);
+  return ids;
+}
+
+const xml = (text: string) => escapeHtml(text);
+
+export function planSite(settings: Settings, articles: readonly Article[]): SitePlan {
+  const published = articles.filter((a) => a.status === 'published' && a.trashedAt === null && a.slug);
+  const summaries: ArticleSummary[] = published.map(summarize).sort(newestFirst);
+  const byId = new Map(summaries.map((s) => [s.id, s]));
+  const full = new Map(published.map((a) => [a.id, a]));
+  const ref = (s: ArticleSummary): ArticleRef => {
+    const a = full.get(s.id)!;
+    return { id: a.id, slug: a.slug, headline: a.headline, sapo: a.sapo, section: a.section, publishedAt: a.publishedAt, updatedAt: a.updatedAt };
+  };
+  const pages = new Map<string, string>();
+  const assets = new Set<string>();
+  const notes: string[] = [];
+  if (settings.logoAssetId) assets.add(settings.logoAssetId);
+
+  const atRoot = contextAt(settings, 0);
+  for (const article of published) {
+    for (const id of assetsOf(article)) assets.add(id);
+    const neighbours = pageNeighbours(article, summaries, byId);
+    pages.set(articlePath(article.slug), renderArticlePage({ article, ...neighbours, context: atRoot }));
+  }
+
+  pages.set(
+    'index.html',
+    renderListPage({
+      title: `${settings.paperName}${settings.tagline ? ` - ${settings.tagline}` : ''}`,
+      heading: 'Mới nhất',
+      description: settings.tagline || settings.paperName,
+      path: 'index.html',
+      items: summaries.slice(0, HOME_COUNT).map(ref),
+      context: atRoot,
+    }),
+  );
+
+  const inSubfolder = contextAt(settings, 1);
+  for (const section of settings.sections) {
+    const items = summaries.filter((s) => s.section === section.slug).map(ref);
+    pages.set(
+      sectionPath(section.slug),
+      renderListPage({ title: `${section.name} - ${settings.paperName}`, heading: section.name, description: `${section.name} - ${settings.paperName}`, path: sectionPath(section.slug), items, currentSection: section.slug, context: inSubfolder }),
+    );
+  }
+
+  const tags = new Map<string, { name: string; items: ArticleSummary[] }>();
+  for (const summary of summaries) {
+    for (const tag of summary.tags) {
+      const path = tagPath(tag);
+      const entry = tags.get(path) ?? { name: tag, items: [] };
+      if (!entry.items.includes(summary)) entry.items.push(summary);
+      tags.set(path, entry);
+    }
+  }
+  for (const [path, { name, items }] of tags) {
+    pages.set(path, renderListPage({ title: `${name} - ${settings.paperName}`, heading: `Từ khóa: ${name}`, description: `Các bài viết về ${name}`, path, items: items.map(ref), context: inSubfolder }));
+  }
+
+  if (settings.baseUrl) {
+    const base = settings.baseUrl.replace(/\/+$/, '');
+    const urls = [...pages.keys()].map((path) => `<url><loc>${xml(`${base}/${path}`)}</loc></url>`);
+    pages.set('sitemap.xml', `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`);
+    const items = summaries.slice(0, 50).map((s) => {
+      const a = full.get(s.id)!;
+      const when = new Date(a.publishedAt ?? a.updatedAt).toUTCString();
+      return `<item><title>${xml(a.headline)}</title><link>${xml(`${base}/${articlePath(a.slug)}`)}</link><guid isPermaLink="true">${xml(`${base}/${articlePath(a.slug)}`)}</guid><pubDate>${when}</pubDate>${a.sapo ? `<description>${xml(a.sapo)}</description>` : ''}</item>`;
+    });
+    pages.set(
+      'rss.xml',
+      `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>${xml(settings.paperName)}</title><link>${xml(`${base}/index.html`)}</link><description>${xml(settings.tagline || settings.paperName)}</description><language>vi</language>${summaries[0] ? `<lastBuildDate>${new Date(full.get(summaries[0].id)!.updatedAt).toUTCString()}</lastBuildDate>` : ''}\n${items.join('\n')}\n</channel></rss>\n`,
+    );
+  } else {
+    notes.push('no-base-url');
+  }
+  return { pages, assets, fonts: FONT_FACES.map((f) => f.file), notes };
+}

@@ -1,0 +1,100 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { test as base, expect } from '@playwright/test';
+import { expectNoAxeViolations } from './fixtures';
+import { makeTempDir, removeDir } from '../helpers/tempDir';
+import { seedLibrary } from '../helpers/seedLibrary';
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const VNU = join(root, 'node_modules/vnu-jar/build/dist/vnu.jar');
+const test = base.extend<object, { site: { dir: string; dataDir: string; pages: string[] } }>({
+  site: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const dir = await makeTempDir('newsdesk-site-');
+      const dataDir = join(dir, 'library');
+      await seedLibrary(dataDir, 52);
+      await run(process.execPath, [join(root, 'dist/electron/export.cjs'), '--data-dir', dataDir, '--out', join(dir, 'site')]);
+      const pages: string[] = [];
+      const walk = async (folder: string) => {
+        for (const entry of await readdir(folder, { withFileTypes: true })) {
+          if (entry.isDirectory()) await walk(join(folder, entry.name));
+          else if (entry.name.endsWith('.html')) pages.push(join(folder, entry.name));
+        }
+      };
+      await walk(join(dir, 'site'));
+      await use({ dir: join(dir, 'site'), dataDir, pages: pages.sort() });
+      await removeDir(dir);
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+});
+
+test.describe.configure({ mode: 'serial' });
+
+test('the exported site has every kind of page, sitemap.xml and RSS', async ({ site }) => {
+  const names = site.pages.map((p) => relative(site.dir, p));
+  expect(names.filter((n) => !n.includes('/') && n !== 'index.html').length).toBe(51); // 51 published, 1 in review
+  expect(names).toContain('index.html');
+  expect(names.filter((n) => n.startsWith('chuyen-muc/')).length).toBe(6);
+  expect(names.some((n) => n.startsWith('tu-khoa/'))).toBe(true);
+  const sitemap = await readFile(join(site.dir, 'sitemap.xml'), 'utf8');
+  expect(sitemap).toContain('<loc>https://baocantho.example/index.html</loc>');
+  const rss = await readFile(join(site.dir, 'rss.xml'), 'utf8');
+  expect(rss).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<rss version="2.0">/);
+  expect((rss.match(/<item>/g) ?? []).length).toBe(50);
+});
+
+test('every page passes the Nu HTML Checker with zero errors', async ({ site }) => {
+  test.setTimeout(180_000);
+  const { stdout, stderr } = await run('java', ['-jar', VNU, '--errors-only', '--format', 'json', ...site.pages], { maxBuffer: 64 * 1024 * 1024 }).catch(
+    (error: { stdout: string; stderr: string }) => error,
+  );
+  // vnu writes its JSON report to standard error; no report at all would be a failure, not a pass.
+  const raw = stderr || stdout;
+  expect(raw).toContain('"messages"');
+  const report = JSON.parse(raw) as { messages: Array<{ type: string; url: string; message: string; extract?: string }> };
+  const errors = report.messages.filter((m) => m.type === 'error').map((m) => `${relative(site.dir, fileURLToPath(m.url))}: ${m.message}`);
+  expect(errors).toEqual([]);
+});
+
+test('every internal link and image resolves, and nothing points outside the site but real web addresses', async ({ site }) => {
+  const broken: string[] = [];
+  for (const page of site.pages) {
+    const html = await readFile(page, 'utf8');
+    for (const [, url] of html.matchAll(/(?:href|src)="([^"]+)"/g)) {
+      const target = url!.replace(/&amp;/g, '&');
+      if (/^(https?:|mailto:|tel:)/.test(target) || target.startsWith('#')) continue;
+      const path = resolve(dirname(page), target.split('#')[0]!);
+      if (!path.startsWith(site.dir) || !existsSync(path)) broken.push(`${relative(site.dir, page)} → ${target}`);
+    }
+    const css = html.match(/url\(([^)]+)\)/g) ?? [];
+    for (const entry of css) {
+      const target = entry.slice(4, -1).replace(/^["']|["']$/g, '');
+      if (!existsSync(resolve(dirname(page), target))) broken.push(`${relative(site.dir, page)} → ${target}`);
+    }
+  }
+  expect(broken).toEqual([]);
+});
+
+test('every page has zero axe violations (WCAG 2 A and AA)', async ({ site, page }) => {
+  test.setTimeout(300_000);
+  for (const file of site.pages) {
+    await page.goto(pathToFileURL(file).href);
+    await expectNoAxeViolations(page).catch((error: Error) => {
+      throw new Error(`${relative(site.dir, file)}: ${error.message}`);
+    });
+  }
+});
+
+test('a second export writes only what changed', async ({ site }) => {
+  const { stdout } = await run(process.execPath, [join(root, 'dist/electron/export.cjs'), '--data-dir', site.dataDir, '--out', site.dir]);
+  expect(stdout).toMatch(/: 0 written, \d+ unchanged, 0 removed\./);
+  await writeFile(join(site.dir, 'stray.txt'), 'not ours', 'utf8');
+  expect(existsSync(join(site.dir, 'stray.txt'))).toBe(true);
+});
