@@ -10,6 +10,7 @@ import { EditorView } from './components/EditorView';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { LibraryView } from './components/LibraryView';
 import { SettingsView } from './components/SettingsView';
+import { SiteExportView } from './components/SiteExportView';
 import { ProblemsBanner } from './components/ProblemsBanner';
 import { StatusToast } from './components/StatusToast';
 import { TokenMissing } from './components/TokenMissing';
@@ -140,6 +141,9 @@ function Shell() {
           <a href="#/" aria-current={route.view === 'library' ? 'page' : undefined}>
             {t('commands.library')}
           </a>
+          <a href="#/publish" aria-current={route.view === 'publish' ? 'page' : undefined}>
+            {t('commands.publish')}
+          </a>
           <a href="#/settings" aria-current={route.view === 'settings' ? 'page' : undefined}>
             {t('commands.settings')}
           </a>
@@ -154,6 +158,8 @@ function Shell() {
           <LibraryView />
         ) : route.view === 'settings' ? (
           <SettingsView onSaved={setSettings} />
+        ) : route.view === 'publish' ? (
+          <SiteExportView />
         ) : (
           <EditorView key={route.id} id={route.id} />
         )}

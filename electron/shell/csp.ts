@@ -6,7 +6,9 @@
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  // The preview frame shows the published page, whose stylesheet is inline (as in the exported
+  // file); srcdoc frames inherit this policy. Scripts stay 'self' only.
+  "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",

@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIMITS } from '../../shared/model/article';
+import { articleStatuses, LIMITS } from '../../shared/model/article';
 import type { BodyDoc } from '../../shared/model/body';
 import { formatShortDateTime } from '../../shared/text/dates';
 import { countWords, readingMinutes } from '../../shared/text/vietnamese';
@@ -15,6 +15,8 @@ import { useArticleDraft, type SaveState } from '../hooks/useArticleDraft';
 import { useNotify } from '../hooks/useNotice';
 import { useSettings } from '../hooks/useSettings';
 import { TagInput } from './TagInput';
+import { PreviewPane } from './PreviewPane';
+import { draftArticle, usePreviewHtml } from '../hooks/usePreviewHtml';
 import { FeaturedImageField } from './FeaturedImageField';
 import { slugify } from '../../shared/text/vietnamese';
 
@@ -26,10 +28,13 @@ export function EditorView({ id }: { id: string }) {
   const notify = useNotify();
   const settings = useSettings();
   const ids = useId();
-  const { article, draft, state, loadError, slugError, loadCount, update, bodyChanged, setBodySource, save, reloadLatest, keepMine } = useArticleDraft(api, id);
+  const { article, draft, state, loadError, slugError, loadCount, changeStatus, update, bodyChanged, setBodySource, save, reloadLatest, keepMine } = useArticleDraft(api, id);
   const [editor, setEditor] = useState<Editor | null>(null);
   const getBody = useRef<(() => BodyDoc) | null>(null);
   const stats = useBodyStats(editor);
+  const [preview, setPreview] = useState(false);
+  const [bodyTick, setBodyTick] = useState(0);
+  const previewHtml = usePreviewHtml(preview, article, draft, settings, () => getBody.current?.() ?? article?.body ?? null, bodyTick);
   const misspelled = useMisspelledCount(editor);
 
   useCommand('article.save', () => save(true));
@@ -38,7 +43,7 @@ export function EditorView({ id }: { id: string }) {
     await save();
     const body = getBody.current?.() ?? article.body;
     const neighbours = await api.getPageNeighbours({ id: article.id });
-    const file = await exportArticleHtml({ ...article, ...draft, slug: draft.slug ?? article.slug, body }, settings, neighbours.ok ? neighbours.value : null);
+    const file = await exportArticleHtml(draftArticle(article, draft, body), settings, neighbours.ok ? neighbours.value : null);
     notify({ text: t('export.done', { file }) });
   });
 
@@ -67,148 +72,167 @@ export function EditorView({ id }: { id: string }) {
   const flush = () => void save();
 
   return (
-    <div className="editor">
-      <div className="editor-head">
-        <a href="#/" className="back">
-          {t('editor.back')}
-        </a>
-        <h1 className="visually-hidden">{t('editor.title')}</h1>
-        <div className="editor-actions">
-          <button type="button" onClick={() => void save(true)}>
-            {t('commands.save')}
-          </button>
+    <div className={preview ? 'editor-layout with-preview' : 'editor-layout'}>
+      <div className="editor">
+        <div className="editor-head">
+          <a href="#/" className="back">
+            {t('editor.back')}
+          </a>
+          <h1 className="visually-hidden">{t('editor.title')}</h1>
+          <div className="editor-actions">
+            <label className="status-select">
+              <span>{t('editor.status')}</span>
+              <select value={article.status} onChange={(event) => void changeStatus(event.target.value as typeof article.status)} data-testid="status">
+                {articleStatuses.map((status) => (
+                  <option key={status} value={status}>
+                    {t(`status.${status}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" onClick={() => setPreview((open) => !open)} aria-pressed={preview} data-testid="toggle-preview">
+              {t('preview.toggle')}
+            </button>
+            <button type="button" onClick={() => void save(true)}>
+              {t('commands.save')}
+            </button>
+          </div>
         </div>
-      </div>
 
-      <div className="field">
-        <label htmlFor={`${ids}-headline`}>{t('editor.headline')}</label>
-        <textarea
-          id={`${ids}-headline`}
-          className="headline-input"
-          rows={2}
-          maxLength={LIMITS.headline}
-          value={draft.headline}
-          placeholder={t('editor.headlinePlaceholder')}
-          aria-describedby={`${ids}-headline-count`}
-          onChange={(event) => update({ headline: event.target.value.replace(/\n/g, ' ') })}
-          onBlur={flush}
-          data-testid="headline"
-        />
-        <small id={`${ids}-headline-count`} className={headlineLength > limit ? 'over' : undefined}>
-          {headlineLength > limit
-            ? t('editor.charsOver', { over: headlineLength - limit, limit })
-            : t('editor.chars', { count: headlineLength, limit })}
-        </small>
-      </div>
-
-      <div className="field-row">
         <div className="field">
-          <label htmlFor={`${ids}-section`}>{t('editor.section')}</label>
-          <select
-            id={`${ids}-section`}
-            value={draft.section}
-            onChange={(event) => update({ section: event.target.value })}
+          <label htmlFor={`${ids}-headline`}>{t('editor.headline')}</label>
+          <textarea
+            id={`${ids}-headline`}
+            className="headline-input"
+            rows={2}
+            maxLength={LIMITS.headline}
+            value={draft.headline}
+            placeholder={t('editor.headlinePlaceholder')}
+            aria-describedby={`${ids}-headline-count`}
+            onChange={(event) => update({ headline: event.target.value.replace(/\n/g, ' ') })}
             onBlur={flush}
-          >
-            <option value="">{t('editor.noSection')}</option>
-            {settings.sections.map((s) => (
-              <option key={s.slug} value={s.slug}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${ids}-byline`}>{t('editor.byline')}</label>
-          <input
-            id={`${ids}-byline`}
-            value={draft.byline}
-            maxLength={LIMITS.byline}
-            placeholder={t('editor.bylinePlaceholder')}
-            onChange={(event) => update({ byline: event.target.value })}
-            onBlur={flush}
+            data-testid="headline"
           />
-        </div>
-      </div>
-
-      <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${ids}-slug`}>{t('editor.slug')}</label>
-          <input
-            id={`${ids}-slug`}
-            className="slug-input"
-            value={draft.slug ?? article.slug}
-            maxLength={80}
-            placeholder={t('editor.slugEmpty')}
-            aria-describedby={`${ids}-slug-hint`}
-            aria-invalid={slugError ? true : undefined}
-            onChange={(event) => update({ slug: event.target.value.toLowerCase() })}
-            onBlur={(event) => {
-              // Typed freely, kept to the slug rules (folded, hyphens, at most 80 characters).
-              if (draft.slug !== null) update({ slug: slugify(event.target.value) });
-              flush();
-            }}
-            data-testid="slug"
-          />
-          <small id={`${ids}-slug-hint`} className={slugError ? 'over' : undefined}>
-            {slugError ? errorText(t, slugError) : t('editor.slugHint')}
+          <small id={`${ids}-headline-count`} className={headlineLength > limit ? 'over' : undefined}>
+            {headlineLength > limit
+              ? t('editor.charsOver', { over: headlineLength - limit, limit })
+              : t('editor.chars', { count: headlineLength, limit })}
           </small>
         </div>
-        <TagInput value={draft.tags} onChange={(tags) => update({ tags })} />
-      </div>
 
-      <div className="field">
-        <label htmlFor={`${ids}-sapo`}>{t('editor.sapo')}</label>
-        <textarea
-          id={`${ids}-sapo`}
-          className="sapo-input"
-          rows={3}
-          maxLength={LIMITS.sapo}
-          value={draft.sapo}
-          placeholder={t('editor.sapoPlaceholder')}
-          aria-describedby={`${ids}-sapo-count`}
-          onChange={(event) => update({ sapo: event.target.value })}
-          onBlur={flush}
-          data-testid="sapo"
-        />
-        <small id={`${ids}-sapo-count`}>{t('editor.sapoChars', { count: [...draft.sapo].length })}</small>
-      </div>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={`${ids}-section`}>{t('editor.section')}</label>
+            <select
+              id={`${ids}-section`}
+              value={draft.section}
+              onChange={(event) => update({ section: event.target.value })}
+              onBlur={flush}
+            >
+              <option value="">{t('editor.noSection')}</option>
+              {settings.sections.map((s) => (
+                <option key={s.slug} value={s.slug}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${ids}-byline`}>{t('editor.byline')}</label>
+            <input
+              id={`${ids}-byline`}
+              value={draft.byline}
+              maxLength={LIMITS.byline}
+              placeholder={t('editor.bylinePlaceholder')}
+              onChange={(event) => update({ byline: event.target.value })}
+              onBlur={flush}
+            />
+          </div>
+        </div>
 
-      <FeaturedImageField value={draft.featuredImage} onChange={(featuredImage) => update({ featuredImage })} />
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={`${ids}-slug`}>{t('editor.slug')}</label>
+            <input
+              id={`${ids}-slug`}
+              className="slug-input"
+              value={draft.slug ?? article.slug}
+              maxLength={80}
+              placeholder={t('editor.slugEmpty')}
+              aria-describedby={`${ids}-slug-hint`}
+              aria-invalid={slugError ? true : undefined}
+              onChange={(event) => update({ slug: event.target.value.toLowerCase() })}
+              onBlur={(event) => {
+                // Typed freely, kept to the slug rules (folded, hyphens, at most 80 characters).
+                if (draft.slug !== null) update({ slug: slugify(event.target.value) });
+                flush();
+              }}
+              data-testid="slug"
+            />
+            <small id={`${ids}-slug-hint`} className={slugError ? 'over' : undefined}>
+              {slugError ? errorText(t, slugError) : t('editor.slugHint')}
+            </small>
+          </div>
+          <TagInput value={draft.tags} onChange={(tags) => update({ tags })} />
+        </div>
 
-      <div className="field">
-        <span className="label" id={`${ids}-body-label`}>
-          {t('editor.body')}
-        </span>
-        <ArticleEditor
-          key={loadCount}
-          initial={article.body}
-          labelledBy={`${ids}-body-label`}
-          onChange={bodyChanged}
-          onBlur={flush}
-          onReady={({ editor: instance, getBody: read }) => {
-            getBody.current = read;
-            setBodySource(read);
-            setEditor(instance);
-          }}
-        />
-      </div>
+        <div className="field">
+          <label htmlFor={`${ids}-sapo`}>{t('editor.sapo')}</label>
+          <textarea
+            id={`${ids}-sapo`}
+            className="sapo-input"
+            rows={3}
+            maxLength={LIMITS.sapo}
+            value={draft.sapo}
+            placeholder={t('editor.sapoPlaceholder')}
+            aria-describedby={`${ids}-sapo-count`}
+            onChange={(event) => update({ sapo: event.target.value })}
+            onBlur={flush}
+            data-testid="sapo"
+          />
+          <small id={`${ids}-sapo-count`}>{t('editor.sapoChars', { count: [...draft.sapo].length })}</small>
+        </div>
 
-      <footer className="status-bar" aria-label={t('stats.label')}>
-        <span data-testid="stat-words">{t('stats.words', { count: words })}</span>
-        <span data-testid="stat-chars">{t('stats.chars', { count: stats.body.chars })}</span>
-        <span>{t('stats.reading', { count: readingMinutes(words) })}</span>
-        {misspelled > 0 && <span data-testid="stat-misspelled">{t('stats.misspelled', { count: misspelled })}</span>}
-        {stats.selection && (
-          <span data-testid="stat-selection">
-            {t('stats.selection', {
-              words: t('stats.words', { count: stats.selection.words }),
-              chars: t('stats.chars', { count: stats.selection.chars }),
-            })}
+        <FeaturedImageField value={draft.featuredImage} onChange={(featuredImage) => update({ featuredImage })} />
+
+        <div className="field">
+          <span className="label" id={`${ids}-body-label`}>
+            {t('editor.body')}
           </span>
-        )}
-        <SaveIndicator state={state} timeZone={settings.timeZone} onRetry={flush} onReload={reloadLatest} onKeepMine={keepMine} />
-      </footer>
+          <ArticleEditor
+            key={loadCount}
+            initial={article.body}
+            labelledBy={`${ids}-body-label`}
+            onChange={() => {
+              bodyChanged();
+              if (preview) setBodyTick((n) => n + 1);
+            }}
+            onBlur={flush}
+            onReady={({ editor: instance, getBody: read }) => {
+              getBody.current = read;
+              setBodySource(read);
+              setEditor(instance);
+            }}
+          />
+        </div>
+
+        <footer className="status-bar" aria-label={t('stats.label')}>
+          <span data-testid="stat-words">{t('stats.words', { count: words })}</span>
+          <span data-testid="stat-chars">{t('stats.chars', { count: stats.body.chars })}</span>
+          <span>{t('stats.reading', { count: readingMinutes(words) })}</span>
+          {misspelled > 0 && <span data-testid="stat-misspelled">{t('stats.misspelled', { count: misspelled })}</span>}
+          {stats.selection && (
+            <span data-testid="stat-selection">
+              {t('stats.selection', {
+                words: t('stats.words', { count: stats.selection.words }),
+                chars: t('stats.chars', { count: stats.selection.chars }),
+              })}
+            </span>
+          )}
+          <SaveIndicator state={state} timeZone={settings.timeZone} onRetry={flush} onReload={reloadLatest} onKeepMine={keepMine} />
+        </footer>
+      </div>
+      {preview && <PreviewPane html={previewHtml} />}
     </div>
   );
 }

@@ -219,6 +219,23 @@ export function useArticleDraft(api: AppApi, id: string) {
     bodySource.current = source;
   }, []);
 
+  /** Moves the article to another status (saving what is pending first); publishing stamps its time. */
+  const changeStatus = useCallback(
+    async (status: Article['status']) => {
+      await save();
+      if (conflict.current) return;
+      const result = await api.setStatus({ id, baseRevision: baseRevision.current, status });
+      if (!result.ok) {
+        conflict.current = result.error.code === 'conflict';
+        return setState({ kind: 'failed', error: result.error });
+      }
+      baseRevision.current = result.value.revision;
+      setArticle(result.value);
+      setState({ kind: 'clean', at: result.value.updatedAt });
+    },
+    [api, id, save],
+  );
+
   /** After a conflict: drop local changes and show the saved article. */
   const reloadLatest = useCallback(async () => {
     const result = await api.getArticle({ id });
@@ -263,5 +280,5 @@ export function useArticleDraft(api: AppApi, id: string) {
     };
   }, [save, saveNow]);
 
-  return { article, draft, state, loadError, slugError, loadCount, update, bodyChanged: schedule, setBodySource, save, reloadLatest, keepMine };
+  return { article, draft, state, loadError, slugError, loadCount, changeStatus, update, bodyChanged: schedule, setBodySource, save, reloadLatest, keepMine };
 }

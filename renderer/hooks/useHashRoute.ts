@@ -1,15 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export type Route = { view: 'library' } | { view: 'settings' } | { view: 'editor'; id: string };
+export type Route = { view: 'library' } | { view: 'settings' } | { view: 'publish' } | { view: 'editor'; id: string };
 
 export function parseRoute(hash: string): Route {
   if (hash === '#/settings') return { view: 'settings' };
+  if (hash === '#/publish') return { view: 'publish' };
   const match = /^#\/article\/([a-z0-9-]+)$/.exec(hash);
   return match ? { view: 'editor', id: match[1]! } : { view: 'library' };
 }
 
 export function routeHash(route: Route): string {
-  return route.view === 'editor' ? `#/article/${route.id}` : route.view === 'settings' ? '#/settings' : '#/';
+  return route.view === 'editor' ? `#/article/${route.id}` : route.view === 'library' ? '#/' : `#/${route.view}`;
 }
 
 /** The current view lives in the address fragment, so a reload reopens it. */

@@ -1,0 +1,67 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText, useApi } from '../api/ApiContext';
+import { useNotify } from '../hooks/useNotice';
+
+const POLL_MS = 250;
+
+/** Exports the website of published articles, with a progress bar while it runs. */
+export function SiteExportView() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const notify = useNotify();
+  const ids = useId();
+  const [outDir, setOutDir] = useState('');
+  const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState({ done: 0, total: 0 });
+  const [result, setResult] = useState<string | null>(null);
+  const poll = useRef<ReturnType<typeof setInterval> | null>(null);
+
+  useEffect(() => () => void (poll.current && clearInterval(poll.current)), []);
+
+  const run = async () => {
+    setRunning(true);
+    setResult(null);
+    setProgress({ done: 0, total: 0 });
+    poll.current = setInterval(() => {
+      void api.immediate.getExportProgress({}).then((p) => p.ok && p.value.total > 0 && setProgress({ done: p.value.done, total: p.value.total }));
+    }, POLL_MS);
+    const exported = await api.exportSite(outDir.trim() ? { outDir: outDir.trim() } : {});
+    if (poll.current) clearInterval(poll.current);
+    setRunning(false);
+    if (!exported.ok) return notify({ text: errorText(t, exported.error), tone: 'error' });
+    setProgress({ done: 1, total: 1 });
+    const summary = t('site.done', exported.value);
+    setResult(exported.value.notes.includes('no-base-url') ? `${summary} ${t('site.noBaseUrl')}` : summary);
+  };
+
+  return (
+    <form
+      className="settings"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!running) void run();
+      }}
+    >
+      <h1>{t('site.title')}</h1>
+      <p>{t('site.intro')}</p>
+      <div className="field">
+        <label htmlFor={`${ids}-out`}>{t('site.outDir')}</label>
+        <input id={`${ids}-out`} value={outDir} onChange={(event) => setOutDir(event.target.value)} aria-describedby={`${ids}-hint`} data-testid="site-out" />
+        <small id={`${ids}-hint`}>{t('site.outDirHint')}</small>
+      </div>
+      <button type="submit" className="primary" disabled={running}>
+        {running ? t('site.running') : t('site.run')}
+      </button>
+      {(running || result) && (
+        <div className="site-progress">
+          <label htmlFor={`${ids}-progress`}>{t('site.progress')}</label>
+          <progress id={`${ids}-progress`} max={progress.total || 1} value={progress.done} data-testid="site-progress" />
+        </div>
+      )}
+      <p role="status" data-testid="site-result">
+        {result}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'react';
+import type { Article } from '../../shared/model/article';
+import type { BodyDoc } from '../../shared/model/body';
+import type { Settings } from '../../shared/model/settings';
+import type { PageNeighbours } from '../../shared/publish/related';
+import { slugify } from '../../shared/text/vietnamese';
+import { useApi } from '../api/ApiContext';
+import { articlePageHtml } from '../publish/pageContext';
+import type { Draft } from './useArticleDraft';
+
+const PREVIEW_DELAY_MS = 120;
+
+/** The article as it is being edited, merged from the saved article, the fields and the body. */
+export function draftArticle(article: Article, draft: Draft, body: BodyDoc): Article {
+  const { slug, ...fields } = draft;
+  return { ...article, ...fields, slug: slug !== null ? slugify(slug) : article.slug, body };
+}
+
+/** The preview's HTML, rebuilt shortly after each change while the preview is open. */
+export function usePreviewHtml(
+  open: boolean,
+  article: Article | null,
+  draft: Draft | null,
+  settings: Settings,
+  body: () => BodyDoc | null,
+  bodyTick: number,
+): string {
+  const api = useApi();
+  const [html, setHtml] = useState('');
+  const [neighbours, setNeighbours] = useState<PageNeighbours | null>(null);
+  const id = article?.id;
+
+  useEffect(() => {
+    if (!open || !id) return;
+    void api.getPageNeighbours({ id }).then((result) => result.ok && setNeighbours(result.value));
+  }, [api, open, id]);
+
+  useEffect(() => {
+    if (!open || !article || !draft) return;
+    const timer = setTimeout(() => setHtml(articlePageHtml(draftArticle(article, draft, body() ?? article.body), settings, neighbours)), PREVIEW_DELAY_MS);
+    return () => clearTimeout(timer);
+    // body() reads the editor; bodyTick says when it changed
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, article, draft, settings, neighbours, bodyTick]);
+  return html;
+}

@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, screenshot, test } from './fixtures';
+
+const PHOTO = fileURLToPath(new URL('../fixtures/images/cau-can-tho.png', import.meta.url));
+
+async function writeArticle(page: Page) {
+  await page.getByRole('button', { name: 'Bài viết mới' }).click();
+  await page.getByLabel('Tít', { exact: true }).fill('Cầu Cần Thơ đón khách du lịch');
+  await page.getByLabel('Sapo').fill('Lượng khách tham quan cầu tăng mạnh dịp cuối năm.');
+  await page.getByLabel('Chuyên mục').selectOption({ label: 'Xã hội' });
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Chọn ảnh đại diện…' }).click();
+  await (await chooser).setFiles(PHOTO);
+  await page.getByLabel('Chú thích').fill('Trong ảnh: du khách trên cầu');
+  await page.getByLabel('Mô tả ảnh (cho người không xem được ảnh)').fill('Du khách chụp ảnh trên cầu');
+  await page.getByTestId('body-editor').click();
+  await page.keyboard.insertText('Sáng nay, hàng trăm du khách đến tham quan.');
+  await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);
+}
+
+/** Image addresses differ by design (the library's in the preview, data URIs in the file); nothing else may. */
+const sameButImages = (html: string) => html.replace(/src="(library\/assets\/[^"]+|data:image\/[^"]+)"/g, 'src="IMAGE"');
+
+test('the preview shows the page at three widths, follows edits, and equals the exported file', async ({ app: page }) => {
+  await writeArticle(page);
+  await page.getByTestId('toggle-preview').click();
+  const frame = page.frameLocator('[data-testid="preview-frame"]');
+  await expect(frame.locator('h1')).toHaveText('Cầu Cần Thơ đón khách du lịch');
+  await expect(frame.locator('figure.featured figcaption')).toHaveText('Trong ảnh: du khách trên cầu');
+  // The page inside the frame is the published page, which the site gate checks page by page.
+  await expectNoAxeViolations(page, { exclude: '[data-testid="preview-frame"]' });
+  await screenshot(page, 'preview-desktop');
+
+  await page.getByRole('button', { name: 'Điện thoại' }).click();
+  await expect(page.getByTestId('preview-frame')).toHaveAttribute('data-width', 'phone');
+  await screenshot(page, 'preview-phone');
+
+  // An edit reaches the preview promptly.
+  await page.getByTestId('body-editor').click();
+  await page.keyboard.press('End');
+  await page.keyboard.insertText(' Thêm một câu.');
+  await expect(frame.locator('.body p').first()).toHaveText('Sáng nay, hàng trăm du khách đến tham quan. Thêm một câu.', { timeout: 2000 });
+
+  await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Control+e');
+  const exported = await readFile(await (await download).path(), 'utf8');
+  expect(exported).toContain('src="data:image/png;base64,');
+  // The export saved first; once the preview has caught up with that save, the two are the same page.
+  await expect
+    .poll(async () => sameButImages((await page.getByTestId('preview-frame').getAttribute('srcdoc')) ?? ''), { timeout: 5000 })
+    .toBe(sameButImages(exported));
+
+  await page.getByRole('button', { name: 'Xem toàn cửa sổ' }).click();
+  await expect(page.locator('.preview-full')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.preview-full')).toHaveCount(0);
+});
+
+test('a published article goes out in the website, with a progress bar, into a folder of our choosing', async ({ app: page, host }) => {
+  await writeArticle(page);
+  await page.getByTestId('status').selectOption('published');
+  await expect(page.getByTestId('status')).toHaveValue('published');
+
+  await page.getByRole('link', { name: 'Xuất trang web' }).click();
+  const out = join(host.dataDir, '..', `site-${Date.now()}`);
+  await page.getByTestId('site-out').fill(out);
+  await page.getByRole('button', { name: 'Xuất trang web' }).click();
+  await expect(page.getByTestId('site-result')).toContainText('Đã xuất');
+  await expect(page.getByTestId('site-progress')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'site-export');
+  expect(existsSync(join(out, 'cau-can-tho-don-khach-du-lich.html'))).toBe(true);
+  expect(existsSync(join(out, 'index.html'))).toBe(true);
+  const home = await readFile(join(out, 'index.html'), 'utf8');
+  expect(home).toContain('href="cau-can-tho-don-khach-du-lich.html"');
+  const article = await readFile(join(out, 'cau-can-tho-don-khach-du-lich.html'), 'utf8');
+  expect(article).toMatch(/<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00">/);
+});
