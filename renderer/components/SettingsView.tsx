@@ -1,28 +1,55 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../shared/model/settings';
+import { assetUrl } from '../../shared/api/methods';
+import type { Section, Settings, WebsiteLink } from '../../shared/model/settings';
+import { slugify } from '../../shared/text/vietnamese';
 import { errorText, useApi } from '../api/ApiContext';
+import { useImageImport } from '../hooks/useImageImport';
 import { useNotify } from '../hooks/useNotice';
 import { useSettings } from '../hooks/useSettings';
 
-/** Newsroom settings: the paper's name and tagline, and the house word list the spellchecker accepts. */
+const TIME_ZONES = ['Asia/Ho_Chi_Minh', 'Asia/Bangkok', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/Paris', 'UTC'];
+
+/** Newsroom settings: the paper, its sections and links, reader feedback, dates, and the house words. */
 export function SettingsView({ onSaved }: { onSaved: (settings: Settings) => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const notify = useNotify();
   const settings = useSettings();
   const ids = useId();
-  const [paperName, setPaperName] = useState(settings.paperName);
-  const [tagline, setTagline] = useState(settings.tagline);
+  const importImage = useImageImport();
+  const [form, setForm] = useState<Settings>(settings);
   const [houseWords, setHouseWords] = useState(settings.houseWords.join('\n'));
+  const set = <K extends keyof Settings>(key: K, value: Settings[K]) => setForm((current) => ({ ...current, [key]: value }));
+  const setSection = (index: number, changes: Partial<Section>) =>
+    set('sections', form.sections.map((s, i) => (i === index ? { ...s, ...changes } : s)));
+  const setLink = (index: number, changes: Partial<WebsiteLink>) =>
+    set('websiteLinks', form.websiteLinks.map((l, i) => (i === index ? { ...l, ...changes } : l)));
 
   const save = async () => {
     const words = [...new Set(houseWords.split(/\r?\n/).map((w) => w.trim()).filter(Boolean))];
-    const result = await api.saveSettings({ changes: { paperName, tagline, houseWords: words } });
+    const { interfaceLanguage: _language, ...changes } = form;
+    const result = await api.saveSettings({
+      changes: {
+        ...changes,
+        houseWords: words,
+        sections: form.sections.map((s) => ({ ...s, slug: slugify(s.slug || s.name) })),
+        websiteLinks: form.websiteLinks.filter((l) => l.name.trim() || l.url.trim()),
+      },
+    });
     if (!result.ok) return notify({ text: errorText(t, result.error), tone: 'error' });
     onSaved(result.value);
+    setForm(result.value);
     notify({ text: t('settings.saved') });
   };
+
+  const text = (key: 'paperName' | 'tagline' | 'baseUrl' | 'feedbackEmail' | 'feedbackFormAction', label: string, hint?: string, type = 'text') => (
+    <div className="field">
+      <label htmlFor={`${ids}-${key}`}>{label}</label>
+      <input id={`${ids}-${key}`} type={type} value={form[key]} onChange={(e) => set(key, e.target.value)} aria-describedby={hint ? `${ids}-${key}-hint` : undefined} />
+      {hint && <small id={`${ids}-${key}-hint`}>{hint}</small>}
+    </div>
+  );
 
   return (
     <form
@@ -33,19 +60,145 @@ export function SettingsView({ onSaved }: { onSaved: (settings: Settings) => voi
       }}
     >
       <h1>{t('settings.title')}</h1>
-      <div className="field">
-        <label htmlFor={`${ids}-paper`}>{t('settings.paperName')}</label>
-        <input id={`${ids}-paper`} value={paperName} maxLength={120} onChange={(e) => setPaperName(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${ids}-tagline`}>{t('settings.tagline')}</label>
-        <input id={`${ids}-tagline`} value={tagline} maxLength={200} onChange={(e) => setTagline(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${ids}-words`}>{t('settings.houseWords')}</label>
-        <textarea id={`${ids}-words`} rows={12} value={houseWords} aria-describedby={`${ids}-words-hint`} onChange={(e) => setHouseWords(e.target.value)} data-testid="house-words" />
-        <small id={`${ids}-words-hint`}>{t('settings.houseWordsHint')}</small>
-      </div>
+
+      <fieldset>
+        <legend>{t('settings.paper')}</legend>
+        {text('paperName', t('settings.paperName'))}
+        {text('tagline', t('settings.tagline'))}
+        {text('baseUrl', t('settings.baseUrl'), t('settings.baseUrlHint'), 'url')}
+        <div className="field">
+          <span className="label">{t('settings.logo')}</span>
+          {form.logoAssetId ? <img src={assetUrl(form.logoAssetId)} alt={t('settings.logoPreview')} className="logo-preview" /> : null}
+          <div className="row-actions">
+            <button type="button" onClick={() => void importImage().then((id) => id && set('logoAssetId', id))}>
+              {t('settings.chooseLogo')}
+            </button>
+            {form.logoAssetId && (
+              <button type="button" onClick={() => set('logoAssetId', '')}>
+                {t('settings.removeLogo')}
+              </button>
+            )}
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-accent`}>{t('settings.accent')}</label>
+          <input id={`${ids}-accent`} type="color" value={form.accentColor} onChange={(e) => set('accentColor', e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-footer`}>{t('settings.footer')}</label>
+          <textarea id={`${ids}-footer`} rows={2} value={form.footerText} onChange={(e) => set('footerText', e.target.value)} />
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('settings.sections')}</legend>
+        <table className="rows">
+          <thead>
+            <tr>
+              <th scope="col">{t('settings.sectionName')}</th>
+              <th scope="col">{t('settings.sectionSlug')}</th>
+              <th scope="col">{t('settings.sectionLimit')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('library.colActions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {form.sections.map((section, index) => (
+              <tr key={index}>
+                <td>
+                  <input aria-label={t('settings.sectionName')} value={section.name} onChange={(e) => setSection(index, { name: e.target.value })} />
+                </td>
+                <td>
+                  <input aria-label={t('settings.sectionSlug')} value={section.slug} onChange={(e) => setSection(index, { slug: e.target.value })} />
+                </td>
+                <td>
+                  <input aria-label={t('settings.sectionLimit')} type="number" min={20} max={300} value={section.headlineLimit} onChange={(e) => setSection(index, { headlineLimit: Number(e.target.value) })} />
+                </td>
+                <td>
+                  <button type="button" aria-label={t('settings.removeRow', { name: section.name })} onClick={() => set('sections', form.sections.filter((_, i) => i !== index))} disabled={form.sections.length === 1}>
+                    {t('settings.remove')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="button" onClick={() => set('sections', [...form.sections, { name: '', slug: '', headlineLimit: 100 }])}>
+          {t('settings.addSection')}
+        </button>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('settings.links')}</legend>
+        <table className="rows">
+          <thead>
+            <tr>
+              <th scope="col">{t('settings.linkName')}</th>
+              <th scope="col">{t('settings.linkUrl')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('library.colActions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {form.websiteLinks.map((link, index) => (
+              <tr key={index}>
+                <td>
+                  <input aria-label={t('settings.linkName')} value={link.name} onChange={(e) => setLink(index, { name: e.target.value })} />
+                </td>
+                <td>
+                  <input aria-label={t('settings.linkUrl')} type="url" value={link.url} onChange={(e) => setLink(index, { url: e.target.value })} />
+                </td>
+                <td>
+                  <button type="button" aria-label={t('settings.removeRow', { name: link.name })} onClick={() => set('websiteLinks', form.websiteLinks.filter((_, i) => i !== index))}>
+                    {t('settings.remove')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="button" onClick={() => set('websiteLinks', [...form.websiteLinks, { name: '', url: '' }])}>
+          {t('settings.addLink')}
+        </button>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('settings.feedback')}</legend>
+        {text('feedbackEmail', t('settings.feedbackEmail'), t('settings.feedbackEmailHint'), 'email')}
+        {text('feedbackFormAction', t('settings.feedbackForm'), t('settings.feedbackFormHint'), 'url')}
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('settings.dates')}</legend>
+        <div className="field">
+          <label htmlFor={`${ids}-date`}>{t('settings.dateStyle')}</label>
+          <select id={`${ids}-date`} value={form.dateStyle} onChange={(e) => set('dateStyle', e.target.value as Settings['dateStyle'])}>
+            <option value="weekday">Thứ Sáu, 27/11/2026 - 08:15</option>
+            <option value="short">27/11/2026 08:15</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-zone`}>{t('settings.timeZone')}</label>
+          <input id={`${ids}-zone`} list={`${ids}-zones`} value={form.timeZone} onChange={(e) => set('timeZone', e.target.value)} />
+          <datalist id={`${ids}-zones`}>
+            {TIME_ZONES.map((zone) => (
+              <option key={zone} value={zone} />
+            ))}
+          </datalist>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('settings.spelling')}</legend>
+        <div className="field">
+          <label htmlFor={`${ids}-words`}>{t('settings.houseWords')}</label>
+          <textarea id={`${ids}-words`} rows={10} value={houseWords} aria-describedby={`${ids}-words-hint`} onChange={(e) => setHouseWords(e.target.value)} data-testid="house-words" />
+          <small id={`${ids}-words-hint`}>{t('settings.houseWordsHint')}</small>
+        </div>
+      </fieldset>
+
       <button type="submit" className="primary">
         {t('settings.save')}
       </button>

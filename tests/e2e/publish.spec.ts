@@ -81,3 +81,31 @@ test('a published article goes out in the website, with a progress bar, into a f
   const article = await readFile(join(out, 'cau-can-tho-don-khach-du-lich.html'), 'utf8');
   expect(article).toMatch(/<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00">/);
 });
+
+test('newsroom settings shape the page: address, a new section, website links, feedback, date format', async ({ app: page }) => {
+  await page.getByRole('link', { name: 'Cài đặt' }).click();
+  await page.getByLabel('Địa chỉ trang web').fill('https://baocantho.example');
+  await page.getByRole('button', { name: 'Thêm chuyên mục' }).click();
+  await page.getByLabel('Tên chuyên mục').last().fill('Đô thị');
+  await page.getByRole('button', { name: 'Thêm liên kết' }).click();
+  await page.getByLabel('Tên trang').fill('Cổng thông tin Cần Thơ');
+  await page.getByLabel('Địa chỉ', { exact: true }).fill('https://cantho.gov.vn');
+  await page.getByLabel('Thư điện tử nhận phản hồi').fill('toasoan@baocantho.example');
+  await page.getByLabel('Cách ghi ngày giờ').selectOption('short');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+  await expect(page.getByTestId('notice')).toContainText('Đã lưu cài đặt');
+  await screenshot(page, 'settings');
+
+  await page.getByRole('button', { name: 'Bài viết mới' }).click();
+  await page.getByLabel('Tít', { exact: true }).fill('Đô thị xanh');
+  await page.getByLabel('Chuyên mục').selectOption({ label: 'Đô thị' });
+  await page.getByTestId('toggle-preview').click();
+  const frame = page.frameLocator('[data-testid="preview-frame"]');
+  await expect(frame.locator('.section-label')).toHaveText('Đô thị');
+  await expect(frame.locator('.dateline time')).toHaveText(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
+  await expect(frame.getByRole('link', { name: 'Cổng thông tin Cần Thơ' })).toHaveAttribute('href', 'https://cantho.gov.vn');
+  await expect(frame.getByRole('link', { name: 'Gửi ý kiến về bài viết này' })).toHaveAttribute('href', /^mailto:toasoan@baocantho\.example\?subject=/);
+  const html = (await page.getByTestId('preview-frame').getAttribute('srcdoc'))!;
+  expect(html).toContain('<link rel="canonical" href="https://baocantho.example/do-thi-xanh.html">');
+});
