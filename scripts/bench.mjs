@@ -6,6 +6,7 @@ import { buildAll, isBuildFresh } from './build.mjs';
 import { ensureSystem } from './ensure-system.mjs';
 import { runKeystrokeBench } from './bench/keystroke.mjs';
 import { runStorageBench } from './bench/storage.mjs';
+import { runPublishBench } from './bench/publish.mjs';
 
 const ms = (value) => `${value.toFixed(2)} ms`;
 const rows = [];
@@ -30,6 +31,18 @@ process.stdout.write('Editor: keystroke to paint in Chromium…\n');
 const keys = await runKeystrokeBench();
 row(`keystroke → paint, 20,000-syllable article (${keys.words}; n=${keys.editor.n}) median`, ms(keys.editor.median), `plain <textarea> ${ms(keys.baseline.median)}`, '< 16 ms', keys.editor.median < 16);
 row('keystroke → paint, same article, p95', ms(keys.editor.p95), `plain <textarea> ${ms(keys.baseline.p95)}`, '', null);
+
+process.stdout.write('Publishing: rendering and exporting the site…\n');
+const site = await runPublishBench();
+row('render one article page (p50 of 200)', ms(site.renderP50), `escape the same article's JSON ${ms(site.escapeP50)}`, '< 5 ms', site.renderP50 < 5);
+row(
+  `export a ${site.articles.toLocaleString('en')}-article site (${site.pages.toLocaleString('en')} pages)`,
+  `${(site.fullMs / 1000).toFixed(1)} s, ${Math.round(site.pages / (site.fullMs / 1000)).toLocaleString('en')} pages/s`,
+  `plain writeFile of the same pages ${(site.plainMs / 1000).toFixed(1)} s`,
+  '< 30 s',
+  site.fullMs < 30_000,
+);
+row('export again after one edit', `${(site.againMs / 1000).toFixed(1)} s, ${site.againWritten} files written`, `full export ${(site.fullMs / 1000).toFixed(1)} s`, '', null);
 
 const columns = ['name', 'result', 'baseline', 'goal', 'verdict'];
 const headers = { name: 'measure', result: 'result', baseline: 'baseline (same run)', goal: 'goal', verdict: '' };

@@ -3,7 +3,7 @@ import { summarize } from '../model/article';
 import type { Settings } from '../model/settings';
 import { FONT_FACES } from './fonts';
 import { escapeHtml } from './html';
-import { newestFirst, pageNeighbours } from './related';
+import { neighbourIndex, newestFirst, pageNeighbours } from './related';
 import { articlePath, renderArticlePage, renderListPage, sectionPath, tagPath, type ArticleRef, type PageContext, type PageLinks } from './renderArticlePage';
 
 /**
@@ -70,9 +70,10 @@ export function planSite(settings: Settings, articles: readonly Article[]): Site
   if (settings.logoAssetId) assets.add(settings.logoAssetId);
 
   const atRoot = contextAt(settings, 0);
+  const index = neighbourIndex(summaries);
   for (const article of published) {
     for (const id of assetsOf(article)) assets.add(id);
-    const neighbours = pageNeighbours(article, summaries, byId);
+    const neighbours = pageNeighbours(article, summaries, byId, index);
     pages.set(articlePath(article.slug), renderArticlePage({ article, ...neighbours, context: atRoot }));
   }
 

@@ -98,3 +98,29 @@ test('a second export writes only what changed', async ({ site }) => {
   await writeFile(join(site.dir, 'stray.txt'), 'not ours', 'utf8');
   expect(existsSync(join(site.dir, 'stray.txt'))).toBe(true);
 });
+
+test('the bundled font draws every Vietnamese letter itself (no fallback font)', async ({ site, page }) => {
+  const article = site.pages.find((p) => /bai-\d+\.html$/.test(p))!;
+  await page.goto(pathToFileURL(article).href);
+  const sample = 'ỳ ỵ ỷ ỹ Ỹ ằ ẵ ặ đ Đ ơ ư Ơ Ư ả ẫ ệ ộ ự';
+  await page.evaluate((text) => {
+    for (const [id, css] of [['regular', ''], ['bold', 'font-weight:700'], ['italic', 'font-style:italic']]) {
+      const probe = document.createElement('p');
+      probe.id = `probe-${id}`;
+      probe.setAttribute('style', css!);
+      probe.textContent = text;
+      document.querySelector('main')!.append(probe);
+    }
+  }, sample);
+  await page.evaluate(() => document.fonts.ready);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument');
+  for (const id of ['regular', 'bold', 'italic']) {
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: `#probe-${id}` });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    expect(fonts.map((f) => f.familyName), id).toEqual(['Noto Serif']);
+    expect(fonts.every((f) => f.isCustomFont), id).toBe(true);
+  }
+});
