@@ -299,7 +299,8 @@ export class LibraryService implements NewsdeskService {
   }
 
   async getPageNeighbours(input: ParsedInput<'getPageNeighbours'>) {
-    const article = await this.getArticle({ id: input.id });
+    const saved = await this.getArticle({ id: input.id });
+    const article = { id: saved.id, section: input.section ?? saved.section, tags: input.tags ?? saved.tags, related: input.related ?? saved.related };
     const published = [...this.catalog.values()].filter((s) => s.status === 'published' && s.trashedAt === null).sort(newestFirst);
     return pageNeighbours(article, published, this.catalog);
   }

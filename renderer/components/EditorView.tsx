@@ -16,6 +16,7 @@ import { useNotify } from '../hooks/useNotice';
 import { useSettings } from '../hooks/useSettings';
 import { TagInput } from './TagInput';
 import { PreviewPane } from './PreviewPane';
+import { RelatedPicker } from './RelatedPicker';
 import { draftArticle, usePreviewHtml } from '../hooks/usePreviewHtml';
 import { FeaturedImageField } from './FeaturedImageField';
 import { slugify } from '../../shared/text/vietnamese';
@@ -42,7 +43,7 @@ export function EditorView({ id }: { id: string }) {
     if (!article || !draft) return;
     await save();
     const body = getBody.current?.() ?? article.body;
-    const neighbours = await api.getPageNeighbours({ id: article.id });
+    const neighbours = await api.getPageNeighbours({ id: article.id, section: draft.section, tags: draft.tags, related: draft.related });
     const file = await exportArticleHtml(draftArticle(article, draft, body), settings, neighbours.ok ? neighbours.value : null);
     notify({ text: t('export.done', { file }) });
   });
@@ -194,6 +195,7 @@ export function EditorView({ id }: { id: string }) {
         </div>
 
         <FeaturedImageField value={draft.featuredImage} onChange={(featuredImage) => update({ featuredImage })} />
+        <RelatedPicker articleId={article.id} value={draft.related} onChange={(related) => update({ related })} />
 
         <div className="field">
           <span className="label" id={`${ids}-body-label`}>

@@ -14,6 +14,7 @@ export interface Draft {
   byline: string;
   tags: string[];
   featuredImage: Article['featuredImage'];
+  related: string[];
   /** A slug typed by hand; null while the slug follows the headline. */
   slug: string | null;
 }
@@ -35,6 +36,7 @@ const fieldsOf = (draft: Draft) => ({
   byline: draft.byline,
   tags: draft.tags,
   featuredImage: draft.featuredImage,
+  related: draft.related,
   // A slug being typed ("ha-", "hà") is sent in its slug form, so it can never block a save.
   ...(draft.slug !== null ? { slug: slugify(draft.slug) } : {}),
 });
@@ -46,6 +48,7 @@ const draftOf = (article: Article): Draft => ({
   byline: article.byline,
   tags: article.tags,
   featuredImage: article.featuredImage,
+  related: article.related,
   slug: null,
 });
 

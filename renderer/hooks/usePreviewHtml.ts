@@ -29,11 +29,20 @@ export function usePreviewHtml(
   const [html, setHtml] = useState('');
   const [neighbours, setNeighbours] = useState<PageNeighbours | null>(null);
   const id = article?.id;
+  const section = draft?.section;
+  const tags = JSON.stringify(draft?.tags ?? []);
+  const related = JSON.stringify(draft?.related ?? []);
 
+  // The blocks beside the article follow the draft's section, tags and chosen related articles.
   useEffect(() => {
     if (!open || !id) return;
-    void api.getPageNeighbours({ id }).then((result) => result.ok && setNeighbours(result.value));
-  }, [api, open, id]);
+    const timer = setTimeout(() => {
+      void api
+        .getPageNeighbours({ id, section, tags: JSON.parse(tags) as string[], related: JSON.parse(related) as string[] })
+        .then((result) => result.ok && setNeighbours(result.value));
+    }, PREVIEW_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [api, open, id, section, tags, related]);
 
   useEffect(() => {
     if (!open || !article || !draft) return;

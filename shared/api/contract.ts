@@ -126,7 +126,8 @@ export const contract = {
   },
   getPageNeighbours: {
     /** What the article page shows beside the article: related, the section's others, the latest. */
-    input: z.strictObject({ id: articleId }),
+    /** The draft's own section, tags and hand-chosen related articles may be given (the preview's, before they are saved). */
+    input: z.strictObject({ id: articleId, section: text(60).optional(), tags: z.array(text(60)).max(30).optional(), related: z.array(articleId).max(12).optional() }),
     output: z.strictObject({ related: z.array(articleRefSchema), others: z.array(articleRefSchema), latest: z.array(articleRefSchema) }),
   },
   exportSite: {

@@ -109,3 +109,23 @@ test('newsroom settings shape the page: address, a new section, website links, f
   const html = (await page.getByTestId('preview-frame').getAttribute('srcdoc'))!;
   expect(html).toContain('<link rel="canonical" href="https://baocantho.example/do-thi-xanh.html">');
 });
+
+test('related articles chosen by hand appear in the page, in their order', async ({ app: page }) => {
+  for (const headline of ['Chợ nổi Cái Răng đông khách', 'Bến Ninh Kiều về đêm']) {
+    await page.getByRole('button', { name: 'Bài viết mới' }).click();
+    await page.getByLabel('Tít', { exact: true }).fill(headline);
+    await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);
+    await page.getByTestId('status').selectOption('published');
+    await expect(page.getByTestId('status')).toHaveValue('published');
+  }
+  await page.getByRole('button', { name: 'Bài viết mới' }).click();
+  await page.getByLabel('Tít', { exact: true }).fill('Du lịch Cần Thơ cuối năm');
+  for (const [query, headline] of [['ben ninh', 'Bến Ninh Kiều về đêm'], ['cho noi', 'Chợ nổi Cái Răng đông khách']] as const) {
+    await page.getByTestId('related-search').fill(query);
+    await page.getByRole('button', { name: `Thêm “${headline}”` }).click();
+  }
+  await expect(page.getByRole('list', { name: 'Các bài liên quan đã chọn' }).getByRole('listitem')).toHaveText([/Bến Ninh Kiều/, /Chợ nổi/]);
+  await page.getByTestId('toggle-preview').click();
+  const frame = page.frameLocator('[data-testid="preview-frame"]');
+  await expect(frame.locator('section[aria-labelledby="tin-lien-quan"] li')).toHaveText(['Bến Ninh Kiều về đêm', 'Chợ nổi Cái Răng đông khách']);
+});
