@@ -55,6 +55,12 @@ describe.each(['ipc', 'web'])('every method through the %s transport', (name) =>
     check('saveSettings', await api.saveSettings({ changes: { tagline: `qua ${name}` } }));
     const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
     check('importAsset', await api.importAsset({ fileName: 'a.gif', dataBase64: gif.toString('base64') }));
+    const published = check('setStatus', await api.setStatus({ id: created.id, baseRevision: (value(await api.getArticle({ id: created.id })) as { revision: number }).revision, status: 'published' })) as { status: string };
+    expect(published.status).toBe('published');
+    check('getPageNeighbours', await api.getPageNeighbours({ id: created.id, tags: ['Cần Thơ'] }));
+    const exported = check('exportSite', await api.exportSite({ outDir: join(dir, `site-${name}`) })) as { pages: number };
+    expect(exported.pages).toBeGreaterThan(1);
+    check('getExportProgress', await api.getExportProgress({}));
     expect([...reached].sort()).toEqual([...methodNames].sort());
   });
 
