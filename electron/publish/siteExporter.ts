@@ -73,22 +73,18 @@ export async function exportSite(options: {
     }
     tick();
   }
-  for (const id of plan.assets) {
-    const path = `assets/${id}`;
-    next[path] = id;
-    if (!(await exists(join(outDir, path)))) {
-      await copyFile(join(assetsDir, id), join(outDir, path));
+  // Images and font files never change under their names (images are named by their hash).
+  const copies = [
+    ...[...plan.assets].map((id) => ({ path: `assets/${id}`, from: join(assetsDir, id) })),
+    ...plan.fonts.map((file) => ({ path: `assets/fonts/${file}`, from: join(fontsDir, file) })),
+  ];
+  for (const { path, from } of copies) {
+    next[path] = path;
+    if (await exists(join(outDir, path))) unchanged++;
+    else {
+      await copyFile(from, join(outDir, path));
       written++;
-    } else unchanged++;
-    tick();
-  }
-  for (const file of plan.fonts) {
-    const path = `assets/fonts/${file}`;
-    next[path] = file;
-    if (!(await exists(join(outDir, path)))) {
-      await copyFile(join(fontsDir, file), join(outDir, path));
-      written++;
-    } else unchanged++;
+    }
     tick();
   }
   let removed = 0;

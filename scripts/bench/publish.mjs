@@ -4,34 +4,19 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleForBench, root } from './bundle.mjs';
 import { bodyOf, paragraphs, seededRandom } from './vietnameseText.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const SITE_ARTICLES = Number(process.env.BENCH_SITE_ARTICLES ?? 10_000);
 const RENDERS = 200;
 
-async function load() {
-  const outfile = join(root, 'dist/bench/publish.mjs');
-  await build({
-    stdin: {
-      contents: `export { renderArticlePage } from './shared/publish/renderArticlePage';
-                 export { planSite } from './shared/publish/site';
-                 export { exportSite } from './electron/publish/siteExporter';
-                 export { defaultSettings } from './shared/model/settings';`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile,
-    logLevel: 'error',
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+const load = () =>
+  bundleForBench('publish', {
+    'shared/publish/renderArticlePage': ['renderArticlePage'],
+    'shared/publish/site': ['planSite'],
+    'electron/publish/siteExporter': ['exportSite'],
+    'shared/model/settings': ['defaultSettings'],
   });
-  return import(outfile);
-}
 
 const percentile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
 

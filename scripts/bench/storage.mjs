@@ -4,35 +4,20 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleForBench } from './bundle.mjs';
 import { bodyOf, paragraphs, seededRandom } from './vietnameseText.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const SAVES = 100;
 
 /** The TypeScript service, bundled for Node so the benchmark runs the real code. */
-async function loadService() {
-  const outfile = join(root, 'dist/bench/library.mjs');
-  await build({
-    stdin: {
-      contents: `export { LibraryService } from './electron/library/LibraryService';
-                 export { writeJsonAtomic } from './electron/library/atomicFile';
-                 export { summarize } from './shared/model/article';
-                 export { defaultSettings } from './shared/model/settings';`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile,
-    logLevel: 'error',
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+const loadService = () =>
+  bundleForBench('library', {
+    'electron/library/LibraryService': ['LibraryService'],
+    'electron/library/atomicFile': ['writeJsonAtomic'],
+    'shared/model/article': ['summarize'],
+    'shared/model/settings': ['defaultSettings'],
   });
-  return import(outfile);
-}
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
