@@ -12,13 +12,14 @@ import {
 } from '../../shared/model/article';
 import { emptyBody } from '../../shared/model/body';
 import { settingsSchema, type Settings } from '../../shared/model/settings';
-import { compareVietnamese, fold, slugify, uniqueSlug } from '../../shared/text/vietnamese';
+import { compareVietnamese, fold, RESERVED_SLUGS, slugify, uniqueSlug } from '../../shared/text/vietnamese';
 import { ensureDir, jsonText, prepareAtomicWrite, removeStaleTempFiles, writeFileAtomic } from './atomicFile';
 import { fail } from './errors';
 import { AtomicJsonFile, UnreadableFileError } from './jsonAdapter';
 import { storeAsset } from './assets';
 import { CatalogJournal } from './catalogJournal';
 import { exportSite } from '../publish/siteExporter';
+import { checkExportFolder } from '../publish/exportFolder';
 import { newestFirst, pageNeighbours } from '../../shared/publish/related';
 import { acquireLibraryLock } from './libraryLock';
 import { LIBRARY_SCHEMA_VERSION, salvageLibraryFile, emptyLibraryFile, type LibraryFile } from './libraryFile';
@@ -221,8 +222,8 @@ export class LibraryService implements NewsdeskService {
         updatedAt: this.now().toISOString(),
       };
       if (requestedSlug !== undefined && requestedSlug !== current.slug) {
-        if (requestedSlug && this.slugTaken(requestedSlug, current.id)) {
-          fail('slug_taken', `The slug "${requestedSlug}" is already used by another article.`);
+        if (requestedSlug && (this.slugTaken(requestedSlug, current.id) || RESERVED_SLUGS.has(requestedSlug))) {
+          fail('slug_taken', `The slug "${requestedSlug}" is already used by another article or by the site.`);
         }
         next.slug = requestedSlug;
       } else if (fields.headline !== undefined && fields.headline !== current.headline && isDerivedSlug(current)) {
@@ -283,7 +284,9 @@ export class LibraryService implements NewsdeskService {
         fail('conflict', `The article was saved elsewhere (revision ${current.revision}, this copy is based on ${input.baseRevision}).`);
       }
       if (current.status === input.status) return current;
-      if (input.status === 'published' && !current.slug) fail('invalid_input', 'An article needs a headline (and so a slug) before it is published.');
+      if (input.status === 'published' && (!current.slug || !current.headline.trim())) {
+        fail('invalid_input', 'An article needs a headline (and so a slug) before it is published.');
+      }
       const at = this.now().toISOString();
       const next: Article = {
         ...current,
@@ -314,8 +317,7 @@ export class LibraryService implements NewsdeskService {
   /** Reads every published article, then writes the site (only what changed since the last export). */
   async exportSite(input: ParsedInput<'exportSite'>) {
     if (this.exportProgress.running) fail('conflict', 'An export is already running.');
-    const outDir = input.outDir ? resolvePath(input.outDir) : join(this.options.dataDir, 'site');
-    if (outDir === this.options.dataDir || outDir.startsWith(`${this.articlesDir}`)) fail('invalid_input', 'Choose a folder outside the library.');
+    const outDir = await checkExportFolder(input.outDir ? resolvePath(input.outDir) : join(this.options.dataDir, 'site'), this.options.dataDir);
     this.exportProgress = { running: true, done: 0, total: 0 };
     try {
       const ids = [...this.catalog.values()].filter((s) => s.status === 'published' && s.trashedAt === null).map((s) => s.id);

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, stat, unlink } from 'node:fs/promises';
+import { mkdir, readFile, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Article } from '../../shared/model/article';
 import type { Settings } from '../../shared/model/settings';
 import { planSite } from '../../shared/publish/site';
 import { writeFileAtomic, writeJsonAtomic } from '../library/atomicFile';
+import { isSitePath, MANIFEST } from './exportFolder';
 
 export interface ExportProgress {
   done: number;
@@ -20,7 +21,6 @@ export interface ExportResult {
   notes: string[];
 }
 
-const MANIFEST = '.newsdesk-export.json';
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 async function exists(path: string): Promise<boolean> {
@@ -46,11 +46,20 @@ export async function exportSite(options: {
   const plan = planSite(settings, articles);
   await mkdir(join(outDir, 'assets', 'fonts'), { recursive: true });
   const manifestPath = join(outDir, MANIFEST);
-  const previous: Record<string, string> = await readFile(manifestPath, 'utf8').then(
-    (raw) => JSON.parse(raw) as Record<string, string>,
-    () => ({}),
+  // The last export's manifest: only entries that are site paths inside this folder are trusted.
+  const previous: Record<string, string> = {};
+  const stored: unknown = await readFile(manifestPath, 'utf8').then(
+    (raw) => JSON.parse(raw) as unknown,
+    () => null,
   );
+  if (stored && typeof stored === 'object' && !Array.isArray(stored)) {
+    for (const [path, hash] of Object.entries(stored)) if (typeof hash === 'string' && isSitePath(path, outDir)) previous[path] = hash;
+  }
   const next: Record<string, string> = {};
+  // Recorded before writing, so that pages written by an export that fails midway are still
+  // known (and removed when no longer published) next time.
+  await writeJsonAtomic(manifestPath, { ...previous, ...Object.fromEntries([...plan.pages.keys()].map((path) => [path, 'pending'])) });
+  const notes = [...plan.notes];
   const total = plan.pages.size + plan.assets.size + plan.fonts.length;
   let done = 0;
   let written = 0;
@@ -79,11 +88,17 @@ export async function exportSite(options: {
     ...plan.fonts.map((file) => ({ path: `assets/fonts/${file}`, from: join(fontsDir, file) })),
   ];
   for (const { path, from } of copies) {
-    next[path] = path;
-    if (await exists(join(outDir, path))) unchanged++;
-    else {
-      await copyFile(from, join(outDir, path));
-      written++;
+    if (await exists(join(outDir, path))) {
+      next[path] = path;
+      unchanged++;
+    } else {
+      // Copied through a temporary file, so a half-copied image is never taken for a whole one.
+      const bytes = await readFile(from).catch(() => null);
+      if (bytes) {
+        await writeFileAtomic(join(outDir, path), bytes);
+        next[path] = path;
+        written++;
+      } else notes.push(`missing-file:${path}`);
     }
     tick();
   }
@@ -95,5 +110,5 @@ export async function exportSite(options: {
     }
   }
   await writeJsonAtomic(manifestPath, next);
-  return { outDir, pages: plan.pages.size, written, unchanged, removed, notes: plan.notes };
+  return { outDir, pages: plan.pages.size, written, unchanged, removed, notes };
 }

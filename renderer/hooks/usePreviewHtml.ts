@@ -27,7 +27,7 @@ export function usePreviewHtml(
 ): string {
   const api = useApi();
   const [html, setHtml] = useState('');
-  const [neighbours, setNeighbours] = useState<PageNeighbours | null>(null);
+  const [fetched, setFetched] = useState<{ id: string; value: PageNeighbours } | null>(null);
   const id = article?.id;
   const section = draft?.section;
   const tags = JSON.stringify(draft?.tags ?? []);
@@ -39,10 +39,13 @@ export function usePreviewHtml(
     const timer = setTimeout(() => {
       void api
         .getPageNeighbours({ id, section, tags: JSON.parse(tags) as string[], related: JSON.parse(related) as string[] })
-        .then((result) => result.ok && setNeighbours(result.value));
+        .then((result) => result.ok && setFetched({ id, value: result.value }));
     }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
   }, [api, open, id, section, tags, related]);
+
+  // Another article's blocks are never shown while this one's are on their way.
+  const neighbours = fetched && fetched.id === id ? fetched.value : null;
 
   useEffect(() => {
     if (!open || !article || !draft) return;

@@ -16,11 +16,22 @@ export type Section = z.infer<typeof sectionSchema>;
 
 const webUrl = z.string().max(500).refine((value) => value === '' || /^https?:\/\/[^\s]+$/i.test(value), 'must be an http or https address');
 
+/** The site's own address: http(s), without a query, fragment or password (page paths are added to it). */
+const siteAddress = webUrl.refine((value) => {
+  if (value === '') return true;
+  try {
+    const url = new URL(value);
+    return !url.search && !url.hash && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}, 'must be a plain address such as https://baocantho.com.vn');
+
 export const websiteLinkSchema = z.strictObject({ name: text(120).pipe(z.string().trim().min(1)), url: webUrl.pipe(z.string().min(1)) });
 export type WebsiteLink = z.infer<typeof websiteLinkSchema>;
 
 export const settingsSchema = z.strictObject({
-  paperName: text(120),
+  paperName: text(120).pipe(z.string().trim().min(1)),
   tagline: text(200),
   interfaceLanguage,
   timeZone: z.string().max(64).refine((zone) => {
@@ -32,7 +43,7 @@ export const settingsSchema = z.strictObject({
     }
   }, 'unknown time zone'),
   /** The site's address, for canonical links, Open Graph, the sitemap and RSS (e.g. https://baocantho.com.vn). */
-  baseUrl: webUrl.default(''),
+  baseUrl: siteAddress.default(''),
   logoAssetId: z.union([z.literal(''), z.string().regex(/^[a-f0-9]{64}\.(jpg|png|webp|gif)$/)]).default(''),
   websiteLinks: z.array(websiteLinkSchema).max(40).default([]),
   /** Reader feedback ("Phản hồi"): a mailto link with the headline as subject, or a plain form posting here. */

@@ -1,8 +1,12 @@
 /** HTML escaping for the publishing templates: every text goes through one of these. */
 const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/** Control characters (other than tab and line breaks) and non-characters: neither HTML nor XML allows them. */
+// eslint-disable-next-line no-control-regex
+const DISALLOWED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => TEXT_ESCAPES[c]!);
+  return text.replace(DISALLOWED, '').replace(/[&<>"']/g, (c) => TEXT_ESCAPES[c]!);
 }
 
 /** JSON inside <script type="application/ld+json">: `<` escaped so no `</script>` can close it. */

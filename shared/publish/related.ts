@@ -30,7 +30,11 @@ export function neighbourIndex(published: readonly ArticleSummary[]): NeighbourI
   const bySection = new Map<string, ArticleSummary[]>();
   const byTag = new Map<string, ArticleSummary[]>();
   for (const summary of published) {
-    if (summary.section) bySection.set(summary.section, [...(bySection.get(summary.section) ?? []), summary]);
+    if (summary.section) {
+      const list = bySection.get(summary.section);
+      if (list) list.push(summary);
+      else bySection.set(summary.section, [summary]);
+    }
     for (const tag of new Set(summary.tags.map(fold))) {
       const list = byTag.get(tag);
       if (list) list.push(summary);

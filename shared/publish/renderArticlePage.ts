@@ -3,6 +3,7 @@ import type { Block, Inline, ListItem, Mark } from '../model/body';
 import { isAllowedHref } from '../model/fields';
 import type { Settings } from '../model/settings';
 import { formatDateTime, formatShortDateTime, toZonedIso } from '../text/dates';
+import { fold } from '../text/vietnamese';
 import { fontFaceCss } from './fonts';
 import { escapeHtml, escapeJsonForScript } from './html';
 import { pageCss } from './pageCss';
@@ -118,14 +119,25 @@ const absolute = (settings: Settings, path: string) => (settings.baseUrl ? `${se
 /** The site path of an article page, from the site root. */
 export const articlePath = (slug: string) => `${slug}.html`;
 export const sectionPath = (slug: string) => `chuyen-muc/${slug}.html`;
-export const tagSlug = (tag: string) =>
-  tag
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '') || 'tag';
+/** FNV-1a, for short stable suffixes. */
+function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const char of text) {
+    hash ^= char.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36).slice(0, 6);
+}
+
+/**
+ * A tag's page name: "Hà Nội" and "ha noi" share one page (the same folded words), but a tag whose
+ * name would lose characters ("C++", "日本") gets a short hash so it never shares a page with another.
+ */
+export const tagSlug = (tag: string) => {
+  const folded = fold(tag).trim().replace(/\s+/g, ' ');
+  const slug = folded.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return /^[a-z0-9 -]*$/.test(folded) && slug ? slug : `${slug || 'tu-khoa'}-${shortHash(folded)}`;
+};
 export const tagPath = (tag: string) => `tu-khoa/${tagSlug(tag)}.html`;
 
 function articleHref(ref: { slug: string }, context: PageContext): string | null {
@@ -160,9 +172,8 @@ interface ShellInput {
 export function renderShell({ title, description, canonicalPath, currentSection, head = '', main, context }: ShellInput): string {
   const { settings, links } = context;
   const canonical = canonicalPath ? absolute(settings, canonicalPath) : '';
-  const brand = settings.logoAssetId
-    ? `<img src="${escapeHtml(context.assetUrl(settings.logoAssetId))}" alt="${escapeHtml(settings.paperName)}">`
-    : escapeHtml(settings.paperName);
+  const paperName = settings.paperName || 'Newsdesk';
+  const brand = settings.logoAssetId ? `<img src="${escapeHtml(context.assetUrl(settings.logoAssetId))}" alt="${escapeHtml(paperName)}">` : escapeHtml(paperName);
   const home = links?.home ?? (settings.baseUrl ? absolute(settings, 'index.html') : null);
   const sectionNav = links
     ? `<nav class="sections" aria-label="Chuyên mục"><ul>${settings.sections
@@ -276,7 +287,7 @@ export function renderArticlePage({ article, related = [], others = [], latest =
   const main = `<main id="noi-dung" class="page">
 <article>
 ${sectionLabel}
-<h1>${escapeHtml(article.headline)}</h1>
+<h1>${escapeHtml(article.headline || article.slug || article.id)}</h1>
 <p class="dateline"><time datetime="${toZonedIso(dateIso, settings.timeZone)}">${escapeHtml(formatPaperDate(dateIso, settings))}</time></p>
 ${article.sapo ? `<p class="sapo">${escapeHtml(article.sapo)}</p>\n` : ''}${
     image ? `<figure class="featured"><img src="${escapeHtml(context.assetUrl(image.assetId))}" alt="${escapeHtml(image.alt)}">${caption(image.caption, image.credit)}</figure>\n` : ''

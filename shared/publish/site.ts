@@ -53,6 +53,7 @@ export function assetsOf(article: Article): string[] {
   return ids;
 }
 
+/** XML text: escaped, and without the characters XML does not allow (escapeHtml drops them). */
 const xml = (text: string) => escapeHtml(text);
 
 export function planSite(settings: Settings, articles: readonly Article[]): SitePlan {
@@ -71,13 +72,17 @@ export function planSite(settings: Settings, articles: readonly Article[]): Site
 
   const atRoot = contextAt(settings, 0);
   const index = neighbourIndex(summaries);
+  const put = (path: string, html: string) => {
+    if (pages.has(path)) throw new Error(`Two pages of the site would be ${path}.`);
+    pages.set(path, html);
+  };
   for (const article of published) {
     for (const id of assetsOf(article)) assets.add(id);
     const neighbours = pageNeighbours(article, summaries, byId, index);
-    pages.set(articlePath(article.slug), renderArticlePage({ article, ...neighbours, context: atRoot }));
+    put(articlePath(article.slug), renderArticlePage({ article, ...neighbours, context: atRoot }));
   }
 
-  pages.set(
+  put(
     'index.html',
     renderListPage({
       title: `${settings.paperName}${settings.tagline ? ` - ${settings.tagline}` : ''}`,
@@ -92,7 +97,7 @@ export function planSite(settings: Settings, articles: readonly Article[]): Site
   const inSubfolder = contextAt(settings, 1);
   for (const section of settings.sections) {
     const items = summaries.filter((s) => s.section === section.slug).map(ref);
-    pages.set(
+    put(
       sectionPath(section.slug),
       renderListPage({ title: `${section.name} - ${settings.paperName}`, heading: section.name, description: `${section.name} - ${settings.paperName}`, path: sectionPath(section.slug), items, currentSection: section.slug, context: inSubfolder }),
     );
@@ -108,7 +113,7 @@ export function planSite(settings: Settings, articles: readonly Article[]): Site
     }
   }
   for (const [path, { name, items }] of tags) {
-    pages.set(path, renderListPage({ title: `${name} - ${settings.paperName}`, heading: `Từ khóa: ${name}`, description: `Các bài viết về ${name}`, path, items: items.map(ref), context: inSubfolder }));
+    put(path, renderListPage({ title: `${name} - ${settings.paperName}`, heading: `Từ khóa: ${name}`, description: `Các bài viết về ${name}`, path, items: items.map(ref), context: inSubfolder }));
   }
 
   if (settings.baseUrl) {

@@ -33,10 +33,13 @@ export function slugify(text: string, maxLength: number = SLUG_MAX_LENGTH): stri
   return (boundary > 0 ? cut.slice(0, boundary) : slug.slice(0, maxLength)).replace(/-+$/, '');
 }
 
-/** Makes `base` unique against `taken` by appending -2, -3, … (kept within the length limit). */
+/** Slugs an article page may not have: its file would be another page of the site (index.html). */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['index']);
+
+/** Makes `base` unique against `taken` (and the reserved slugs) by appending -2, -3, … (kept within the length limit). */
 export function uniqueSlug(base: string, isTaken: (slug: string) => boolean): string {
   const root = base || 'bai-viet';
-  if (!isTaken(root)) return root;
+  if (!isTaken(root) && !RESERVED_SLUGS.has(root)) return root;
   for (let n = 2; ; n++) {
     const suffix = `-${n}`;
     const candidate = `${root.slice(0, SLUG_MAX_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`;

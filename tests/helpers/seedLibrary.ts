@@ -17,6 +17,8 @@ export async function seedLibrary(dataDir: string, count = 52): Promise<void> {
         tagline: 'Tin tức Cần Thơ mỗi ngày',
         baseUrl: 'https://baocantho.example',
         feedbackEmail: 'toasoan@baocantho.example',
+        // The form (rather than the mail link) is the riskier markup: it is what the gates check.
+        feedbackFormAction: 'https://baocantho.example/phan-hoi',
         websiteLinks: [
           { name: 'Cổng thông tin thành phố', url: 'https://cantho.gov.vn' },
           { name: 'Báo Nhân Dân', url: 'https://nhandan.vn' },
@@ -30,13 +32,15 @@ export async function seedLibrary(dataDir: string, count = 52): Promise<void> {
     const tagPool = ['Cần Thơ', 'Giáo dục', 'Giao thông', 'Nông nghiệp', 'Du lịch', 'Bóng đá', 'Sức khỏe'];
     for (let i = 0; i < count; i++) {
       const english = i % 7 === 3;
+      // Text that must be escaped everywhere (HTML, JSON-LD, sitemap, RSS).
+      const awkward = i % 9 === 4;
       const long = i % 5 === 0;
       const headline = english
         ? `Mekong Delta city opens river festival, edition ${i}`
         : long
           ? `Thành phố Cần Thơ triển khai đồng bộ nhiều giải pháp nâng cao chất lượng giáo dục, y tế và đời sống người dân vùng ven (số ${i})`
           : `Bình Thủy đẩy mạnh học tập suốt đời - bài ${i}`;
-      const created = await library.createArticle({ headline, section: sections[i % sections.length] });
+      const created = await library.createArticle({ headline: awkward ? `Giá "lúa" & <gạo> 'tăng' </script> ${i}` : headline, section: sections[i % sections.length] });
       const body: BodyDoc = {
         type: 'doc',
         content: [
@@ -95,7 +99,7 @@ export async function seedLibrary(dataDir: string, count = 52): Promise<void> {
         changes: {
           sapo: english ? 'Thousands of visitors came to see the lantern parade.' : 'Quận Bình Thủy triển khai nhiều mô hình học tập suốt đời cho người dân.',
           byline: i % 4 === 0 ? '' : 'Minh Anh - Quốc Huy',
-          tags: [tagPool[i % tagPool.length]!, tagPool[(i * 3 + 1) % tagPool.length]!],
+          tags: awkward ? ['C++', 'C', 'R&D <2026>'] : [tagPool[i % tagPool.length]!, tagPool[(i * 3 + 1) % tagPool.length]!],
           featuredImage: i % 2 === 0 ? { assetId, caption: 'Trong ảnh: cầu Cần Thơ', credit: 'Ảnh: Quốc Huy', alt: 'Cầu dây văng bắc qua sông Hậu' } : null,
           body,
         },

@@ -1,0 +1,133 @@
+// @vitest-environment jsdom
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiFailure } from '../../electron/library/errors';
+import { LibraryService } from '../../electron/library/LibraryService';
+import { makeTempDir, removeDir } from '../helpers/tempDir';
+
+let dir: string;
+let library: LibraryService;
+beforeEach(async () => {
+  dir = await makeTempDir();
+  library = await LibraryService.open({ dataDir: join(dir, 'library') });
+  await library.saveSettings({ changes: { baseUrl: 'https://baocantho.example' } });
+});
+afterEach(async () => {
+  await library.dispose();
+  await removeDir(dir);
+});
+
+async function publish(headline: string, changes: Record<string, unknown> = {}) {
+  const created = await library.createArticle({ headline });
+  const saved = await library.saveArticle({ id: created.id, baseRevision: 1, changes });
+  return library.setStatus({ id: saved.id, baseRevision: saved.revision, status: 'published' });
+}
+
+async function failure(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiFailure);
+  return (error as ApiFailure).code;
+}
+
+describe('where a site may be written', () => {
+  it('never into the library itself, its folders, a link to it, or a folder that contains it', async () => {
+    await publish('Tin một');
+    const dataDir = join(dir, 'library');
+    await symlink(dataDir, join(dir, 'link-to-library'));
+    for (const outDir of [dataDir, join(dataDir, 'assets'), join(dataDir, 'articles', 'x'), join(dir, 'link-to-library'), join(dir, 'link-to-library', 'assets'), dir]) {
+      expect(await failure(library.exportSite({ outDir })), outDir).toBe('invalid_input');
+    }
+    expect((await readdir(join(dataDir, 'assets'))).length).toBe(0);
+    expect((await library.exportSite({})).outDir).toBe(join(dataDir, 'site'));
+    expect((await library.exportSite({ outDir: join(dir, 'out') })).pages).toBeGreaterThan(1);
+  });
+
+  it('never into a folder of other files; again into its own earlier export', async () => {
+    await publish('Tin một');
+    await mkdir(join(dir, 'documents'));
+    await writeFile(join(dir, 'documents', 'luong.xlsx'), 'x');
+    expect(await failure(library.exportSite({ outDir: join(dir, 'documents') }))).toBe('invalid_input');
+    await library.exportSite({ outDir: join(dir, 'out') });
+    expect((await library.exportSite({ outDir: join(dir, 'out') })).written).toBe(0);
+  });
+
+  it('trusts no manifest entry that points outside the folder', async () => {
+    await publish('Tin một');
+    const out = join(dir, 'out');
+    await library.exportSite({ outDir: out });
+    await writeFile(join(dir, 'victim.txt'), 'keep me');
+    await writeFile(join(out, '.newsdesk-export.json'), JSON.stringify({ '../victim.txt': 'x', '/etc/hostname': 'y', 'a/../../victim.txt': 'z' }));
+    await library.exportSite({ outDir: out });
+    expect(await readFile(join(dir, 'victim.txt'), 'utf8')).toBe('keep me');
+    await writeFile(join(out, '.newsdesk-export.json'), 'null');
+    expect((await library.exportSite({ outDir: out })).pages).toBeGreaterThan(1);
+  });
+});
+
+describe('what the site holds', () => {
+  it('removes the page of an article no longer published, or moved to the trash', async () => {
+    const a = await publish('Sẽ gỡ xuống');
+    const b = await publish('Sẽ vào thùng rác');
+    const out = join(dir, 'out');
+    await library.exportSite({ outDir: out });
+    expect(existsSync(join(out, `${a.slug}.html`)) && existsSync(join(out, `${b.slug}.html`))).toBe(true);
+    await library.setStatus({ id: a.id, baseRevision: a.revision, status: 'review' });
+    await library.trashArticle({ id: b.id });
+    const again = await library.exportSite({ outDir: out });
+    expect(again.removed).toBeGreaterThanOrEqual(2);
+    expect(existsSync(join(out, `${a.slug}.html`))).toBe(false);
+    expect(existsSync(join(out, `${b.slug}.html`))).toBe(false);
+  });
+
+  it('never lets an article take the home page, and keeps different tags on different pages', async () => {
+    const index = await publish('Index');
+    expect(index.slug).not.toBe('index');
+    expect(await failure(library.saveArticle({ id: index.id, baseRevision: index.revision, changes: { slug: 'index' } }))).toBe('slug_taken');
+    await publish('Lập trình', { tags: ['C++', 'C', '日本', '한국'] });
+    await publish('Thủ đô', { tags: ['Hà Nội'] });
+    await publish('Thủ đô 2', { tags: ['ha noi'] });
+    const out = join(dir, 'out');
+    await library.exportSite({ outDir: out });
+    const tagPages = (await readdir(join(out, 'tu-khoa'))).sort();
+    expect(tagPages.filter((p) => p.startsWith('ha-noi'))).toEqual(['ha-noi.html']);
+    expect(tagPages.length).toBe(5); // c, c++ (hashed), 日本 (hashed), 한국 (hashed), ha-noi
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toContain('Mới nhất');
+  });
+
+  it('still exports when an image is missing, and says which', async () => {
+    const png = Buffer.from('89504E470D0A1A0A0000000D49484452', 'hex');
+    const { assetId } = await library.importAsset({ fileName: 'a.png', dataBase64: png.toString('base64') });
+    await publish('Có ảnh', { featuredImage: { assetId, caption: '', credit: '', alt: 'Ảnh' } });
+    await rm(join(dir, 'library', 'assets', assetId));
+    const result = await library.exportSite({ outDir: join(dir, 'out') });
+    expect(result.notes).toContain(`missing-file:assets/${assetId}`);
+  });
+
+  it('writes sitemap.xml and rss.xml that parse as XML, whatever the text holds', async () => {
+    await publish('Giá "lúa" & <gạo> \'tăng\'\u000Bmạnh', { sapo: 'Sapo & <b>' });
+    const out = join(dir, 'out');
+    await library.exportSite({ outDir: out });
+    for (const file of ['sitemap.xml', 'rss.xml']) {
+      const parsed = new DOMParser().parseFromString(await readFile(join(out, file), 'utf8'), 'application/xml');
+      expect(parsed.getElementsByTagName('parsererror'), file).toHaveLength(0);
+    }
+    const rss = new DOMParser().parseFromString(await readFile(join(out, 'rss.xml'), 'utf8'), 'application/xml');
+    expect(rss.querySelector('item > title')?.textContent).toBe('Giá "lúa" & <gạo> \'tăng\' mạnh');
+  });
+});
+
+describe('rules for publishing', () => {
+  it('needs a headline, a paper name, and a plain site address', async () => {
+    const untitled = await library.createArticle({});
+    expect(await failure(library.setStatus({ id: untitled.id, baseRevision: 1, status: 'published' }))).toBe('invalid_input');
+    expect(await failure(library.saveSettings({ changes: { paperName: '  ' } }))).toBe('invalid_input');
+    for (const baseUrl of ['https://x.vn/?a=1', 'https://x.vn/#top', 'https://user:pass@x.vn', 'javascript:alert(1)']) {
+      expect(await failure(library.saveSettings({ changes: { baseUrl } })), baseUrl).toBe('invalid_input');
+    }
+  });
+});
