@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, expectNoAxeViolations, screenshot, test } from './fixtures';
+import { expect, expectNoAxeViolations, screenshot, test, startNewArticle } from './fixtures';
 
 const HEADLINE = 'Bình Thủy đẩy mạnh việc học tập';
 const SAPO = 'Quận Bình Thủy (TP Cần Thơ) triển khai nhiều mô hình học tập suốt đời cho người dân.';
 const BODY = ['Sáng 27/11, UBND quận Bình Thủy tổ chức hội nghị tổng kết phong trào.', 'Ông Nguyễn Văn Đức, Chủ tịch UBND quận, phát biểu.'];
 
 test('a reporter types a Vietnamese article, reloads, and finds it intact in the list and on disk', async ({ app: page, host }) => {
-  await page.getByRole('button', { name: 'Bài viết mới' }).click();
+  await startNewArticle(page);
   const headline = page.getByLabel('Tít', { exact: true });
   await headline.click();
   await page.keyboard.type(HEADLINE);
@@ -45,7 +45,7 @@ test('a reporter types a Vietnamese article, reloads, and finds it intact in the
 });
 
 test('autosave keeps what was typed a moment before the page closed', async ({ app: page, host, browser }) => {
-  await page.getByRole('button', { name: 'Bài viết mới' }).click();
+  await startNewArticle(page);
   await page.getByLabel('Tít', { exact: true }).fill('Tin sắp đóng');
   await page.getByTestId('body-editor').fill('Đoạn cuối cùng vừa gõ xong');
   await page.close({ runBeforeUnload: true });
@@ -59,7 +59,7 @@ test('autosave keeps what was typed a moment before the page closed', async ({ a
 });
 
 test('a stale save is refused with a conflict, and the reporter chooses what to keep', async ({ app: page, host, browser }) => {
-  await page.getByRole('button', { name: 'Bài viết mới' }).click();
+  await startNewArticle(page);
   await page.getByLabel('Tít', { exact: true }).fill('Bài hai người sửa');
   await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);
   const articleUrl = page.url();
@@ -82,7 +82,7 @@ test('a stale save is refused with a conflict, and the reporter chooses what to 
 });
 
 test('articles go to the trash and come back', async ({ app: page }) => {
-  await page.getByRole('button', { name: 'Bài viết mới' }).click();
+  await startNewArticle(page);
   await page.getByLabel('Tít', { exact: true }).fill('Bài sẽ xóa');
   await page.getByRole('link', { name: 'Thư viện', exact: true }).click();
   await page.getByRole('button', { name: 'Chuyển “Bài sẽ xóa” vào thùng rác' }).click();
@@ -97,7 +97,7 @@ test('articles go to the trash and come back', async ({ app: page }) => {
 
 test('search finds headlines typed without marks', async ({ app: page }) => {
   for (const title of ['Quận ủy Ninh Kiều họp phiên cuối năm', 'Giá lúa tăng mạnh']) {
-    await page.getByRole('button', { name: 'Bài viết mới' }).click();
+    await startNewArticle(page);
     await page.getByLabel('Tít', { exact: true }).fill(title);
     await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);
     await page.getByRole('link', { name: 'Thư viện', exact: true }).click();
@@ -108,7 +108,7 @@ test('search finds headlines typed without marks', async ({ app: page }) => {
 });
 
 test('opening an article saves nothing (no new revision, no conflict with another window)', async ({ app: page, host }) => {
-  await page.getByRole('button', { name: 'Bài viết mới' }).click();
+  await startNewArticle(page);
   await page.getByLabel('Tít', { exact: true }).fill('Chỉ mở ra xem');
   await page.getByTestId('body-editor').click();
   await page.getByRole('toolbar').getByRole('button', { name: 'Chèn bảng', exact: true }).click();
@@ -126,7 +126,7 @@ test('opening an article saves nothing (no new revision, no conflict with anothe
 });
 
 test('after a conflict, "load the latest version" shows the other version, body included, and saves nothing over it', async ({ app: page, host, browser }) => {
-  await page.getByRole('button', { name: 'Bài viết mới' }).click();
+  await startNewArticle(page);
   await page.getByLabel('Tít', { exact: true }).fill('Hai người cùng sửa');
   await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);
   const articleUrl = page.url();

@@ -1,7 +1,7 @@
-import { expect, expectNoAxeViolations, test } from './fixtures';
+import { expect, expectNoAxeViolations, test, startNewArticle } from './fixtures';
 
 test('find with and without diacritics, replace one, replace all as one undo step', async ({ app: page }) => {
-  await page.getByRole('button', { name: 'Bài viết mới' }).click();
+  await startNewArticle(page);
   await page.getByLabel('Tít', { exact: true }).fill('Tìm và thay');
   const editor = page.getByTestId('body-editor');
   await editor.click();

@@ -71,3 +71,11 @@ export async function screenshot(page: Page, name: string, at?: Locator): Promis
   else await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${root}test-results/screenshots/${name}.png` });
 }
+
+/** Starts a new article and waits until its (empty) editor is the one on screen. */
+export async function startNewArticle(page: Page): Promise<void> {
+  const before = page.url();
+  await page.getByRole('button', { name: 'Bài viết mới' }).click();
+  await expect.poll(() => page.url()).not.toBe(before);
+  await expect(page.getByLabel('Tít', { exact: true })).toHaveValue('');
+}

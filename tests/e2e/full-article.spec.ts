@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, screenshot, test } from './fixtures';
+import { expect, expectNoAxeViolations, screenshot, test, startNewArticle } from './fixtures';
 
 const PHOTO = fileURLToPath(new URL('../fixtures/images/cau-can-tho.png', import.meta.url));
 
@@ -13,7 +13,7 @@ async function pickFile(page: Page, trigger: () => Promise<void>) {
 }
 
 test('an article with every block type, a featured photo and a photo in the body survives a reload', async ({ app: page, host }) => {
-  await page.getByRole('button', { name: 'Bài viết mới' }).click();
+  await startNewArticle(page);
   await page.getByLabel('Tít', { exact: true }).fill('Cần Thơ khánh thành cầu mới');
   await page.getByLabel('Sapo').fill('Cây cầu nối hai quận trung tâm được đưa vào sử dụng.');
   await page.getByLabel('Tác giả').fill('Minh Anh');

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, type Host } from './fixtures';
+import { expect, test, type Host, startNewArticle } from './fixtures';
 
 const fixtures = fileURLToPath(new URL('../fixtures/paste/', import.meta.url));
 const fixture = (name: string) => readFileSync(join(fixtures, name), 'utf8');
@@ -19,7 +19,7 @@ async function paste(editor: Locator, data: { html?: string; text: string }) {
 }
 
 async function newArticle(page: Page) {
-  await page.getByRole('button', { name: 'Bài viết mới' }).click();
+  await startNewArticle(page);
   await page.getByLabel('Tít', { exact: true }).fill('Bài dán');
   const editor = page.getByTestId('body-editor');
   await editor.click();

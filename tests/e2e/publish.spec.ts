@@ -3,12 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, screenshot, test } from './fixtures';
+import { expect, expectNoAxeViolations, screenshot, test, startNewArticle } from './fixtures';
 
 const PHOTO = fileURLToPath(new URL('../fixtures/images/cau-can-tho.png', import.meta.url));
 
 async function writeArticle(page: Page) {
-  await page.getByRole('button', { name: 'Bài viết mới' }).click();
+  await startNewArticle(page);
   await page.getByLabel('Tít', { exact: true }).fill('Cầu Cần Thơ đón khách du lịch');
   await page.getByLabel('Sapo').fill('Lượng khách tham quan cầu tăng mạnh dịp cuối năm.');
   await page.getByLabel('Chuyên mục').selectOption({ label: 'Xã hội' });
@@ -97,7 +97,7 @@ test('newsroom settings shape the page: address, a new section, website links, f
   await expect(page.getByTestId('notice')).toContainText('Đã lưu cài đặt');
   await screenshot(page, 'settings');
 
-  await page.getByRole('button', { name: 'Bài viết mới' }).click();
+  await startNewArticle(page);
   await page.getByLabel('Tít', { exact: true }).fill('Đô thị xanh');
   await page.getByLabel('Chuyên mục').selectOption({ label: 'Đô thị' });
   await page.getByTestId('toggle-preview').click();
@@ -112,13 +112,13 @@ test('newsroom settings shape the page: address, a new section, website links, f
 
 test('related articles chosen by hand appear in the page, in their order', async ({ app: page }) => {
   for (const headline of ['Chợ nổi Cái Răng đông khách', 'Bến Ninh Kiều về đêm']) {
-    await page.getByRole('button', { name: 'Bài viết mới' }).click();
+    await startNewArticle(page);
     await page.getByLabel('Tít', { exact: true }).fill(headline);
     await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);
     await page.getByTestId('status').selectOption('published');
     await expect(page.getByTestId('status')).toHaveValue('published');
   }
-  await page.getByRole('button', { name: 'Bài viết mới' }).click();
+  await startNewArticle(page);
   await page.getByLabel('Tít', { exact: true }).fill('Du lịch Cần Thơ cuối năm');
   for (const [query, headline] of [['ben ninh', 'Bến Ninh Kiều về đêm'], ['cho noi', 'Chợ nổi Cái Răng đông khách']] as const) {
     await page.getByTestId('related-search').fill(query);

@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, test } from './fixtures';
+import { expect, expectNoAxeViolations, test, startNewArticle } from './fixtures';
 
 test('offline spellcheck: Vietnamese in both tone placements, English, house words editable in settings', async ({ app: page, host }) => {
   // Everything comes from Newsdesk itself: not one request leaves this machine.
@@ -6,7 +6,7 @@ test('offline spellcheck: Vietnamese in both tone placements, English, house wor
   page.on('request', (request) => {
     if (!request.url().startsWith(host.origin) && !request.url().startsWith('blob:') && !request.url().startsWith('data:')) outside.push(request.url());
   });
-  await page.getByRole('button', { name: 'Bài viết mới' }).click();
+  await startNewArticle(page);
   await page.getByLabel('Tít', { exact: true }).fill('Chính tả');
   const editor = page.getByTestId('body-editor');
   await editor.click();

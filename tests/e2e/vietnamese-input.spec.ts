@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
-import { expect, test, type Host } from './fixtures';
+import { expect, test, type Host, startNewArticle } from './fixtures';
 
 /**
  * Vietnamese input as the input methods deliver it, replayed in Chromium:
@@ -39,7 +39,7 @@ const THUY: UnikeyStep[] = ['t', 'h', 'u', 'y', { back: 2 }, 'ủy'];
 const DAY_MANH: UnikeyStep[] = ['d', { back: 1 }, 'đ', 'a', { back: 1 }, 'â', 'y', { back: 2 }, 'ẩy', ' ', 'm', 'a', 'n', 'h', { back: 3 }, 'ạnh'];
 
 async function openNewArticle(page: Page) {
-  await page.getByRole('button', { name: 'Bài viết mới' }).click();
+  await startNewArticle(page);
   await page.getByLabel('Tít', { exact: true }).fill('Gõ tiếng Việt');
   const editor = page.getByTestId('body-editor');
   await editor.click();
