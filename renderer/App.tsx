@@ -107,7 +107,8 @@ function Shell() {
       if (!result.ok) return notify({ text: errorText(t, result.error), tone: 'error' });
       navigate({ view: 'editor', id: result.value.id });
       const converted = imported.converted ? ` ${t('import.converted', { encoding: imported.converted === 'tcvn3' ? 'TCVN3' : 'VNI' })}` : '';
-      notify({ text: `${t('import.done', { name: file.name, count: imported.images })}${converted}` });
+      const skipped = imported.skippedImages ? ` ${t('import.skippedImages', { count: imported.skippedImages })}` : '';
+      notify({ text: `${t('import.done', { name: file.name, count: imported.images })}${converted}${skipped}` });
     } catch (error) {
       notify({
         text: error instanceof UnsupportedDocumentError ? t('import.unsupported') : t('import.failed', { name: file.name, detail: error instanceof Error ? error.message : String(error) }),

@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { commandSpecs, type CommandId } from '../../shared/commands';
 import { useCommands } from '../commands';
@@ -37,9 +38,19 @@ function shortcutText(accelerator: string | undefined): string | undefined {
   return accelerator.replace('CmdOrCtrl', mac ? '⌘' : 'Ctrl');
 }
 
+const ORDER = GROUPS.flat();
+
 export function Toolbar({ editor }: { editor: Editor }) {
   const { t } = useTranslation();
   const registry = useCommands();
+  // One tab stop for the whole toolbar; arrow keys, Home and End move between its buttons.
+  const [focused, setFocused] = useState(0);
+  const bar = useRef<HTMLDivElement>(null);
+  const moveTo = (index: number) => {
+    const next = (index + ORDER.length) % ORDER.length;
+    setFocused(next);
+    bar.current?.querySelectorAll<HTMLButtonElement>('button')[next]?.focus();
+  };
   const active = useEditorState({
     editor,
     selector: ({ editor: e }) => {
@@ -52,7 +63,19 @@ export function Toolbar({ editor }: { editor: Editor }) {
     },
   });
   return (
-    <div role="toolbar" aria-label={t('toolbar.label')} className="toolbar">
+    <div
+      role="toolbar"
+      aria-label={t('toolbar.label')}
+      className="toolbar"
+      ref={bar}
+      onKeyDown={(event) => {
+        const keys: Record<string, number> = { ArrowRight: focused + 1, ArrowLeft: focused - 1, Home: 0, End: ORDER.length - 1 };
+        if (event.key in keys) {
+          event.preventDefault();
+          moveTo(keys[event.key]!);
+        }
+      }}
+    >
       {GROUPS.map((group, index) => (
         <div key={index} className="toolbar-group">
           {group.map((id) => {
@@ -64,6 +87,8 @@ export function Toolbar({ editor }: { editor: Editor }) {
               <button
                 key={id}
                 type="button"
+                tabIndex={ORDER.indexOf(id) === focused ? 0 : -1}
+                onFocus={() => setFocused(ORDER.indexOf(id))}
                 className={`tool tool-${id.replace('.', '-')}`}
                 aria-label={label}
                 aria-pressed={pressed === undefined ? undefined : pressed}

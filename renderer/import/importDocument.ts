@@ -14,6 +14,8 @@ export interface ImportedDocument {
   sapo: string;
   body: BodyDoc;
   images: number;
+  /** Images the document had that could not be added (a format other than JPEG, PNG, WebP, GIF). */
+  skippedImages: number;
   converted: LegacyEncoding | null;
 }
 
@@ -38,17 +40,21 @@ export async function importDocument(file: File, api: NewsdeskApi): Promise<Impo
         .filter(Boolean)
         .map((line) => ({ type: 'paragraph', content: [{ type: 'text', text: line }] })),
     };
-    return { ...splitHeadlineAndSapo(body, baseName(file.name)), images: 0, converted: cleaned.converted };
+    return { ...splitHeadlineAndSapo(body, baseName(file.name)), images: 0, skippedImages: 0, converted: cleaned.converted };
   }
   if (!name.endsWith('.docx')) throw new UnsupportedDocumentError(file.name);
 
   let images = 0;
+  let skippedImages = 0;
   const { value: html } = await mammoth.convertToHtml(
     { arrayBuffer: await file.arrayBuffer() },
     {
       convertImage: mammoth.images.imgElement(async (image) => {
         const result = await api.importAsset({ fileName: `${baseName(file.name)}-${images + 1}`, dataBase64: await image.read('base64') });
-        if (!result.ok) return { src: '' };
+        if (!result.ok) {
+          skippedImages++;
+          return { src: '' };
+        }
         images++;
         return { src: `asset:${result.value.assetId}` };
       }),
@@ -56,5 +62,5 @@ export async function importDocument(file: File, api: NewsdeskApi): Promise<Impo
   );
   const cleaned = cleanPastedHtml(html, { allowFigures: true });
   const body = canonicalBody(generateJSON(cleaned.html, articleExtensions()));
-  return { ...splitHeadlineAndSapo(body, baseName(file.name)), images, converted: cleaned.converted };
+  return { ...splitHeadlineAndSapo(body, baseName(file.name)), images, skippedImages, converted: cleaned.converted };
 }

@@ -211,6 +211,8 @@ export const en: Messages = {
     done_other: 'Imported “{{name}}” as a new article ({{count}} photos).',
     converted: 'Its legacy-encoded text ({{encoding}}) was converted to Unicode.',
     unsupported: 'Only Word (.docx) and text (.txt) files can be imported.',
+    skippedImages_one: '{{count}} image was left out: it is not JPEG, PNG, WebP or GIF.',
+    skippedImages_other: '{{count}} images were left out: they are not JPEG, PNG, WebP or GIF.',
     failed: 'Could not read “{{name}}” ({{detail}}).',
   },
   settings: {

@@ -203,6 +203,7 @@ export const vi = {
     done_other: 'Đã nhập “{{name}}” thành bài viết mới ({{count}} ảnh).',
     converted: 'Văn bản mã cũ ({{encoding}}) đã được chuyển sang Unicode.',
     unsupported: 'Chỉ nhập được tệp Word (.docx) hoặc văn bản (.txt).',
+    skippedImages_other: '{{count}} ảnh không thêm được vì không phải JPEG, PNG, WebP hay GIF.',
     failed: 'Không đọc được tệp “{{name}}” ({{detail}}).',
   },
   settings: {

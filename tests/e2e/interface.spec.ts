@@ -75,3 +75,18 @@ test('files moved aside on opening are reported to the user', async ({ page }) =
     await removeDir(dir);
   }
 });
+
+test('the formatting toolbar is one tab stop, moved through with the arrow keys', async ({ app: page }) => {
+  await page.getByRole('button', { name: 'Bài viết mới' }).click();
+  await expect(page.getByLabel('Tít', { exact: true })).toHaveValue('');
+  const toolbar = page.getByRole('toolbar', { name: 'Định dạng nội dung' });
+  await expect(toolbar.locator('button[tabindex="0"]')).toHaveCount(1);
+  await toolbar.getByRole('button', { name: 'Hoàn tác' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(toolbar.getByRole('button', { name: 'Làm lại' })).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(toolbar.getByRole('button', { name: 'Chèn ảnh' })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(toolbar.getByRole('button', { name: 'Hoàn tác' })).toBeFocused();
+  await expect(toolbar.locator('button[tabindex="0"]')).toHaveCount(1);
+});
