@@ -18,7 +18,8 @@ import { fail } from './errors';
 import { AtomicJsonFile, UnreadableFileError } from './jsonAdapter';
 import { storeAsset } from './assets';
 import { CatalogJournal } from './catalogJournal';
-import { exportSite } from '../publish/siteExporter';
+import { exportSite, writePlan } from '../publish/siteExporter';
+import { planArticle } from '../../shared/publish/site';
 import { checkExportFolder } from '../publish/exportFolder';
 import { newestFirst, pageNeighbours } from '../../shared/publish/related';
 import { acquireLibraryLock } from './libraryLock';
@@ -328,7 +329,7 @@ export class LibraryService implements NewsdeskService {
         articles: articles.filter(Boolean),
         outDir,
         assetsDir: this.assetsDir,
-        fontsDir: this.options.fontsDir ?? join(process.cwd(), 'node_modules', '@fontsource', 'noto-serif', 'files'),
+        fontsDir: this.fontsDir,
         onProgress: (progress) => {
           this.exportProgress = { running: true, ...progress };
         },
@@ -336,6 +337,21 @@ export class LibraryService implements NewsdeskService {
     } finally {
       this.exportProgress = { ...this.exportProgress, running: false };
     }
+  }
+
+  async exportArticleFolder(input: ParsedInput<'exportArticleFolder'>) {
+    const outDir = await checkExportFolder(resolvePath(input.outDir), this.options.dataDir);
+    const article = await this.getArticle({ id: input.id });
+    const neighbours = await this.getPageNeighbours({ id: input.id });
+    return writePlan(planArticle(this.db.data.settings, article, neighbours), {
+      outDir,
+      assetsDir: this.assetsDir,
+      fontsDir: this.fontsDir,
+    });
+  }
+
+  private get fontsDir(): string {
+    return this.options.fontsDir ?? join(process.cwd(), 'node_modules', '@fontsource', 'noto-serif', 'files');
   }
 
   async getSettings(_input: ParsedInput<'getSettings'>): Promise<Settings> {

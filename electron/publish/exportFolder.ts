@@ -35,11 +35,11 @@ export async function checkExportFolder(outDir: string, dataDir: string): Promis
   const library = await realPathOf(dataDir);
   const ownSite = join(library, 'site');
   if (!(comparable(out) === comparable(ownSite) || (!isWithin(out, library) && !isWithin(library, out)))) {
-    fail('invalid_input', 'Choose a folder outside the library folder (or leave it empty to use its “site” folder).');
+    fail('folder_not_allowed', 'Choose a folder outside the library folder (or leave it empty to use its “site” folder).');
   }
   const entries = await readdir(out).catch(() => [] as string[]);
   if (entries.length > 0 && !entries.includes(MANIFEST)) {
-    fail('invalid_input', 'That folder is not empty and holds no earlier Newsdesk export: choose an empty folder.');
+    fail('folder_not_empty', 'That folder is not empty and holds no earlier Newsdesk export: choose an empty folder.');
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { mkdir, readFile, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Article } from '../../shared/model/article';
 import type { Settings } from '../../shared/model/settings';
-import { planSite } from '../../shared/publish/site';
+import { planSite, type SitePlan } from '../../shared/publish/site';
 import { writeFileAtomic, writeJsonAtomic } from '../library/atomicFile';
 import { isSitePath, MANIFEST } from './exportFolder';
 
@@ -30,20 +30,24 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-/**
- * Writes the site into `outDir`. A manifest of what the last export wrote (and its hashes) means
- * only changed pages are written again, and pages no longer published are removed.
- */
-export async function exportSite(options: {
-  settings: Settings;
-  articles: readonly Article[];
+interface WriteOptions {
   outDir: string;
   assetsDir: string;
   fontsDir: string;
   onProgress?: (progress: ExportProgress) => void;
-}): Promise<ExportResult> {
-  const { settings, articles, outDir, assetsDir, fontsDir, onProgress } = options;
-  const plan = planSite(settings, articles);
+}
+
+/** Writes the site into `outDir` (only what changed since the last export there). */
+export function exportSite(options: WriteOptions & { settings: Settings; articles: readonly Article[] }): Promise<ExportResult> {
+  return writePlan(planSite(options.settings, options.articles), options);
+}
+
+/**
+ * Writes planned pages, images and fonts into `outDir`. A manifest of what the last export wrote
+ * (and its hashes) means only changed pages are written again, and pages no longer planned are
+ * removed.
+ */
+export async function writePlan(plan: SitePlan, { outDir, assetsDir, fontsDir, onProgress }: WriteOptions): Promise<ExportResult> {
   await mkdir(join(outDir, 'assets', 'fonts'), { recursive: true });
   const manifestPath = join(outDir, MANIFEST);
   // The last export's manifest: only entries that are site paths inside this folder are trusted.

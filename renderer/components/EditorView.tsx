@@ -17,6 +17,7 @@ import { useSettings } from '../hooks/useSettings';
 import { TagInput } from './TagInput';
 import { PreviewPane } from './PreviewPane';
 import { RelatedPicker } from './RelatedPicker';
+import { FolderExportDialog } from './FolderExportDialog';
 import { draftArticle, usePreviewHtml } from '../hooks/usePreviewHtml';
 import { FeaturedImageField } from './FeaturedImageField';
 import { slugify } from '../../shared/text/vietnamese';
@@ -34,6 +35,7 @@ export function EditorView({ id }: { id: string }) {
   const getBody = useRef<(() => BodyDoc) | null>(null);
   const stats = useBodyStats(editor);
   const [preview, setPreview] = useState(false);
+  const [folderExport, setFolderExport] = useState(false);
   const [bodyTick, setBodyTick] = useState(0);
   const previewHtml = usePreviewHtml(preview, article, draft, settings, () => getBody.current?.() ?? article?.body ?? null, bodyTick);
   const misspelled = useMisspelledCount(editor);
@@ -94,10 +96,25 @@ export function EditorView({ id }: { id: string }) {
             <button type="button" onClick={() => setPreview((open) => !open)} aria-pressed={preview} data-testid="toggle-preview">
               {t('preview.toggle')}
             </button>
+            <button type="button" onClick={() => setFolderExport(true)}>
+              {t('folderExport.open')}
+            </button>
             <button type="button" onClick={() => void save(true)}>
               {t('commands.save')}
             </button>
           </div>
+          {folderExport && (
+            <FolderExportDialog
+              onClose={() => setFolderExport(false)}
+              onExport={async (outDir) => {
+                await save();
+                const result = await api.exportArticleFolder({ id: article.id, outDir });
+                if (!result.ok) return errorText(t, result.error);
+                notify({ text: t('folderExport.done', { outDir: result.value.outDir }) });
+                return null;
+              }}
+            />
+          )}
         </div>
 
         <div className="field">

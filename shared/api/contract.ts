@@ -15,6 +15,8 @@ export const errorCodes = [
   'not_found',
   'conflict',
   'slug_taken',
+  'folder_not_allowed',
+  'folder_not_empty',
   'corrupt_file',
   'too_new',
   'storage_error',
@@ -133,6 +135,18 @@ export const contract = {
   exportSite: {
     /** Writes the site of published articles into a folder (by default `site` in the library folder). */
     input: z.strictObject({ outDir: z.string().max(1000).optional() }),
+    output: z.strictObject({
+      outDir: z.string(),
+      pages: z.number().int(),
+      written: z.number().int(),
+      unchanged: z.number().int(),
+      removed: z.number().int(),
+      notes: z.array(z.string()),
+    }),
+  },
+  exportArticleFolder: {
+    /** Writes one article into a folder: its page with the images and font it uses in assets/. */
+    input: z.strictObject({ id: articleId, outDir: z.string().min(1).max(1000) }),
     output: z.strictObject({
       outDir: z.string(),
       pages: z.number().int(),

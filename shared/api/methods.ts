@@ -17,6 +17,7 @@ export const methodNames = [
   'setStatus',
   'getPageNeighbours',
   'exportSite',
+  'exportArticleFolder',
   'getExportProgress',
 ] as const;
 export type MethodName = (typeof methodNames)[number];

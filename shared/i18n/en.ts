@@ -274,6 +274,14 @@ export const en: Messages = {
     done: 'Exported {{pages}} pages to {{outDir}}: {{written}} written, {{unchanged}} unchanged, {{removed}} removed.',
     noBaseUrl: 'The site address is not set in Settings, so there is no sitemap.xml or RSS yet.',
   },
+  folderExport: {
+    open: 'Export to a folder…',
+    title: 'Export the article to a folder',
+    folder: 'Folder',
+    hint: 'The full path of an empty folder (or one exported to before). The article page is written with an assets/ folder holding its images and font.',
+    run: 'Export',
+    done: 'Exported the article to {{outDir}}.',
+  },
   export: {
     done: 'Exported “{{file}}”.',
   },
@@ -282,6 +290,8 @@ export const en: Messages = {
     not_found: 'This article was not found; it may have been deleted.',
     conflict: 'This article was just saved elsewhere. What you typed is still on screen.',
     slug_taken: 'Another article already uses this slug; the previous slug was kept.',
+    folder_not_allowed: 'Newsdesk cannot export into this folder: it is inside (or contains) the library folder. Choose another folder.',
+    folder_not_empty: 'This folder holds other files and no earlier Newsdesk export. Choose an empty folder.',
     corrupt_file: 'The article file was damaged and has been moved aside ({{detail}}).',
     too_new: 'This file was written by a newer Newsdesk ({{detail}}). Update Newsdesk to open it.',
     storage_error: 'Could not write to disk ({{detail}}). Check free space and permissions.',

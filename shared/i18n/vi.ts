@@ -265,6 +265,14 @@ export const vi = {
     done: 'Đã xuất {{pages}} trang vào {{outDir}}: ghi {{written}}, giữ nguyên {{unchanged}}, xóa {{removed}}.',
     noBaseUrl: 'Chưa đặt địa chỉ trang web trong Cài đặt nên chưa có sitemap.xml và RSS.',
   },
+  folderExport: {
+    open: 'Xuất vào thư mục…',
+    title: 'Xuất bài vào một thư mục',
+    folder: 'Thư mục',
+    hint: 'Đường dẫn đầy đủ của một thư mục trống (hoặc thư mục đã xuất trước đó). Trang bài viết được ghi cùng thư mục assets/ chứa ảnh và phông chữ.',
+    run: 'Xuất',
+    done: 'Đã xuất bài vào {{outDir}}.',
+  },
   export: {
     done: 'Đã xuất tệp “{{file}}”.',
   },
@@ -273,6 +281,8 @@ export const vi = {
     not_found: 'Không tìm thấy bài viết này; có thể nó đã bị xóa.',
     conflict: 'Bài viết vừa được lưu ở nơi khác. Nội dung bạn đang gõ vẫn còn nguyên trên màn hình.',
     slug_taken: 'Đường dẫn này đã được bài khác dùng; đường dẫn cũ được giữ lại.',
+    folder_not_allowed: 'Không thể xuất vào thư mục này vì nó nằm trong (hoặc chứa) thư mục thư viện. Hãy chọn một thư mục khác.',
+    folder_not_empty: 'Thư mục này đã có tệp khác và không phải bản xuất trước của Newsdesk. Hãy chọn một thư mục trống.',
     corrupt_file: 'Tệp bài viết bị hỏng nên đã được chuyển sang một bên ({{detail}}).',
     too_new: 'Tệp này do phiên bản Newsdesk mới hơn ghi ({{detail}}). Hãy cập nhật Newsdesk để mở.',
     storage_error: 'Không ghi được vào ổ đĩa ({{detail}}). Hãy kiểm tra dung lượng và quyền ghi.',

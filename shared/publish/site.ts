@@ -3,7 +3,7 @@ import { summarize } from '../model/article';
 import type { Settings } from '../model/settings';
 import { FONT_FACES } from './fonts';
 import { escapeHtml } from './html';
-import { neighbourIndex, newestFirst, pageNeighbours } from './related';
+import { neighbourIndex, newestFirst, pageNeighbours, type PageNeighbours } from './related';
 import { articlePath, renderArticlePage, renderListPage, sectionPath, tagPath, type ArticleRef, type PageContext, type PageLinks } from './renderArticlePage';
 
 /**
@@ -133,4 +133,17 @@ export function planSite(settings: Settings, articles: readonly Article[]): Site
     notes.push('no-base-url');
   }
   return { pages, assets, fonts: FONT_FACES.map((f) => f.file), notes };
+}
+
+/** One article as a folder: its page (`<slug>.html`) with the images and font it uses in `assets/`. */
+export function planArticle(settings: Settings, article: Article, neighbours: PageNeighbours): SitePlan {
+  const context: PageContext = { settings, links: null, assetUrl: (id) => `assets/${id}`, fontUrl: (file) => `assets/fonts/${file}` };
+  const assets = new Set(assetsOf(article));
+  if (settings.logoAssetId) assets.add(settings.logoAssetId);
+  return {
+    pages: new Map([[articlePath(article.slug || article.id), renderArticlePage({ article, ...neighbours, context })]]),
+    assets,
+    fonts: FONT_FACES.map((f) => f.file),
+    notes: [],
+  };
 }

@@ -129,3 +129,24 @@ test('related articles chosen by hand appear in the page, in their order', async
   const frame = page.frameLocator('[data-testid="preview-frame"]');
   await expect(frame.locator('section[aria-labelledby="tin-lien-quan"] li')).toHaveText(['Bến Ninh Kiều về đêm', 'Chợ nổi Cái Răng đông khách']);
 });
+
+test('an article exported into a folder: its page with assets/ beside it', async ({ app: page, host }) => {
+  await writeArticle(page);
+  await page.getByRole('button', { name: 'Xuất vào thư mục…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Xuất bài vào một thư mục' });
+  await expectNoAxeViolations(page);
+  const out = join(host.dataDir, '..', `mot-bai-${Date.now()}`);
+  await dialog.getByLabel('Thư mục').fill(out);
+  await dialog.getByRole('button', { name: 'Xuất' }).click();
+  await expect(page.getByTestId('notice')).toContainText('Đã xuất bài vào');
+  const html = await readFile(join(out, 'cau-can-tho-don-khach-du-lich.html'), 'utf8');
+  const image = /src="(assets\/[a-f0-9]{64}\.png)"/.exec(html)?.[1];
+  expect(image && existsSync(join(out, image))).toBe(true);
+  expect(existsSync(join(out, 'assets', 'fonts', 'noto-serif-vietnamese-700-normal.woff2'))).toBe(true);
+
+  // A folder inside the library is refused, with the reason in the dialog.
+  await page.getByRole('button', { name: 'Xuất vào thư mục…' }).click();
+  await dialog.getByLabel('Thư mục').fill(join(host.dataDir, 'assets'));
+  await dialog.getByRole('button', { name: 'Xuất' }).click();
+  await expect(dialog).toContainText('Không thể xuất vào thư mục này vì nó nằm trong (hoặc chứa) thư mục thư viện.');
+});

@@ -40,7 +40,7 @@ describe('where a site may be written', () => {
     const dataDir = join(dir, 'library');
     await symlink(dataDir, join(dir, 'link-to-library'));
     for (const outDir of [dataDir, join(dataDir, 'assets'), join(dataDir, 'articles', 'x'), join(dir, 'link-to-library'), join(dir, 'link-to-library', 'assets'), dir]) {
-      expect(await failure(library.exportSite({ outDir })), outDir).toBe('invalid_input');
+      expect(await failure(library.exportSite({ outDir })), outDir).toBe('folder_not_allowed');
     }
     expect((await readdir(join(dataDir, 'assets'))).length).toBe(0);
     expect((await library.exportSite({})).outDir).toBe(join(dataDir, 'site'));
@@ -51,7 +51,7 @@ describe('where a site may be written', () => {
     await publish('Tin một');
     await mkdir(join(dir, 'documents'));
     await writeFile(join(dir, 'documents', 'luong.xlsx'), 'x');
-    expect(await failure(library.exportSite({ outDir: join(dir, 'documents') }))).toBe('invalid_input');
+    expect(await failure(library.exportSite({ outDir: join(dir, 'documents') }))).toBe('folder_not_empty');
     await library.exportSite({ outDir: join(dir, 'out') });
     expect((await library.exportSite({ outDir: join(dir, 'out') })).written).toBe(0);
   });
@@ -118,6 +118,23 @@ describe('what the site holds', () => {
     }
     const rss = new DOMParser().parseFromString(await readFile(join(out, 'rss.xml'), 'utf8'), 'application/xml');
     expect(rss.querySelector('item > title')?.textContent).toBe('Giá "lúa" & <gạo> \'tăng\' mạnh');
+  });
+});
+
+describe('one article into a folder', () => {
+  it('writes its page with the images and font it uses in assets/, all linked relatively', async () => {
+    const png = Buffer.from('89504E470D0A1A0A0000000D49484452', 'hex');
+    const { assetId } = await library.importAsset({ fileName: 'a.png', dataBase64: png.toString('base64') });
+    const article = await publish('Bài xuất riêng', { featuredImage: { assetId, caption: 'Trong ảnh: cầu', credit: 'Ảnh: A', alt: 'Cầu' } });
+    const out = join(dir, 'mot-bai');
+    const result = await library.exportArticleFolder({ id: article.id, outDir: out });
+    expect(result.pages).toBe(1);
+    const html = await readFile(join(out, `${article.slug}.html`), 'utf8');
+    expect(html).toContain(`src="assets/${assetId}"`);
+    expect(existsSync(join(out, 'assets', assetId))).toBe(true);
+    expect(html).toMatch(/url\(assets\/fonts\/noto-serif-vietnamese-400-normal\.woff2\)/);
+    expect(existsSync(join(out, 'assets', 'fonts', 'noto-serif-vietnamese-400-normal.woff2'))).toBe(true);
+    expect(await failure(library.exportArticleFolder({ id: article.id, outDir: join(dir, 'library') }))).toBe('folder_not_allowed');
   });
 });
 

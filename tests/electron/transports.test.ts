@@ -61,6 +61,7 @@ describe.each(['ipc', 'web'])('every method through the %s transport', (name) =>
     const exported = check('exportSite', await api.exportSite({ outDir: join(dir, `site-${name}`) })) as { pages: number };
     expect(exported.pages).toBeGreaterThan(1);
     check('getExportProgress', await api.getExportProgress({}));
+    check('exportArticleFolder', await api.exportArticleFolder({ id: created.id, outDir: join(dir, `article-${name}`) }));
     expect([...reached].sort()).toEqual([...methodNames].sort());
   });
 
