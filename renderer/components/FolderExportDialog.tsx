@@ -1,17 +1,15 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModalDialog } from '../hooks/useModalDialog';
 
 /** Asks for the folder an article is exported into (its page, with the images and font in assets/). */
 export function FolderExportDialog({ onExport, onClose }: { onExport: (outDir: string) => Promise<string | null>; onClose: () => void }) {
   const { t } = useTranslation();
   const ids = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const { dialog, close } = useModalDialog();
   const [folder, setFolder] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
   return (
     <dialog ref={dialog} className="link-dialog" aria-labelledby={`${ids}-title`} onClose={onClose}>
       <form
@@ -22,7 +20,7 @@ export function FolderExportDialog({ onExport, onClose }: { onExport: (outDir: s
           const problem = await onExport(folder.trim());
           setBusy(false);
           if (problem) setError(problem);
-          else dialog.current?.close();
+          else close();
         }}
       >
         <h2 id={`${ids}-title`}>{t('folderExport.title')}</h2>
@@ -32,7 +30,7 @@ export function FolderExportDialog({ onExport, onClose }: { onExport: (outDir: s
           {error ?? t('folderExport.hint')}
         </small>
         <div className="dialog-actions">
-          <button type="button" onClick={() => dialog.current?.close()}>
+          <button type="button" onClick={() => close()}>
             {t('link.cancel')}
           </button>
           <button type="submit" className="primary" disabled={busy}>

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModalDialog } from '../hooks/useModalDialog';
 import { assetUrl } from '../../shared/api/methods';
 import type { FigureAttrs } from './extensions/Figure';
 
@@ -7,11 +8,8 @@ import type { FigureAttrs } from './extensions/Figure';
 export function FigureDialog({ initial, onSave, onClose }: { initial: FigureAttrs; onSave: (attrs: FigureAttrs) => void; onClose: () => void }) {
   const { t } = useTranslation();
   const ids = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const { dialog, close } = useModalDialog();
   const [attrs, setAttrs] = useState(initial);
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
   const field = (key: 'caption' | 'credit' | 'alt', label: string, placeholder?: string, max = 2000) => (
     <>
       <label htmlFor={`${ids}-${key}`}>{label}</label>
@@ -25,7 +23,7 @@ export function FigureDialog({ initial, onSave, onClose }: { initial: FigureAttr
         onSubmit={(event) => {
           event.preventDefault();
           onSave(attrs);
-          dialog.current?.close();
+          close();
         }}
       >
         <h2 id={`${ids}-title`}>{t('image.figureTitle')}</h2>
@@ -35,7 +33,7 @@ export function FigureDialog({ initial, onSave, onClose }: { initial: FigureAttr
         {field('alt', t('image.alt'), undefined, 500)}
         <small>{t('image.altHint')}</small>
         <div className="dialog-actions">
-          <button type="button" onClick={() => dialog.current?.close()}>
+          <button type="button" onClick={() => close()}>
             {t('link.cancel')}
           </button>
           <button type="submit" className="primary">

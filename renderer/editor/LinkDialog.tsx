@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModalDialog } from '../hooks/useModalDialog';
 import { isAllowedHref } from '../../shared/model/fields';
 
 /** Adds https:// to a bare address such as "cantho.gov.vn"; leaves mailto:, tel: and http(s) alone. */
@@ -24,13 +25,10 @@ export function LinkDialog({
 }) {
   const { t } = useTranslation();
   const ids = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const { dialog, close } = useModalDialog();
   const [value, setValue] = useState(initial);
   const [error, setError] = useState(false);
 
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
 
   return (
     <dialog ref={dialog} className="link-dialog" aria-labelledby={`${ids}-title`} onClose={onClose}>
@@ -41,11 +39,11 @@ export function LinkDialog({
           const href = completeHref(value);
           if (!href) {
             onRemove();
-            return dialog.current?.close();
+            return close();
           }
           if (!isAllowedHref(href)) return setError(true);
           onApply(href);
-          dialog.current?.close();
+          close();
         }}
       >
         <h2 id={`${ids}-title`}>{t('link.title')}</h2>
@@ -72,13 +70,13 @@ export function LinkDialog({
               type="button"
               onClick={() => {
                 onRemove();
-                dialog.current?.close();
+                close();
               }}
             >
               {t('link.remove')}
             </button>
           )}
-          <button type="button" onClick={() => dialog.current?.close()}>
+          <button type="button" onClick={() => close()}>
             {t('link.cancel')}
           </button>
           <button type="submit" className="primary">

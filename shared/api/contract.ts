@@ -38,6 +38,16 @@ export const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
 
 const noInput = z.strictObject({});
 
+/** What an export did: where, how many pages, and what it wrote, kept and removed. */
+const exportResultSchema = z.strictObject({
+  outDir: z.string(),
+  pages: z.number().int(),
+  written: z.number().int(),
+  unchanged: z.number().int(),
+  removed: z.number().int(),
+  notes: z.array(z.string()),
+});
+
 const articleRefSchema = z.strictObject({
   id: z.string(),
   slug: z.string(),
@@ -135,26 +145,12 @@ export const contract = {
   exportSite: {
     /** Writes the site of published articles into a folder (by default `site` in the library folder). */
     input: z.strictObject({ outDir: z.string().max(1000).optional() }),
-    output: z.strictObject({
-      outDir: z.string(),
-      pages: z.number().int(),
-      written: z.number().int(),
-      unchanged: z.number().int(),
-      removed: z.number().int(),
-      notes: z.array(z.string()),
-    }),
+    output: exportResultSchema,
   },
   exportArticleFolder: {
     /** Writes one article into a folder: its page with the images and font it uses in assets/. */
     input: z.strictObject({ id: articleId, outDir: z.string().min(1).max(1000) }),
-    output: z.strictObject({
-      outDir: z.string(),
-      pages: z.number().int(),
-      written: z.number().int(),
-      unchanged: z.number().int(),
-      removed: z.number().int(),
-      notes: z.array(z.string()),
-    }),
+    output: exportResultSchema,
   },
   getExportProgress: {
     input: z.strictObject({}),
