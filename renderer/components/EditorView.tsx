@@ -30,7 +30,7 @@ export function EditorView({ id }: { id: string }) {
   const notify = useNotify();
   const settings = useSettings();
   const ids = useId();
-  const { article, draft, state, loadError, slugError, loadCount, changeStatus, update, bodyChanged, setBodySource, save, reloadLatest, keepMine } = useArticleDraft(api, id);
+  const { article, draft, state, loadError, slugError, loadCount, changeStatus, update, bodyChanged, setBodySource, save, reloadLatest, keepMine } = useArticleDraft(api, id, t('save.conflictCopy'));
   const [editor, setEditor] = useState<Editor | null>(null);
   const getBody = useRef<(() => BodyDoc) | null>(null);
   const stats = useBodyStats(editor);

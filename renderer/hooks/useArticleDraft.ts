@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../shared/api/contract';
-import type { Article } from '../../shared/model/article';
+import { LIMITS, type Article } from '../../shared/model/article';
 import type { BodyDoc } from '../../shared/model/body';
 import type { AppApi } from '../api/sequenced';
 import { stableStringify } from '../../shared/text/stableStringify';
@@ -58,7 +58,7 @@ const draftOf = (article: Article): Draft => ({
  * revision they are based on; a conflict is shown, never overwritten silently, and nothing is
  * saved after it until the reporter chooses which version to keep.
  */
-export function useArticleDraft(api: AppApi, id: string) {
+export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: string) {
   const [article, setArticle] = useState<Article | null>(null);
   const [draft, setDraftState] = useState<Draft | null>(null);
   const [state, setState] = useState<SaveState>({ kind: 'loading' });
@@ -181,9 +181,28 @@ export function useArticleDraft(api: AppApi, id: string) {
    * overwritten. `immediate` skips the queue (a page being unloaded cannot wait); otherwise it is
    * queued ahead of any list the next view asks for.
    */
+  /**
+   * The view or window is going away while a conflict is unresolved: the reporter's version cannot
+   * be saved over the other one, so it is kept as a new article beside it (never lost).
+   */
+  const keepConflictCopy = useCallback(
+    (immediate: boolean) => {
+      const current = draftRef.current;
+      if (!current || !conflict.current || !dirty.current) return Promise.resolve();
+      dirty.current = false;
+      const { headline, sapo, section, body } = changes();
+      const target = immediate ? api.immediate : api;
+      return target
+        .createArticle({ headline: `${headline} (${conflictCopyLabel})`.slice(0, LIMITS.headline), sapo, section, ...(body ? { body } : {}) })
+        .then(() => undefined);
+    },
+    [api, changes, conflictCopyLabel],
+  );
+
   const saveNow = useCallback(
     (immediate: boolean) => {
-      if (!draftRef.current || conflict.current || !dirty.current) return;
+      if (conflict.current) return void keepConflictCopy(immediate);
+      if (!draftRef.current || !dirty.current) return;
       clearTimer();
       dirty.current = false;
       const pending = pendingChanges();
@@ -197,7 +216,7 @@ export function useArticleDraft(api: AppApi, id: string) {
         } else dirty.current = true;
       });
     },
-    [api, id, pendingChanges],
+    [api, id, pendingChanges, keepConflictCopy],
   );
 
   const schedule = useCallback(() => {
@@ -273,7 +292,7 @@ export function useArticleDraft(api: AppApi, id: string) {
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('pagehide', onPageHide);
     window.addEventListener('beforeunload', onBeforeUnload);
-    const unsubscribe = window.newsdesk?.onWillClose(() => save());
+    const unsubscribe = window.newsdesk?.onWillClose(() => (conflict.current ? keepConflictCopy(false) : save()));
     return () => {
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('pagehide', onPageHide);
@@ -281,7 +300,7 @@ export function useArticleDraft(api: AppApi, id: string) {
       unsubscribe?.();
       saveNow(false);
     };
-  }, [save, saveNow]);
+  }, [save, saveNow, keepConflictCopy]);
 
   return { article, draft, state, loadError, slugError, loadCount, changeStatus, update, bodyChanged: schedule, setBodySource, save, reloadLatest, keepMine };
 }

@@ -142,6 +142,7 @@ export const en: Messages = {
     retry: 'Try saving again',
     conflictReload: 'Load the latest version',
     conflictOverwrite: 'Keep my version',
+    conflictCopy: 'my version, kept after a conflict',
   },
   link: {
     title: 'Link',

@@ -139,6 +139,7 @@ export const vi = {
     retry: 'Thử lưu lại',
     conflictReload: 'Tải bản mới nhất',
     conflictOverwrite: 'Giữ bản của tôi',
+    conflictCopy: 'bản của tôi khi xung đột',
   },
   link: {
     title: 'Liên kết',

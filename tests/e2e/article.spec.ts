@@ -148,3 +148,25 @@ test('after a conflict, "load the latest version" shows the other version, body 
   await expect(other.getByTestId('body-editor')).toHaveText('Bản của biên tập viên');
   await other.close();
 });
+
+test('leaving an article while a conflict is unresolved keeps the reporter\'s version as a new article', async ({ app: page, host, browser }) => {
+  await startNewArticle(page);
+  await page.getByLabel('Tít', { exact: true }).fill('Tin đang tranh chấp');
+  await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);
+  const articleUrl = page.url();
+  const other = await (await browser.newContext()).newPage();
+  await other.goto(host.url);
+  await other.goto(articleUrl);
+  await other.getByLabel('Sapo').fill('Sapo của biên tập viên');
+  await expect(other.getByTestId('save-state')).toHaveText(/Đã lưu/);
+  await other.close();
+
+  await page.getByTestId('body-editor').click();
+  await page.keyboard.insertText('Đoạn văn phóng viên vừa viết, không được mất.');
+  await expect(page.getByTestId('save-state')).toContainText('vừa được lưu ở nơi khác');
+  await page.getByRole('link', { name: 'Thư viện', exact: true }).click();
+  const copy = page.getByTestId('article-row').filter({ hasText: 'Tin đang tranh chấp (bản của tôi khi xung đột)' });
+  await expect(copy).toHaveCount(1);
+  await copy.getByRole('link').click();
+  await expect(page.getByTestId('body-editor')).toHaveText('Đoạn văn phóng viên vừa viết, không được mất.');
+});
