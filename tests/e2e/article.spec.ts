@@ -1,6 +1,23 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, expectNoAxeViolations, screenshot, test, startNewArticle } from './fixtures';
+import type { Browser, Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, screenshot, test, startNewArticle, type Host } from './fixtures';
+
+/**
+ * Two people on one article: the reporter's page has saved it once; an editor then opens it in
+ * another window and saves a change there. Returns the editor's page (still open).
+ */
+async function editedElsewhere(page: Page, host: Host, browser: Browser, headline: string, edit: (other: Page) => Promise<void>): Promise<Page> {
+  await startNewArticle(page);
+  await page.getByLabel('Tít', { exact: true }).fill(headline);
+  await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);
+  const other = await (await browser.newContext()).newPage();
+  await other.goto(host.url);
+  await other.goto(page.url());
+  await edit(other);
+  await expect(other.getByTestId('save-state')).toHaveText(/Đã lưu/);
+  return other;
+}
 
 const HEADLINE = 'Bình Thủy đẩy mạnh việc học tập';
 const SAPO = 'Quận Bình Thủy (TP Cần Thơ) triển khai nhiều mô hình học tập suốt đời cho người dân.';
@@ -59,16 +76,7 @@ test('autosave keeps what was typed a moment before the page closed', async ({ a
 });
 
 test('a stale save is refused with a conflict, and the reporter chooses what to keep', async ({ app: page, host, browser }) => {
-  await startNewArticle(page);
-  await page.getByLabel('Tít', { exact: true }).fill('Bài hai người sửa');
-  await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);
-  const articleUrl = page.url();
-
-  const other = await (await browser.newContext()).newPage();
-  await other.goto(host.url);
-  await other.goto(articleUrl);
-  await other.getByLabel('Sapo').fill('Sapo của biên tập viên');
-  await expect(other.getByTestId('save-state')).toHaveText(/Đã lưu/);
+  const other = await editedElsewhere(page, host, browser, 'Bài hai người sửa', (p) => p.getByLabel('Sapo').fill('Sapo của biên tập viên'));
 
   await page.getByLabel('Sapo').fill('Sapo của phóng viên');
   await expect(page.getByTestId('save-state')).toContainText('vừa được lưu ở nơi khác');
@@ -126,17 +134,10 @@ test('opening an article saves nothing (no new revision, no conflict with anothe
 });
 
 test('after a conflict, "load the latest version" shows the other version, body included, and saves nothing over it', async ({ app: page, host, browser }) => {
-  await startNewArticle(page);
-  await page.getByLabel('Tít', { exact: true }).fill('Hai người cùng sửa');
-  await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);
-  const articleUrl = page.url();
-
-  const other = await (await browser.newContext()).newPage();
-  await other.goto(host.url);
-  await other.goto(articleUrl);
-  await other.getByTestId('body-editor').click();
-  await other.keyboard.insertText('Bản của biên tập viên');
-  await expect(other.getByTestId('save-state')).toHaveText(/Đã lưu/);
+  const other = await editedElsewhere(page, host, browser, 'Hai người cùng sửa', async (p) => {
+    await p.getByTestId('body-editor').click();
+    await p.keyboard.insertText('Bản của biên tập viên');
+  });
 
   await page.getByTestId('body-editor').click();
   await page.keyboard.insertText('Bản của phóng viên');
@@ -150,15 +151,7 @@ test('after a conflict, "load the latest version" shows the other version, body 
 });
 
 test('leaving an article while a conflict is unresolved keeps the reporter\'s version as a new article', async ({ app: page, host, browser }) => {
-  await startNewArticle(page);
-  await page.getByLabel('Tít', { exact: true }).fill('Tin đang tranh chấp');
-  await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);
-  const articleUrl = page.url();
-  const other = await (await browser.newContext()).newPage();
-  await other.goto(host.url);
-  await other.goto(articleUrl);
-  await other.getByLabel('Sapo').fill('Sapo của biên tập viên');
-  await expect(other.getByTestId('save-state')).toHaveText(/Đã lưu/);
+  const other = await editedElsewhere(page, host, browser, 'Tin đang tranh chấp', (p) => p.getByLabel('Sapo').fill('Sapo của biên tập viên'));
   await other.close();
 
   await page.getByTestId('body-editor').click();
