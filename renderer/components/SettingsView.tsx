@@ -7,6 +7,7 @@ import { errorText, useApi } from '../api/ApiContext';
 import { useImageImport } from '../hooks/useImageImport';
 import { useNotify } from '../hooks/useNotice';
 import { useSettings } from '../hooks/useSettings';
+import { EditableRows } from './EditableRows';
 
 const TIME_ZONES = ['Asia/Ho_Chi_Minh', 'Asia/Bangkok', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/Paris', 'UTC'];
 
@@ -21,10 +22,6 @@ export function SettingsView({ onSaved }: { onSaved: (settings: Settings) => voi
   const [form, setForm] = useState<Settings>(settings);
   const [houseWords, setHouseWords] = useState(settings.houseWords.join('\n'));
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => setForm((current) => ({ ...current, [key]: value }));
-  const setSection = (index: number, changes: Partial<Section>) =>
-    set('sections', form.sections.map((s, i) => (i === index ? { ...s, ...changes } : s)));
-  const setLink = (index: number, changes: Partial<WebsiteLink>) =>
-    set('websiteLinks', form.websiteLinks.map((l, i) => (i === index ? { ...l, ...changes } : l)));
 
   const save = async () => {
     const words = [...new Set(houseWords.split(/\r?\n/).map((w) => w.trim()).filter(Boolean))];
@@ -90,79 +87,33 @@ export function SettingsView({ onSaved }: { onSaved: (settings: Settings) => voi
         </div>
       </fieldset>
 
-      <fieldset>
-        <legend>{t('settings.sections')}</legend>
-        <table className="rows">
-          <thead>
-            <tr>
-              <th scope="col">{t('settings.sectionName')}</th>
-              <th scope="col">{t('settings.sectionSlug')}</th>
-              <th scope="col">{t('settings.sectionLimit')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('library.colActions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {form.sections.map((section, index) => (
-              <tr key={index}>
-                <td>
-                  <input aria-label={t('settings.sectionName')} value={section.name} onChange={(e) => setSection(index, { name: e.target.value })} />
-                </td>
-                <td>
-                  <input aria-label={t('settings.sectionSlug')} value={section.slug} onChange={(e) => setSection(index, { slug: e.target.value })} />
-                </td>
-                <td>
-                  <input aria-label={t('settings.sectionLimit')} type="number" min={20} max={300} value={section.headlineLimit} onChange={(e) => setSection(index, { headlineLimit: Number(e.target.value) })} />
-                </td>
-                <td>
-                  <button type="button" aria-label={t('settings.removeRow', { name: section.name })} onClick={() => set('sections', form.sections.filter((_, i) => i !== index))} disabled={form.sections.length === 1}>
-                    {t('settings.remove')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <button type="button" onClick={() => set('sections', [...form.sections, { name: '', slug: '', headlineLimit: 100 }])}>
-          {t('settings.addSection')}
-        </button>
-      </fieldset>
+      <EditableRows<Section>
+        legend={t('settings.sections')}
+        columns={[
+          { key: 'name', label: t('settings.sectionName') },
+          { key: 'slug', label: t('settings.sectionSlug') },
+          { key: 'headlineLimit', label: t('settings.sectionLimit'), type: 'number', min: 20, max: 300 },
+        ]}
+        rows={form.sections}
+        onChange={(sections) => set('sections', sections)}
+        newRow={() => ({ name: '', slug: '', headlineLimit: 100 })}
+        addLabel={t('settings.addSection')}
+        rowName={(section) => section.name}
+        minRows={1}
+      />
 
-      <fieldset>
-        <legend>{t('settings.links')}</legend>
-        <table className="rows">
-          <thead>
-            <tr>
-              <th scope="col">{t('settings.linkName')}</th>
-              <th scope="col">{t('settings.linkUrl')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('library.colActions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {form.websiteLinks.map((link, index) => (
-              <tr key={index}>
-                <td>
-                  <input aria-label={t('settings.linkName')} value={link.name} onChange={(e) => setLink(index, { name: e.target.value })} />
-                </td>
-                <td>
-                  <input aria-label={t('settings.linkUrl')} type="url" value={link.url} onChange={(e) => setLink(index, { url: e.target.value })} />
-                </td>
-                <td>
-                  <button type="button" aria-label={t('settings.removeRow', { name: link.name })} onClick={() => set('websiteLinks', form.websiteLinks.filter((_, i) => i !== index))}>
-                    {t('settings.remove')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <button type="button" onClick={() => set('websiteLinks', [...form.websiteLinks, { name: '', url: '' }])}>
-          {t('settings.addLink')}
-        </button>
-      </fieldset>
+      <EditableRows<WebsiteLink>
+        legend={t('settings.links')}
+        columns={[
+          { key: 'name', label: t('settings.linkName') },
+          { key: 'url', label: t('settings.linkUrl'), type: 'url' },
+        ]}
+        rows={form.websiteLinks}
+        onChange={(websiteLinks) => set('websiteLinks', websiteLinks)}
+        newRow={() => ({ name: '', url: '' })}
+        addLabel={t('settings.addLink')}
+        rowName={(link) => link.name}
+      />
 
       <fieldset>
         <legend>{t('settings.feedback')}</legend>
