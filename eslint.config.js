@@ -1,12 +1,19 @@
 // Lint, including the layering rule of DESIGN.md at error level: shared/ imports neither Node,
 // the DOM, React, Electron nor lowdb; renderer/ never imports electron/; electron/ never imports
-// renderer/. tests/lint/layering.test.ts proves a forbidden import fails.
+// renderer/; inside electron/, only shell/ may import Electron, and nothing else imports shell/.
+// tests/lint/layering.test.ts proves a forbidden import fails.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process', 'url', 'util', 'stream', 'events', 'worker_threads', 'buffer', 'process'];
+
+const electronMessage = 'electron/ never imports renderer/ or React (DESIGN.md, Layers).';
+const nodePartMessage =
+  'Outside electron/shell/, electron/ needs Node only: no Electron (not even types, not electron/*) and nothing from electron/shell/ (DESIGN.md, Layers).';
+const noReact = ['react', 'react-dom', 'react-i18next'];
+const noRendererPatterns = ['**/renderer/**', 'react/*', 'react-dom/*'];
 
 const layer = (message, paths, patterns) => ({
   'no-restricted-imports': [
@@ -56,11 +63,33 @@ export default tseslint.config(
   {
     files: ['electron/**/*.ts'],
     languageOptions: { globals: globals.node },
-    rules: layer(
-      'electron/ never imports renderer/ or React (DESIGN.md, Layers).',
-      ['react', 'react-dom', 'react-i18next'],
-      ['**/renderer/**', 'react/*', 'react-dom/*'],
-    ),
+  },
+  {
+    // The Electron part: the window, the app:// protocol, the menu, the preload.
+    files: ['electron/shell/**/*.ts'],
+    rules: layer(electronMessage, noReact, noRendererPatterns),
+  },
+  {
+    // The Node part: everything else in electron/ runs under plain Node (the web host, the export
+    // CLI, the tests), so it imports neither Electron (not even its types) nor electron/shell/.
+    // tests/lint/nodePart.test.ts checks the real import graph, dynamic imports included.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/shell/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...noReact.map((name) => ({ name, message: electronMessage })),
+            { name: 'electron', message: nodePartMessage },
+          ],
+          patterns: [
+            { group: noRendererPatterns, message: electronMessage },
+            { group: ['electron/*', '**/shell', '**/shell/**'], message: nodePartMessage },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['tests/**/*.{ts,tsx}'],

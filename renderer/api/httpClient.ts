@@ -2,15 +2,16 @@ import type { NewsdeskApi, Result } from '../../shared/api/contract';
 import { httpPath, methodNames, type MethodName } from '../../shared/api/methods';
 
 const TOKEN_KEY = 'newsdesk.token';
-/** Browsers refuse keepalive requests with bodies over 64 KiB. */
-const KEEPALIVE_LIMIT = 60_000;
+/** Browsers refuse keepalive requests with bodies over 64 KiB (bytes, not characters). */
+export const KEEPALIVE_LIMIT = 60_000;
 
 /**
  * The web host's per-launch token arrives in the address fragment (#token=…). It is kept for
- * this tab only and removed from the address bar so it is not copied around.
+ * this tab only and removed from the address bar so it is not copied around. Only a whole
+ * base64url value is taken: `#token=abc<x` is refused, not cut to `abc`.
  */
 export function takeToken(location: Location, history: History, storage: Storage): string | null {
-  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash);
+  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)(?:&|$)/.exec(location.hash);
   if (match) {
     storage.setItem(TOKEN_KEY, match[1]!);
     history.replaceState(null, '', `${location.pathname}${location.search}`);
@@ -27,12 +28,14 @@ export function takeToken(location: Location, history: History, storage: Storage
 export function createHttpApi(token: string, { keepalive = false } = {}): NewsdeskApi {
   const call = async (method: MethodName, input: unknown): Promise<Result<unknown>> => {
     const body = JSON.stringify(input ?? {});
+    // Vietnamese letters take two or three bytes each in UTF-8: count bytes, not characters.
+    const bytes = new TextEncoder().encode(body).byteLength;
     try {
       const response = await fetch(httpPath(method), {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
         body,
-        keepalive: keepalive && body.length < KEEPALIVE_LIMIT,
+        keepalive: keepalive && bytes < KEEPALIVE_LIMIT,
       });
       return (await response.json()) as Result<unknown>;
     } catch (error) {

@@ -1,5 +1,5 @@
 import type { NewsdeskApi } from '../../shared/api/contract';
-import { methodNames, queryMethods } from '../../shared/api/methods';
+import { isReadMethod, methodNames } from '../../shared/api/methods';
 
 /**
  * Orders calls as the user made them: a write waits for earlier writes, and a read waits for
@@ -20,7 +20,7 @@ export function sequenced(api: NewsdeskApi, immediate: NewsdeskApi = api): AppAp
         method,
         (input: unknown) => {
           const run = writes.then(() => call(input));
-          if (!queryMethods.has(method)) writes = run.catch(() => undefined);
+          if (!isReadMethod(method)) writes = run.catch(() => undefined);
           return run;
         },
       ];

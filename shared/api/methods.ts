@@ -1,29 +1,38 @@
 /**
- * The API's method names and how each transport addresses them. Kept apart from the zod schemas
- * so the preload can be generated from it without bundling a validator.
+ * The API's methods, each with whether it only reads ('read') or changes something ('write').
+ * Kept apart from the zod schemas so the preload can be generated from it without bundling a
+ * validator; `contract.ts` gives every name here its schemas (`satisfies Record<MethodName, …>`).
  */
-export const methodNames = [
-  'getAppInfo',
-  'createArticle',
-  'getArticle',
-  'saveArticle',
-  'listArticles',
-  'listTags',
-  'trashArticle',
-  'restoreArticle',
-  'getSettings',
-  'saveSettings',
-  'importAsset',
-  'setStatus',
-  'getPageNeighbours',
-  'exportSite',
-  'exportArticleFolder',
-  'getExportProgress',
-] as const;
-export type MethodName = (typeof methodNames)[number];
+export type MethodKind = 'read' | 'write';
 
-/** Methods that only read. The renderer lets them wait for earlier writes (read your own writes). */
-export const queryMethods: ReadonlySet<MethodName> = new Set(['getAppInfo', 'getArticle', 'listArticles', 'listTags', 'getSettings', 'getPageNeighbours', 'getExportProgress']);
+export const methods = {
+  getAppInfo: 'read',
+  createArticle: 'write',
+  getArticle: 'read',
+  saveArticle: 'write',
+  listArticles: 'read',
+  listTags: 'read',
+  trashArticle: 'write',
+  restoreArticle: 'write',
+  getSettings: 'read',
+  saveSettings: 'write',
+  importAsset: 'write',
+  setStatus: 'write',
+  getPageNeighbours: 'read',
+  // Exports write files and must include every save made before them: writes.
+  exportSite: 'write',
+  exportArticleFolder: 'write',
+  getExportProgress: 'read',
+} as const satisfies Record<string, MethodKind>;
+export type MethodName = keyof typeof methods;
+
+/** The method names, in the order above. */
+export const methodNames = Object.keys(methods) as readonly MethodName[];
+
+/** Methods that only read. The renderer lets them wait for earlier writes (read your own writes) but not for each other. */
+export function isReadMethod(name: MethodName): boolean {
+  return methods[name] === 'read';
+}
 
 export function isMethodName(name: string): name is MethodName {
   return (methodNames as readonly string[]).includes(name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveStaticPath } from '../../electron/shell/staticFiles';
+import { resolveStaticPath } from '../../electron/transport/staticFiles';
 
 describe('resolveStaticPath', () => {
   const root = '/srv/app';

@@ -5,7 +5,7 @@ import type { NewsdeskApi, Result } from '../../shared/api/contract';
 import { methodNames, type MethodName } from '../../shared/api/methods';
 import type { LibraryService } from '../../electron/library/LibraryService';
 import { createBridge, type RendererIpc } from '../../electron/shell/bridge';
-import { registerIpc, type IpcCallEvent, type MainIpc } from '../../electron/shell/ipc';
+import { registerIpc, type IpcCallEvent, type MainIpc } from '../../electron/transport/ipc';
 import { createDispatcher } from '../../electron/transport/dispatch';
 import { startWebHost, type WebHost } from '../../electron/transport/webHost';
 

@@ -36,6 +36,54 @@ describe('the layering rule (DESIGN.md, Layers) fails the lint', () => {
   });
 });
 
+describe('the Node part of electron/ (all but electron/shell/) needs no Electron', () => {
+  const nodePart = ['electron/library/x.ts', 'electron/transport/x.ts', 'electron/publish/x.ts'];
+  const forbidden = [
+    "import { app } from 'electron';",
+    "import type { BrowserWindow } from 'electron';",
+    "import { type IpcMainEvent } from 'electron';",
+    "import { ipcMain } from 'electron/main';",
+    "export { shell } from 'electron';",
+    "import { buildMenuTemplate } from '../shell/menu';",
+    "import type { RendererIpc } from '../shell/bridge';",
+    "import * as shell from '../shell';",
+    "import { createBridge } from '../../electron/shell/bridge';",
+  ];
+
+  it.each(nodePart.flatMap((file) => forbidden.map((code) => [file, code])))('%s: %s', async (file, code) => {
+    const errors = await importErrors(file, `${code}\nexport const used = 1;\n`);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toMatch(/needs Node only/);
+  });
+
+  it('keeps the rest of the electron/ rule there (no renderer/, no React)', async () => {
+    expect(await importErrors('electron/transport/x.ts', "import { App } from '../../renderer/App';\nexport const used = 1;\n")).toHaveLength(1);
+    expect(await importErrors('electron/publish/x.ts', "import { createElement } from 'react';\nexport const used = 1;\n")).toHaveLength(1);
+  });
+
+  it('lets electron/shell/ import Electron and the Node part', async () => {
+    expect(await importErrors('electron/shell/x.ts', "import { app } from 'electron';\nexport const used = app;\n")).toHaveLength(0);
+    expect(await importErrors('electron/shell/x.ts', "import type { MenuItemConstructorOptions } from 'electron';\nexport type M = MenuItemConstructorOptions;\n")).toHaveLength(0);
+    expect(await importErrors('electron/shell/x.ts', "import { registerIpc } from '../transport/ipc';\nexport const used = registerIpc;\n")).toHaveLength(0);
+    expect(await importErrors('electron/shell/x.ts', "import { buildMenuTemplate } from './menu';\nexport const used = buildMenuTemplate;\n")).toHaveLength(0);
+  });
+
+  it('still forbids renderer/ and React in electron/shell/', async () => {
+    expect(await importErrors('electron/shell/x.ts', "import { App } from '../../renderer/App';\nexport const used = 1;\n")).toHaveLength(1);
+  });
+
+  it('lets the Node part import Node, shared/ and its own folders', async () => {
+    const code = [
+      "import { readFile } from 'node:fs/promises';",
+      "import { fold } from '../../shared/text/vietnamese';",
+      "import { dispatch } from '../transport/dispatch';",
+      "import { writeJsonAtomic } from '../library/atomicFile';",
+      'export const used = [readFile, fold, dispatch, writeJsonAtomic];',
+    ].join('\n');
+    for (const file of nodePart) expect(await importErrors(file, `${code}\n`), file).toHaveLength(0);
+  });
+});
+
 describe("shared/'s own tsconfig has no DOM or Node types", () => {
   const config = ts.getParsedCommandLineOfConfigFile(`${root}shared/tsconfig.json`, {}, {
     ...ts.sys,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contract, errorCodes } from '../../shared/api/contract';
-import { methodNames } from '../../shared/api/methods';
+import { isReadMethod, methodNames, methods } from '../../shared/api/methods';
 import { resources } from '../../shared/i18n';
 import { bodySchema, bodyToPlainText, plainTextToBody } from '../../shared/model/body';
 import { settingsSchema, defaultSettings } from '../../shared/model/settings';
@@ -8,6 +8,19 @@ import { settingsSchema, defaultSettings } from '../../shared/model/settings';
 describe('the API contract', () => {
   it('has a schema for every method and a method for every schema', () => {
     expect(Object.keys(contract).sort()).toEqual([...methodNames].sort());
+  });
+
+  it('says of every method whether it only reads', () => {
+    for (const method of Object.keys(contract)) {
+      expect(['read', 'write'], method).toContain((methods as Record<string, unknown>)[method]);
+    }
+    expect([...methodNames]).toEqual(Object.keys(methods));
+  });
+
+  it('counts as reads exactly the methods named get… or list…', () => {
+    for (const method of methodNames) expect(isReadMethod(method), method).toBe(/^(get|list)[A-Z]/.test(method));
+    expect(methodNames.filter(isReadMethod).length).toBeGreaterThan(0);
+    expect(methodNames.filter((method) => !isReadMethod(method)).length).toBeGreaterThan(0);
   });
 
   it('normalises text input to NFC while validating', () => {

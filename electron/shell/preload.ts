@@ -1,5 +1,5 @@
 /** The preload: only contextBridge, only our channels, never ipcRenderer itself. */
 import { contextBridge, ipcRenderer } from 'electron';
-import { createBridge } from './shell/bridge';
+import { createBridge } from './bridge';
 
 contextBridge.exposeInMainWorld('newsdesk', createBridge(ipcRenderer));

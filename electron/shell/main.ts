@@ -5,22 +5,23 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import i18next from 'i18next';
-import { version } from '../package.json';
-import { ASSET_ROUTE, COMMAND_CHANNEL, FLUSH_DONE_CHANNEL, FLUSH_REQUEST_CHANNEL } from '../shared/api/methods';
-import { readAsset } from './library/assets';
-import type { CommandId } from '../shared/commands';
-import { DEFAULT_LANGUAGE, resources } from '../shared/i18n';
-import type { InterfaceLanguage } from '../shared/model/settings';
-import { resolveDataDir } from './library/dataDir';
-import { LibraryService } from './library/LibraryService';
-import { LibraryLockedError } from './library/libraryLock';
-import { SECURITY_HEADERS } from './shell/csp';
-import { APP_ORIGIN, registerIpc } from './shell/ipc';
-import { buildMenuTemplate } from './shell/menu';
-import { readStaticFile } from './shell/staticFiles';
-import { loadWindowState, restoreWindowState, saveWindowState } from './shell/windowState';
-import { createDispatcher } from './transport/dispatch';
+import { version } from '../../package.json';
+import { ASSET_ROUTE, COMMAND_CHANNEL, FLUSH_DONE_CHANNEL, FLUSH_REQUEST_CHANNEL } from '../../shared/api/methods';
+import { readAsset } from '../library/assets';
+import type { CommandId } from '../../shared/commands';
+import { DEFAULT_LANGUAGE, resources } from '../../shared/i18n';
+import type { InterfaceLanguage } from '../../shared/model/settings';
+import { resolveDataDir } from '../library/dataDir';
+import { LibraryService } from '../library/LibraryService';
+import { LibraryLockedError } from '../library/libraryLock';
+import { SECURITY_HEADERS } from '../transport/csp';
+import { APP_ORIGIN, registerIpc } from '../transport/ipc';
+import { buildMenuTemplate } from './menu';
+import { readStaticFile } from '../transport/staticFiles';
+import { loadWindowState, restoreWindowState, saveWindowState } from './windowState';
+import { createDispatcher } from '../transport/dispatch';
 
+// Paths are relative to the bundle (dist/electron/main.cjs), not to this source file.
 const RENDERER_DIR = join(__dirname, '..', 'renderer');
 const FLUSH_TIMEOUT_MS = 3000;
 

@@ -4,10 +4,10 @@
  * written again.
  */
 import { resolve } from 'node:path';
-import { version } from '../package.json';
-import { argValue, resolveDataDir } from './library/dataDir';
-import { LibraryService, LibraryTooNewError } from './library/LibraryService';
-import { LibraryLockedError } from './library/libraryLock';
+import { version } from '../../package.json';
+import { argValue, resolveDataDir } from '../library/dataDir';
+import { LibraryService, LibraryTooNewError } from '../library/LibraryService';
+import { LibraryLockedError } from '../library/libraryLock';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const dataDir = resolveDataDir(argv);
+  // __dirname is the bundle's folder (dist/electron/), not this source file's.
   const service = await LibraryService.open({ dataDir, appVersion: version, fontsDir: resolve(__dirname, '..', 'fonts') });
   try {
     const started = Date.now();

@@ -3,16 +3,17 @@
  * served from 127.0.0.1. `npm start` runs this where Electron cannot start.
  */
 import { resolve } from 'node:path';
-import { version } from '../package.json';
-import { argValue, resolveDataDir } from './library/dataDir';
-import { LibraryService, LibraryTooNewError } from './library/LibraryService';
-import { LibraryLockedError } from './library/libraryLock';
-import { createDispatcher } from './transport/dispatch';
-import { startWebHost } from './transport/webHost';
+import { version } from '../../package.json';
+import { argValue, resolveDataDir } from '../library/dataDir';
+import { LibraryService, LibraryTooNewError } from '../library/LibraryService';
+import { LibraryLockedError } from '../library/libraryLock';
+import { createDispatcher } from './dispatch';
+import { startWebHost } from './webHost';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const dataDir = resolveDataDir(argv);
+  // __dirname is the bundle's folder (dist/electron/), not this source file's.
   const staticDir = resolve(argValue(argv, '--static-dir') ?? resolve(__dirname, '..', 'renderer'));
   const service = await LibraryService.open({ dataDir, appVersion: version, fontsDir: resolve(__dirname, '..', 'fonts') });
   const host = await startWebHost({

@@ -1,6 +1,6 @@
 import type { Result } from '../../shared/api/contract';
 import { ipcChannel, methodNames } from '../../shared/api/methods';
-import type { Dispatcher } from '../transport/dispatch';
+import type { Dispatcher } from './dispatch';
 
 /** The slice of Electron's ipcMain used here (so the registration is testable without Electron). */
 export interface MainIpc {
