@@ -21,6 +21,7 @@ import { SettingsContext } from './hooks/useSettings';
 import { applyLanguage } from './i18n';
 import { chooseFile } from './api/files';
 import { DOCUMENT_TYPES, importDocument, UnsupportedDocumentError } from './import/importDocument';
+import { notesText } from './editor/canonicalNotes';
 
 export function App({ connection }: { connection: Connection }) {
   if (connection.kind === 'no-token') return <TokenMissing />;
@@ -78,8 +79,15 @@ function Shell() {
       setSettings(result.value);
       await applyLanguage(result.value.interfaceLanguage);
     });
-    void api.getAppInfo({}).then((result) => result.ok && setProblems(result.value.problems));
   }, [api, notify, latestT]);
+
+  // Files moved aside or repaired: found when the library opens, and when an article is first
+  // read (so asked again on every move between views). Those dismissed stay dismissed.
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    void api.getAppInfo({}).then((result) => result.ok && setProblems(result.value.problems));
+  }, [api, route]);
+  const shownProblems = problems.filter((problem) => !dismissed.has(problem.movedTo));
 
   const changeLanguage = useCallback(
     async (language: InterfaceLanguage) => {
@@ -108,7 +116,8 @@ function Shell() {
       navigate({ view: 'editor', id: result.value.id });
       const converted = imported.converted ? ` ${t('import.converted', { encoding: imported.converted === 'tcvn3' ? 'TCVN3' : 'VNI' })}` : '';
       const skipped = imported.skippedImages ? ` ${t('import.skippedImages', { count: imported.skippedImages })}` : '';
-      notify({ text: `${t('import.done', { name: file.name, count: imported.images })}${converted}${skipped}` });
+      const changed = imported.notes.length ? ` ${notesText(t, imported.notes)}` : '';
+      notify({ text: `${t('import.done', { name: file.name, count: imported.images })}${converted}${skipped}${changed}` });
     } catch (error) {
       notify({
         text: error instanceof UnsupportedDocumentError ? t('import.unsupported') : t('import.failed', { name: file.name, detail: error instanceof Error ? error.message : String(error) }),
@@ -153,7 +162,7 @@ function Shell() {
         <CommandButton id="article.new" className="primary" />
         <LanguageSwitcher onChange={(language) => void changeLanguage(language)} />
       </header>
-      <ProblemsBanner problems={problems} onDismiss={() => setProblems([])} />
+      <ProblemsBanner problems={shownProblems} onDismiss={() => setDismissed(new Set(problems.map((problem) => problem.movedTo)))} />
       <main id="main" tabIndex={-1}>
         {route.view === 'library' ? (
           <LibraryView />

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomicFile';
 import { fail } from './errors';
@@ -48,5 +48,31 @@ export async function readAsset(assetsDir: string, name: string): Promise<{ body
     return { body: await readFile(join(assetsDir, name)), contentType: MIME_OF[match[1] as ImageType] };
   } catch {
     return null;
+  }
+}
+
+/**
+ * The library's images by name, kept in memory so a photo can be checked against the library
+ * without touching the disk (a body saved with a photo whose image is not here is refused; an
+ * article read with one is repaired and reported).
+ */
+export class AssetIndex {
+  private constructor(
+    readonly dir: string,
+    private readonly names: Set<string>,
+  ) {}
+
+  static async load(dir: string): Promise<AssetIndex> {
+    return new AssetIndex(dir, new Set((await readdir(dir)).filter((name) => ASSET_NAME.test(name))));
+  }
+
+  has(assetId: string): boolean {
+    return this.names.has(assetId);
+  }
+
+  async store(bytes: Uint8Array): Promise<{ assetId: string; bytes: number }> {
+    const stored = await storeAsset(this.dir, bytes);
+    this.names.add(stored.assetId);
+    return stored;
   }
 }

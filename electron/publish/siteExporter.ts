@@ -6,20 +6,12 @@ import type { Settings } from '../../shared/model/settings';
 import { planSite, type SitePlan } from '../../shared/publish/site';
 import { writeFileAtomic, writeJsonAtomic } from '../library/atomicFile';
 import { isSitePath, MANIFEST } from './exportFolder';
+import type { MethodOutput } from '../../shared/api/contract';
 
-export interface ExportProgress {
-  done: number;
-  total: number;
-}
+export type ExportProgress = Omit<MethodOutput<'getExportProgress'>, 'running'>;
 
-export interface ExportResult {
-  outDir: string;
-  pages: number;
-  written: number;
-  unchanged: number;
-  removed: number;
-  notes: string[];
-}
+/** What an export did (the contract's output for exportSite and exportArticleFolder). */
+export type ExportResult = MethodOutput<'exportSite'>;
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 

@@ -3,9 +3,12 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { closeHistory } from '@tiptap/pm/history';
+import { Fragment, Slice } from '@tiptap/pm/model';
 import type { LegacyEncoding } from '../../shared/text/legacyEncodings';
 import type { BodyDoc } from '../../shared/model/body';
-import { canonicalBody } from '../../shared/model/canonicalBody';
+import type { CanonicalNote } from '../../shared/model/blocks/spec';
+import { canonicalBody, canonicalFragment } from '../../shared/model/canonicalBody';
+import { notesText } from './canonicalNotes';
 import { useCommands } from '../commands';
 import { articleExtensions } from './articleExtensions';
 import { CommandKeymap } from './CommandKeymap';
@@ -13,9 +16,10 @@ import { editorCommandIds, editorCommands } from './editorCommands';
 import { LinkDialog } from './LinkDialog';
 import { FigureDialog } from './FigureDialog';
 import { FindReplacePanel } from './FindReplacePanel';
-import type { FigureAttrs } from './extensions/Figure';
+import type { FigureAttrs } from './model/blocks/figure';
 import { useImageImport } from '../hooks/useImageImport';
 import { useNotify } from '../hooks/useNotice';
+import { useLatest } from '../hooks/useLatest';
 import { cleanPastedHtml } from './paste/cleanPastedHtml';
 import { cleanPastedText } from './paste/cleanText';
 import { Spellcheck } from './extensions/Spellcheck';
@@ -51,6 +55,20 @@ export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onRe
   const conversion = useRef<{ encoding: LegacyEncoding; kind: 'html' | 'text'; original: string } | null>(null);
   const pasteAsIs = useRef(false);
   const editorRef = useRef<Editor | null>(null);
+  /** What was last said about content the article cannot hold, so an autosave does not say it again. */
+  const lastNotes = useRef('');
+  const latest = useLatest({ t, notify });
+  const report = useMemo(
+    () => ({
+      current: (notes: readonly CanonicalNote[]) => {
+        const text = notesText(latest.current.t, notes);
+        if (!text || text === lastNotes.current) return;
+        lastNotes.current = text;
+        latest.current.notify({ text });
+      },
+    }),
+    [latest],
+  );
   const settings = useSettings();
   const checker = useSpellChecker(settings.houseWords);
   const extensions = useMemo(
@@ -88,6 +106,14 @@ export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onRe
         if (event.key !== 'Enter' || !node || node.type.name !== 'figure') return false;
         setFigureDialog({ attrs: node.attrs, pos: selection.from });
         return true;
+      },
+      // What is pasted is held to the article's form at once (a list starting at -4, merged table
+      // cells…), and the user is told what changed; most pastes need nothing.
+      transformPasted: (slice, view) => {
+        const { content, notes } = canonicalFragment(slice.content.toJSON() ?? []);
+        if (!notes.length) return slice;
+        report.current(notes);
+        return Slice.maxOpen(Fragment.fromJSON(view.state.schema, content));
       },
       // A paste is its own undo step, so undoing it never takes the typing just before it.
       handlePaste: (view) => {
@@ -145,7 +171,14 @@ export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onRe
   useEffect(() => {
     if (!editor) return;
     editorRef.current = editor;
-    onReady({ editor, getBody: () => canonicalBody(editor.getJSON()) });
+    onReady({
+      editor,
+      getBody: () => {
+        const { body, notes } = canonicalBody(editor.getJSON());
+        report.current(notes);
+        return body;
+      },
+    });
     // onReady is called once per editor instance
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor]);

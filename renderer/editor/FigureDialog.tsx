@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useModalDialog } from '../hooks/useModalDialog';
 import { assetUrl } from '../../shared/api/methods';
-import type { FigureAttrs } from './extensions/Figure';
+import type { FigureAttrs } from './model/blocks/figure';
 
 /** Caption, credit and alt text of a photo in the body, asked when it is inserted or edited. */
 export function FigureDialog({ initial, onSave, onClose }: { initial: FigureAttrs; onSave: (attrs: FigureAttrs) => void; onClose: () => void }) {

@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { useEffect, useState } from 'react';
 import { countWords } from '../../shared/text/vietnamese';
+import { editorText } from './bodyText';
 
 export interface TextStats {
   words: number;
@@ -28,8 +29,8 @@ export function useBodyStats(editor: Editor | null): BodyStats {
     const measure = () => {
       timer = null;
       const { doc, selection } = editor.state;
-      const body = statsOf(doc.textBetween(0, doc.content.size, '\n', '\n'));
-      const selected = selection.empty ? null : statsOf(doc.textBetween(selection.from, selection.to, '\n', '\n'));
+      const body = statsOf(editorText(doc));
+      const selected = selection.empty ? null : statsOf(editorText(doc, selection.from, selection.to));
       setStats({ body, selection: selected });
     };
     const schedule = () => {

@@ -2,6 +2,7 @@ import { generateJSON } from '@tiptap/core';
 import mammoth from 'mammoth';
 import type { NewsdeskApi } from '../../shared/api/contract';
 import type { BodyDoc } from '../../shared/model/body';
+import type { CanonicalNote } from '../../shared/model/blocks/spec';
 import { canonicalBody } from '../../shared/model/canonicalBody';
 import { splitHeadlineAndSapo } from '../../shared/model/importedArticle';
 import type { LegacyEncoding } from '../../shared/text/legacyEncodings';
@@ -17,6 +18,8 @@ export interface ImportedDocument {
   /** Images the document had that could not be added (a format other than JPEG, PNG, WebP, GIF). */
   skippedImages: number;
   converted: LegacyEncoding | null;
+  /** What could not be kept as it was (an unsupported block made a paragraph…), for the user. */
+  notes: CanonicalNote[];
 }
 
 export class UnsupportedDocumentError extends Error {}
@@ -40,7 +43,7 @@ export async function importDocument(file: File, api: NewsdeskApi): Promise<Impo
         .filter(Boolean)
         .map((line) => ({ type: 'paragraph', content: [{ type: 'text', text: line }] })),
     };
-    return { ...splitHeadlineAndSapo(body, baseName(file.name)), images: 0, skippedImages: 0, converted: cleaned.converted };
+    return { ...splitHeadlineAndSapo(body, baseName(file.name)), images: 0, skippedImages: 0, converted: cleaned.converted, notes: [] };
   }
   if (!name.endsWith('.docx')) throw new UnsupportedDocumentError(file.name);
 
@@ -61,6 +64,6 @@ export async function importDocument(file: File, api: NewsdeskApi): Promise<Impo
     },
   );
   const cleaned = cleanPastedHtml(html, { allowFigures: true });
-  const body = canonicalBody(generateJSON(cleaned.html, articleExtensions()));
-  return { ...splitHeadlineAndSapo(body, baseName(file.name)), images, skippedImages, converted: cleaned.converted };
+  const { body, notes } = canonicalBody(generateJSON(cleaned.html, articleExtensions()));
+  return { ...splitHeadlineAndSapo(body, baseName(file.name)), images, skippedImages, converted: cleaned.converted, notes };
 }

@@ -16,12 +16,13 @@ const load = () =>
     'shared/publish/site': ['planSite'],
     'electron/publish/siteExporter': ['exportSite'],
     'shared/model/settings': ['defaultSettings'],
+    'shared/model/articleUpdates': ['newArticle', 'changeStatus'],
   });
 
 const percentile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
 
 export async function runPublishBench() {
-  const { renderArticlePage, planSite, exportSite, defaultSettings } = await load();
+  const { renderArticlePage, planSite, exportSite, defaultSettings, newArticle, changeStatus } = await load();
   const random = seededRandom(7);
   const settings = { ...defaultSettings(), baseUrl: 'https://baocantho.example' };
   const sections = settings.sections.map((s) => s.slug);
@@ -30,12 +31,23 @@ export async function runPublishBench() {
   const articles = [];
   for (let i = 0; i < SITE_ARTICLES; i++) {
     const at = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
-    articles.push({
-      schemaVersion: 1, id: `a${i}`, slug: `tin-so-${i}`, headline: `Tin số ${i}: thành phố Cần Thơ đẩy mạnh học tập suốt đời`,
-      sapo: 'Quận Bình Thủy triển khai nhiều mô hình học tập suốt đời cho người dân.', byline: 'Minh Anh', section: sections[i % sections.length],
-      tags: [tags[i % tags.length], tags[(i * 7) % tags.length]], featuredImage: null, body: sharedBody, status: 'published', assignee: '', dueAt: null,
-      related: [], createdAt: at, updatedAt: at, publishedAt: at, trashedAt: null, revision: 2, comments: [], history: [],
-    });
+    const actor = { at, by: 'Minh Anh' };
+    const draft = newArticle(
+      {
+        id: `a${i}`,
+        slug: `tin-so-${i}`,
+        fields: {
+          headline: `Tin số ${i}: thành phố Cần Thơ đẩy mạnh học tập suốt đời`,
+          sapo: 'Quận Bình Thủy triển khai nhiều mô hình học tập suốt đời cho người dân.',
+          byline: 'Minh Anh',
+          section: sections[i % sections.length],
+          tags: [tags[i % tags.length], tags[(i * 7) % tags.length]],
+          body: sharedBody,
+        },
+      },
+      actor,
+    );
+    articles.push(changeStatus(draft, 'published', actor));
   }
   const context = { settings, links: null, assetUrl: (id) => `assets/${id}`, fontUrl: (f) => `fonts/${f}` };
   const renders = [];

@@ -17,37 +17,26 @@ const loadService = () =>
     'electron/library/atomicFile': ['writeJsonAtomic'],
     'shared/model/article': ['summarize'],
     'shared/model/settings': ['defaultSettings'],
+    'shared/model/articleUpdates': ['newArticle'],
+    'electron/library/libraryFile': ['LIBRARY_SCHEMA_VERSION'],
   });
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-function articleOf(i, body, at) {
-  return {
-    schemaVersion: 1,
-    id: `a${String(i).padStart(6, '0')}`,
-    slug: `bai-${i}`,
-    headline: `Tin số ${i}: thành phố Cần Thơ đẩy mạnh học tập`,
-    sapo: 'Sapo của bài viết.',
-    byline: 'Phóng viên',
-    section: 'thoi-su',
-    tags: [],
-    featuredImage: null,
-    body,
-    status: 'draft',
-    assignee: '',
-    dueAt: null,
-    createdAt: at,
-    updatedAt: at,
-    publishedAt: null,
-    trashedAt: null,
-    revision: 1,
-    comments: [],
-    history: [],
-  };
+/** An article of the generated library, made as the service makes one. */
+function articleOf(newArticle, i, body, at) {
+  return newArticle(
+    {
+      id: `a${String(i).padStart(6, '0')}`,
+      slug: `bai-${i}`,
+      fields: { headline: `Tin số ${i}: thành phố Cần Thơ đẩy mạnh học tập`, sapo: 'Sapo của bài viết.', byline: 'Phóng viên', section: 'thoi-su', body },
+    },
+    { at, by: 'Phóng viên' },
+  );
 }
 
 export async function runStorageBench() {
-  const { LibraryService, writeJsonAtomic, summarize, defaultSettings } = await loadService();
+  const { LibraryService, writeJsonAtomic, summarize, defaultSettings, newArticle, LIBRARY_SCHEMA_VERSION } = await loadService();
   const dir = await mkdtemp(join(tmpdir(), 'newsdesk-bench-storage-'));
   try {
     // A library of ARTICLES realistic articles, written directly (fast, no fsync) for the setup.
@@ -60,14 +49,14 @@ export async function runStorageBench() {
     for (let i = 0; i < ARTICLES; i += 500) {
       const batch = [];
       for (let j = i; j < Math.min(ARTICLES, i + 500); j++) {
-        const article = articleOf(j, sharedBody, at);
+        const article = articleOf(newArticle, j, sharedBody, at);
         catalog.push(summarize(article));
         all.push(article);
         batch.push(writeFile(join(dir, 'articles', `${article.id}.json`), JSON.stringify(article)));
       }
       await Promise.all(batch);
     }
-    await writeFile(join(dir, 'library.json'), JSON.stringify({ schemaVersion: 1, settings: defaultSettings(), catalog }));
+    await writeFile(join(dir, 'library.json'), JSON.stringify({ schemaVersion: LIBRARY_SCHEMA_VERSION, settings: defaultSettings(), catalog }));
 
     // Opening to a usable list (the catalog and the first page of summaries).
     const openStart = performance.now();

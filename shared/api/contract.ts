@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { articleFieldsSchema, articleSchema, articleStatus, articleSummarySchema } from '../model/article';
 import { articleId, slugField, text } from '../model/fields';
+import { noteKinds } from '../model/blocks/spec';
 import { settingsSchema } from '../model/settings';
+import { pageNeighboursSchema } from '../publish/related';
 import type { MethodName } from './methods';
 
 /**
@@ -48,21 +50,17 @@ const exportResultSchema = z.strictObject({
   notes: z.array(z.string()),
 });
 
-const articleRefSchema = z.strictObject({
-  id: z.string(),
-  slug: z.string(),
-  headline: z.string(),
-  sapo: z.string(),
-  section: z.string(),
-  publishedAt: z.string().nullable(),
-  updatedAt: z.string(),
-});
-
 const problemSchema = z.strictObject({
+  /** moved: the file could not be read and was renamed aside; repaired: it was repaired, its original copied aside. */
+  kind: z.enum(['moved', 'repaired']),
   file: z.string(),
   movedTo: z.string(),
   reason: z.string(),
   at: z.string(),
+  /** The fields repaired (for an article). */
+  fields: z.array(z.string()),
+  /** What repairing the body changed, by kind (see shared/model/blocks/spec.ts, NoteKind). */
+  notes: z.array(z.strictObject({ kind: z.enum(noteKinds), count: z.number().int() })),
 });
 export type StorageProblem = z.infer<typeof problemSchema>;
 
@@ -140,7 +138,7 @@ export const contract = {
     /** What the article page shows beside the article: related, the section's others, the latest. */
     /** The draft's own section, tags and hand-chosen related articles may be given (the preview's, before they are saved). */
     input: z.strictObject({ id: articleId, section: text(60).optional(), tags: z.array(text(60)).max(30).optional(), related: z.array(articleId).max(12).optional() }),
-    output: z.strictObject({ related: z.array(articleRefSchema), others: z.array(articleRefSchema), latest: z.array(articleRefSchema) }),
+    output: pageNeighboursSchema,
   },
   exportSite: {
     /** Writes the site of published articles into a folder (by default `site` in the library folder). */

@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { countWords } from '../text/vietnamese';
-import { bodySchema, bodyToPlainText } from './body';
-import { articleId, isoDateTime, slugField, text } from './fields';
+import { bodySchema, bodyWordCount } from './body';
+import { articleId, assetIdField, isoDateTime, slugField, text } from './fields';
 
-export const ARTICLE_SCHEMA_VERSION = 1;
+/**
+ * The article file's format. 1: the first; 2: `related` always present and the body in its
+ * canonical form (./articleFile.ts migrates older files as they are read).
+ */
+export const ARTICLE_SCHEMA_VERSION = 2;
 
 export const articleStatuses = ['draft', 'review', 'approved', 'published'] as const;
 export const articleStatus = z.enum(articleStatuses);
@@ -21,7 +25,7 @@ export const LIMITS = {
 } as const;
 
 export const featuredImageSchema = z.strictObject({
-  assetId: z.string().regex(/^[a-f0-9]{64}\.(jpg|png|webp|gif)$/),
+  assetId: assetIdField,
   caption: text(2000),
   credit: text(200),
   alt: text(500),
@@ -61,7 +65,6 @@ export const articleFieldsSchema = z.strictObject({
 export type ArticleFields = z.infer<typeof articleFieldsSchema>;
 
 export const articleSchema = articleFieldsSchema.extend({
-  related: z.array(articleId).max(12).default([]),
   schemaVersion: z.literal(ARTICLE_SCHEMA_VERSION),
   id: articleId,
   slug: slugField,
@@ -94,9 +97,21 @@ export const articleSummarySchema = z.strictObject({
 });
 export type ArticleSummary = z.infer<typeof articleSummarySchema>;
 
+/** Another article, as lists and the related blocks of a page show it. */
+export const articleRefSchema = z.strictObject({
+  id: z.string(),
+  slug: z.string(),
+  headline: z.string(),
+  sapo: z.string(),
+  section: z.string(),
+  publishedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type ArticleRef = z.infer<typeof articleRefSchema>;
+
 /** Syllables in everything a reader reads: headline, sapo and body. */
 export function articleWordCount(article: Pick<Article, 'headline' | 'sapo' | 'body'>): number {
-  return countWords(article.headline) + countWords(article.sapo) + countWords(bodyToPlainText(article.body));
+  return countWords(article.headline) + countWords(article.sapo) + bodyWordCount(article.body);
 }
 
 export function summarize(article: Article): ArticleSummary {

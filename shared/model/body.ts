@@ -1,205 +1,109 @@
 import { z } from 'zod';
-import { href, text } from './fields';
+import { countWords } from '../text/vietnamese';
+import { blockSpecs, inlineSpecs, markSpecs, partSpecs } from './blocks';
+import { MAX_CHILDREN, type Inline } from './blocks/inline';
+import type { Paragraph } from './blocks/paragraph';
+import { unionOf, type BlockSpec, type InlineSpec, type MarkSpec, type RenderContext, type StoredNode, type TextContext } from './blocks/spec';
+import type { Mark } from './marks';
 
 /**
  * The article body: the editor's structured document (ProseMirror/Tiptap JSON), restricted to
- * the article blocks of DESIGN.md. Raw HTML never appears here.
+ * the blocks and marks listed in ./blocks and ./marks. Raw HTML never appears here. Everything
+ * here loops over those lists: the schema, the page's HTML, the plain text and the word count
+ * (the canonicaliser is in ./canonicalBody).
  */
 
-export type Mark =
-  | { type: 'bold' }
-  | { type: 'italic' }
-  | { type: 'subscript' }
-  | { type: 'superscript' }
-  | { type: 'link'; attrs: { href: string } };
+export const blockSchema = unionOf(blockSpecs);
+export type Block = z.output<typeof blockSchema>;
 
-export type Inline = { type: 'text'; text: string; marks?: Mark[] } | { type: 'hardBreak' };
-
-export interface Paragraph {
-  type: 'paragraph';
-  content?: Inline[];
-}
-export interface Heading {
-  type: 'heading';
-  attrs: { level: 2 | 3 };
-  content?: Inline[];
-}
-export interface Blockquote {
-  type: 'blockquote';
-  content: Paragraph[];
-}
-export interface PullQuote {
-  type: 'pullQuote';
-  attrs?: { cite?: string };
-  content: Paragraph[];
-}
-export interface ListItem {
-  type: 'listItem';
-  content: Array<Paragraph | BulletList | OrderedList>;
-}
-export interface BulletList {
-  type: 'bulletList';
-  content: ListItem[];
-}
-export interface OrderedList {
-  type: 'orderedList';
-  attrs?: { start?: number };
-  content: ListItem[];
-}
-export interface Figure {
-  type: 'figure';
-  attrs: { assetId: string; alt: string; caption: string; credit: string };
-}
-export interface TableCell {
-  type: 'tableCell' | 'tableHeader';
-  content: Paragraph[];
-}
-export interface TableRow {
-  type: 'tableRow';
-  content: TableCell[];
-}
-export interface Table {
-  type: 'table';
-  content: TableRow[];
-}
-export interface HorizontalRule {
-  type: 'horizontalRule';
-}
-
-export type Block =
-  | Paragraph
-  | Heading
-  | Blockquote
-  | PullQuote
-  | BulletList
-  | OrderedList
-  | Figure
-  | Table
-  | HorizontalRule;
-
-export interface BodyDoc {
-  type: 'doc';
-  content: Block[];
-}
-
-const MAX_TEXT_NODE = 100_000;
-const MAX_CHILDREN = 20_000;
-
-const markSchema: z.ZodType<Mark> = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('bold') }),
-  z.strictObject({ type: z.literal('italic') }),
-  z.strictObject({ type: z.literal('subscript') }),
-  z.strictObject({ type: z.literal('superscript') }),
-  z.strictObject({ type: z.literal('link'), attrs: z.strictObject({ href }) }),
-]);
-
-const inlineSchema: z.ZodType<Inline> = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('text'),
-    text: text(MAX_TEXT_NODE).pipe(z.string().min(1)),
-    marks: z.array(markSchema).max(5).optional(),
-  }),
-  z.strictObject({ type: z.literal('hardBreak') }),
-]);
-
-const inlineContent = z.array(inlineSchema).max(MAX_CHILDREN).optional();
-
-const paragraphSchema: z.ZodType<Paragraph> = z.strictObject({
-  type: z.literal('paragraph'),
-  content: inlineContent,
-});
-
-const headingSchema: z.ZodType<Heading> = z.strictObject({
-  type: z.literal('heading'),
-  attrs: z.strictObject({ level: z.union([z.literal(2), z.literal(3)]) }),
-  content: inlineContent,
-});
-
-const paragraphs = z.array(paragraphSchema).min(1).max(MAX_CHILDREN);
-
-const listItemSchema: z.ZodType<ListItem> = z.lazy(() =>
-  z.strictObject({
-    type: z.literal('listItem'),
-    content: z.array(z.union([paragraphSchema, bulletListSchema, orderedListSchema])).min(1).max(MAX_CHILDREN),
-  }),
-);
-
-const bulletListSchema: z.ZodType<BulletList> = z.lazy(() =>
-  z.strictObject({ type: z.literal('bulletList'), content: z.array(listItemSchema).min(1).max(MAX_CHILDREN) }),
-);
-
-const orderedListSchema: z.ZodType<OrderedList> = z.lazy(() =>
-  z.strictObject({
-    type: z.literal('orderedList'),
-    attrs: z.strictObject({ start: z.number().int().min(0).max(100_000).optional() }).optional(),
-    content: z.array(listItemSchema).min(1).max(MAX_CHILDREN),
-  }),
-);
-
-const tableCellSchema: z.ZodType<TableCell> = z.strictObject({
-  type: z.union([z.literal('tableCell'), z.literal('tableHeader')]),
-  content: paragraphs,
-});
-
-const blockSchema: z.ZodType<Block> = z.union([
-  paragraphSchema,
-  headingSchema,
-  z.strictObject({ type: z.literal('blockquote'), content: paragraphs }),
-  z.strictObject({
-    type: z.literal('pullQuote'),
-    attrs: z.strictObject({ cite: text(300).optional() }).optional(),
-    content: paragraphs,
-  }),
-  bulletListSchema,
-  orderedListSchema,
-  z.strictObject({
-    type: z.literal('figure'),
-    attrs: z.strictObject({
-      assetId: z.string().regex(/^[a-f0-9]{64}\.(jpg|png|webp|gif)$/),
-      alt: text(500),
-      caption: text(2000),
-      credit: text(200),
-    }),
-  }),
-  z.strictObject({
-    type: z.literal('table'),
-    content: z
-      .array(z.strictObject({ type: z.literal('tableRow'), content: z.array(tableCellSchema).min(1).max(50) }))
-      .min(1)
-      .max(1000),
-  }),
-  z.strictObject({ type: z.literal('horizontalRule') }),
-]);
-
-export const bodySchema: z.ZodType<BodyDoc> = z.strictObject({
+export const bodySchema = z.strictObject({
   type: z.literal('doc'),
   content: z.array(blockSchema).max(MAX_CHILDREN),
 });
+export type BodyDoc = z.output<typeof bodySchema>;
+
+export type { Inline, Mark, Paragraph };
+export type { Heading } from './blocks/heading';
+export type { Blockquote } from './blocks/blockquote';
+export type { PullQuote } from './blocks/pullQuote';
+export type { BulletList, ListItem, OrderedList } from './blocks/lists';
+export type { Figure } from './blocks/figure';
+export type { Table, TableCell, TableHeader, TableRow } from './blocks/table';
+export type { HorizontalRule } from './blocks/horizontalRule';
+export type { TextNode } from './blocks/text';
 
 export const emptyBody = (): BodyDoc => ({ type: 'doc', content: [] });
 
+const nodeSpecs = new Map<string, BlockSpec>([...blockSpecs, ...partSpecs].map((spec) => [spec.type, spec as unknown as BlockSpec]));
+const inlineSpecMap = new Map<string, InlineSpec>(inlineSpecs.map((spec) => [spec.type, spec as unknown as InlineSpec]));
+const markSpecMap = new Map<string, MarkSpec>(markSpecs.map((spec) => [spec.type, spec as unknown as MarkSpec]));
+
+/** The spec of a block or part type (undefined for a type the body does not have). */
+export const nodeSpec = (type: string): BlockSpec | undefined => nodeSpecs.get(type);
+export const inlineSpec = (type: string): InlineSpec | undefined => inlineSpecMap.get(type);
+export const markSpec = (type: string): MarkSpec | undefined => markSpecMap.get(type);
+
+const sameMark = (a: StoredNode, b: StoredNode) => a.type === b.type && JSON.stringify((a as Mark & { attrs?: unknown }).attrs) === JSON.stringify((b as Mark & { attrs?: unknown }).attrs);
+const marksOf = (node: StoredNode): Mark[] => (node as { marks?: Mark[] }).marks ?? [];
+
+/**
+ * Inline content as page HTML. Marks stay open across neighbouring runs that share them (as
+ * ProseMirror serialises), so bold text with a link inside is one <strong>, and marks nest in the
+ * order of the mark list.
+ */
+export function renderInline(nodes: readonly StoredNode[] | undefined): string {
+  let html = '';
+  let open: Mark[] = [];
+  const close = (from: number) => {
+    for (let i = open.length - 1; i >= from; i--) html += markSpec(open[i]!.type)!.close(open[i]!);
+    open = open.slice(0, from);
+  };
+  for (const node of nodes ?? []) {
+    const spec = inlineSpec(node.type);
+    if (!spec) continue;
+    const marks = marksOf(node);
+    let keep = 0;
+    while (keep < open.length && keep < marks.length && sameMark(open[keep]!, marks[keep]!)) keep++;
+    close(keep);
+    for (const mark of marks.slice(keep)) html += markSpec(mark.type)?.open(mark) ?? '';
+    open = [...open, ...marks.slice(keep)];
+    html += spec.render(node);
+  }
+  close(0);
+  return html;
+}
+
+const renderContext = (assetUrl: (assetId: string) => string): RenderContext => {
+  const cx: RenderContext = {
+    assetUrl,
+    inline: renderInline,
+    blocks: (nodes) => nodes.map((node) => nodeSpec(node.type)?.render(node, cx) ?? '').join(''),
+  };
+  return cx;
+};
+
+/** The body as the page shows it, one top-level block per line. */
+export function renderBody(doc: BodyDoc, assetUrl: (assetId: string) => string): string {
+  const cx = renderContext(assetUrl);
+  return doc.content.map((block) => cx.blocks([block])).join('\n');
+}
+
+const textContext: TextContext = {
+  inline: (nodes) => (nodes ?? []).map((node) => inlineSpec(node.type)?.plainText(node) ?? '').join(''),
+  blocks: (nodes) => nodes.flatMap((node) => nodeSpec(node.type)?.plainText(node, textContext) ?? []),
+};
+
+/** Lines of text of any blocks or parts, as a reader reads them. */
+export const blocksToLines = (nodes: readonly StoredNode[]): string[] => textContext.blocks(nodes);
+
 /** Plain text of a body, one line per paragraph-like block. */
 export function bodyToPlainText(doc: BodyDoc): string {
-  const lines: string[] = [];
-  const inline = (content: Inline[] | undefined) =>
-    (content ?? []).map((node) => (node.type === 'text' ? node.text : '\n')).join('');
-  const visit = (block: Block | ListItem | TableRow | TableCell) => {
-    switch (block.type) {
-      case 'paragraph':
-      case 'heading':
-        lines.push(inline(block.content));
-        break;
-      case 'figure':
-        lines.push(block.attrs.caption);
-        break;
-      case 'horizontalRule':
-        break;
-      default:
-        for (const child of block.content) visit(child);
-    }
-  };
-  for (const block of doc.content) visit(block);
-  return lines.join('\n');
+  return blocksToLines(doc.content).join('\n');
+}
+
+/** Syllables a reader reads in the body (the editor's status bar counts the same). */
+export function bodyWordCount(doc: BodyDoc): number {
+  return countWords(bodyToPlainText(doc));
 }
 
 /** A body of plain paragraphs from text: each non-empty line becomes a paragraph. */

@@ -1,184 +1,209 @@
-import { isAllowedHref } from './fields';
-import type { Block, BodyDoc, Inline, ListItem, Mark, Paragraph, TableCell, TableRow } from './body';
+import { blockSpecs, markSpecs, partSpecs } from './blocks';
+import { MAX_CHILDREN } from './blocks/inline';
+import { paragraphOf, type Paragraph } from './blocks/paragraph';
+import type { CanonicalContext, CanonicalNote, Json, NoteKind, StoredNode } from './blocks/spec';
+import { MAX_TEXT_NODE, type TextNode } from './blocks/text';
+import { blocksToLines, inlineSpec, markSpec, nodeSpec, type BodyDoc } from './body';
+import { cleanText } from './fields';
+import type { Mark } from './marks';
 
 /**
- * Turns whatever the editor (or an import) produced into the stored article body: only the
- * article blocks and marks of DESIGN.md, only their own attributes, text in NFC. Nothing a reader
- * could read is dropped: an unknown block becomes paragraphs of its text, an unknown inline node
- * its text, a link with a refused scheme plain text.
+ * Turns whatever the editor (or an import, or an old file) produced into the stored article
+ * body: only the blocks and marks of ./blocks and ./marks, only their own attributes, text in
+ * NFC. Nothing a reader could read is dropped, and nothing is changed silently: every change a
+ * reader would notice is returned as a note for the user (an unknown block kept as paragraphs of
+ * its text, a refused link kept as plain text, a list start out of range…).
  */
 
-interface Json {
-  type?: unknown;
-  attrs?: Record<string, unknown>;
-  content?: unknown;
-  marks?: unknown;
-  text?: unknown;
+export interface CanonicalOptions {
+  /** Whether an image is in the library; photos of images that are not become paragraphs. */
+  hasAsset?: (assetId: string) => boolean;
 }
 
-const asNodes = (value: unknown): Json[] => (Array.isArray(value) ? (value.filter((v) => v && typeof v === 'object') as Json[]) : []);
-const str = (value: unknown): string => (typeof value === 'string' ? value.normalize('NFC') : '');
+export interface CanonicalResult {
+  body: BodyDoc;
+  notes: CanonicalNote[];
+}
 
-function canonicalMarks(value: unknown): Mark[] {
-  const marks: Mark[] = [];
-  for (const mark of asNodes(value)) {
-    switch (mark.type) {
-      case 'bold':
-      case 'italic':
-      case 'subscript':
-      case 'superscript':
-        if (!marks.some((m) => m.type === mark.type)) marks.push({ type: mark.type });
-        break;
-      case 'link': {
-        const href = str(mark.attrs?.href).trim();
-        if (href && isAllowedHref(href) && !marks.some((m) => m.type === 'link')) marks.push({ type: 'link', attrs: { href } });
-        break;
-      }
-      default:
-        break;
-    }
+const TOP_LEVEL = blockSpecs.map((spec) => spec.type as string);
+
+const asNodes = (value: unknown): Json[] => (Array.isArray(value) ? (value.filter((v) => v !== null && typeof v === 'object' && !Array.isArray(v)) as Json[]) : []);
+const typeOf = (node: Json): string => (typeof node.type === 'string' ? node.type : '');
+
+/** Attributes that hold what a reader reads of a node that has no text of its own (a mention's label, an image's alt). */
+const TEXT_ATTRS = ['text', 'label', 'caption', 'alt', 'title', 'name'];
+
+/** The text of a node nobody knows: its own text, or its children's, a line per block-like child. */
+function jsonText(node: Json): string {
+  if (typeof node.text === 'string') return node.text;
+  const children = asNodes(node.content);
+  if (!children.length) {
+    const key = TEXT_ATTRS.find((name) => typeof node.attrs?.[name] === 'string' && (node.attrs[name] as string).trim());
+    return key ? (node.attrs![key] as string) : '';
   }
-  return marks;
+  const inlineOnly = children.every((child) => typeof child.text === 'string' || inlineSpec(typeOf(child)));
+  return children.map(jsonText).join(inlineOnly ? '' : '\n');
 }
 
-function canonicalInline(value: unknown): Inline[] {
-  const out: Inline[] = [];
-  for (const node of asNodes(value)) {
-    if (node.type === 'hardBreak') {
-      out.push({ type: 'hardBreak' });
-    } else if (node.type === 'text') {
-      const text = str(node.text);
-      if (!text) continue;
-      const marks = canonicalMarks(node.marks);
-      out.push(marks.length ? { type: 'text', text, marks } : { type: 'text', text });
-    } else {
-      const text = plainText(node);
-      if (text) out.push({ type: 'text', text });
+const sameMarks = (a: TextNode, b: TextNode) => JSON.stringify(a.marks ?? []) === JSON.stringify(b.marks ?? []);
+
+class Canonicaliser implements CanonicalContext {
+  readonly notes: CanonicalNote[] = [];
+
+  constructor(private readonly assetCheck: (assetId: string) => boolean) {}
+
+  text(value: unknown): string {
+    return typeof value === 'string' ? cleanText(value) : '';
+  }
+
+  hasAsset(assetId: string): boolean {
+    return this.assetCheck(assetId);
+  }
+
+  note(kind: NoteKind, type: string): void {
+    this.notes.push({ kind, type });
+  }
+
+  paragraphs(text: string): StoredNode[] {
+    return text
+      .split(/\r\n|\r|\n/)
+      .map((line) => cleanText(line).trim())
+      .filter(Boolean)
+      .map((line) => paragraphOf(this.inline([{ type: 'text', text: line }]) as Paragraph['content'] & object));
+  }
+
+  marks(value: unknown): StoredNode[] {
+    const found = new Map<string, Mark>();
+    for (const json of asNodes(value)) {
+      const type = typeOf(json);
+      const spec = markSpec(type);
+      if (!spec) {
+        this.note('mark', type || '?');
+        continue;
+      }
+      if (found.has(type)) continue;
+      const mark = spec.canonical(json, this);
+      if (mark) found.set(type, mark as Mark);
     }
+    return markSpecs.filter((spec) => found.has(spec.type)).map((spec) => found.get(spec.type)!);
+  }
+
+  inline(content: unknown): StoredNode[] {
+    const out: StoredNode[] = [];
+    for (const json of asNodes(content)) {
+      const type = typeOf(json);
+      const spec = inlineSpec(type);
+      if (spec) {
+        out.push(...spec.canonical(json, this));
+        continue;
+      }
+      // A node Newsdesk does not know, or a block where only text may be: its text stays.
+      this.note(nodeSpec(type) ? 'misplaced' : 'inline', type || '?');
+      out.push(...this.inline([{ type: 'text', text: jsonText(json).replace(/\s*\n\s*/g, ' ') }]));
+    }
+    return mergeRuns(out);
+  }
+
+  blocks(content: unknown, allowed: readonly string[]): StoredNode[] {
+    const out: StoredNode[] = [];
+    let loose: Json[] = [];
+    const flushLoose = () => {
+      // Text straight inside a container (no paragraph around it) is a paragraph.
+      if (loose.length) out.push(...this.restrict(paragraphOf(this.inline(loose) as Paragraph['content'] & object), allowed));
+      loose = [];
+    };
+    for (const json of asNodes(content)) {
+      const type = typeOf(json);
+      const spec = nodeSpec(type);
+      if (!spec && (inlineSpec(type) || typeof json.text === 'string')) {
+        loose.push(json);
+        continue;
+      }
+      flushLoose();
+      if (spec) {
+        if (!allowed.includes(type)) this.note('misplaced', type);
+        for (const node of spec.canonical(json, this)) out.push(...this.restrict(node, allowed));
+      } else {
+        this.note('block', type || '?');
+        const children = asNodes(json.content);
+        const holdsBlocks = children.some((child) => nodeSpec(typeOf(child)) || Array.isArray(child.content));
+        if (holdsBlocks) out.push(...this.blocks(children, allowed));
+        else out.push(...this.paragraphs(jsonText(json)).flatMap((node) => this.restrict(node, allowed)));
+      }
+    }
+    flushLoose();
+    return out;
+  }
+
+  /** A node where only `allowed` may stand: itself, or paragraphs of what it holds (every container holds paragraphs). */
+  private restrict(node: StoredNode, allowed: readonly string[]): StoredNode[] {
+    if (allowed.includes(node.type)) return [node];
+    return this.asParagraphs(node);
+  }
+
+  asParagraphs(node: StoredNode): StoredNode[] {
+    if (node.type === 'paragraph') return [node];
+    const content = (node as { content?: StoredNode[] }).content;
+    const attrText = this.paragraphs(nodeSpec(node.type)?.attrText?.(node) ?? '');
+    if (Array.isArray(content) && content.every((child) => inlineSpec(child.type))) return [paragraphOf(content as Paragraph['content'] & object), ...attrText];
+    if (Array.isArray(content)) return [...content.flatMap((child) => this.asParagraphs(child)), ...attrText];
+    return attrText.length ? attrText : this.paragraphs(blocksToLines([node]).join('\n'));
+  }
+
+  /** A top-level block that still fails its schema (a table over the size limit…) becomes paragraphs of its text. */
+  validated(block: StoredNode): StoredNode[] {
+    const spec = nodeSpec(block.type)!;
+    if (spec.schema.safeParse(block).success) return [block];
+    this.note('attr', block.type);
+    return this.asParagraphs(block).flatMap((paragraph) => splitParagraph(paragraph as Paragraph));
+  }
+}
+
+/** Neighbouring runs with the same marks are one run (as the editor keeps them), within the size limit. */
+function mergeRuns(nodes: StoredNode[]): StoredNode[] {
+  const out: StoredNode[] = [];
+  for (const node of nodes) {
+    const last = out.at(-1) as TextNode | undefined;
+    const text = node as TextNode;
+    if (last?.type === 'text' && text.type === 'text' && sameMarks(last, text) && last.text.length + text.text.length <= MAX_TEXT_NODE) {
+      out[out.length - 1] = { ...last, text: last.text + text.text };
+    } else out.push(node);
   }
   return out;
 }
 
-function paragraph(content: Inline[]): Paragraph {
-  return content.length ? { type: 'paragraph', content } : { type: 'paragraph' };
-}
-
-function plainText(node: Json): string {
-  if (node.type === 'text') return str(node.text);
-  return asNodes(node.content).map(plainText).join(' ').trim();
-}
-
-/** Paragraphs for containers that only hold paragraphs (quotes, table cells). */
-function paragraphsOf(value: unknown): Paragraph[] {
-  const blocks = canonicalBlocks(value);
+/** A paragraph with more runs than one may hold, as several. */
+function splitParagraph(paragraph: Paragraph): Paragraph[] {
+  const content = paragraph.content ?? [];
+  if (content.length <= MAX_CHILDREN) return [paragraph];
   const out: Paragraph[] = [];
-  for (const block of blocks) {
-    if (block.type === 'paragraph') out.push(block);
-    else if (block.type === 'heading') out.push(paragraph(block.content ?? []));
-    else {
-      const text = plainText(block as unknown as Json);
-      if (text) out.push(paragraph([{ type: 'text', text }]));
-    }
-  }
-  return out.length ? out : [paragraph([])];
-}
-
-function listItems(value: unknown): ListItem[] {
-  const items: ListItem[] = [];
-  for (const node of asNodes(value)) {
-    const blocks = canonicalBlocks(node.type === 'listItem' ? node.content : [node]);
-    const content = blocks.filter(
-      (b): b is ListItem['content'][number] => b.type === 'paragraph' || b.type === 'bulletList' || b.type === 'orderedList',
-    );
-    items.push({ type: 'listItem', content: content.length ? content : [paragraph([])] });
-  }
-  return items;
-}
-
-function tableRows(value: unknown): TableRow[] {
-  return asNodes(value)
-    .filter((row) => row.type === 'tableRow')
-    .map((row) => ({
-      type: 'tableRow' as const,
-      content: asNodes(row.content).map(
-        (cell): TableCell => ({
-          type: cell.type === 'tableHeader' ? 'tableHeader' : 'tableCell',
-          content: paragraphsOf(cell.content),
-        }),
-      ),
-    }))
-    .filter((row) => row.content.length > 0);
-}
-
-function canonicalBlocks(value: unknown): Block[] {
-  const out: Block[] = [];
-  for (const node of asNodes(value)) {
-    switch (node.type) {
-      case 'paragraph':
-        out.push(paragraph(canonicalInline(node.content)));
-        break;
-      case 'heading': {
-        const level = node.attrs?.level === 3 ? 3 : 2;
-        const content = canonicalInline(node.content);
-        out.push(content.length ? { type: 'heading', attrs: { level }, content } : { type: 'heading', attrs: { level } });
-        break;
-      }
-      case 'blockquote':
-        out.push({ type: 'blockquote', content: paragraphsOf(node.content) });
-        break;
-      case 'pullQuote': {
-        const cite = str(node.attrs?.cite);
-        out.push({ type: 'pullQuote', ...(cite ? { attrs: { cite } } : {}), content: paragraphsOf(node.content) });
-        break;
-      }
-      case 'bulletList':
-      case 'orderedList': {
-        const content = listItems(node.content);
-        if (!content.length) break;
-        const start = node.attrs?.start;
-        out.push(
-          node.type === 'orderedList'
-            ? { type: 'orderedList', ...(typeof start === 'number' && start !== 1 ? { attrs: { start } } : {}), content }
-            : { type: 'bulletList', content },
-        );
-        break;
-      }
-      case 'figure': {
-        const assetId = str(node.attrs?.assetId);
-        if (/^[a-f0-9]{64}\.(jpg|png|webp|gif)$/.test(assetId)) {
-          out.push({
-            type: 'figure',
-            attrs: { assetId, alt: str(node.attrs?.alt), caption: str(node.attrs?.caption), credit: str(node.attrs?.credit) },
-          });
-        }
-        break;
-      }
-      case 'table': {
-        const content = tableRows(node.content);
-        if (content.length) out.push({ type: 'table', content });
-        break;
-      }
-      case 'horizontalRule':
-        out.push({ type: 'horizontalRule' });
-        break;
-      default: {
-        // Anything else (a code block, a foreign node): keep its text as paragraphs.
-        const inner = canonicalBlocks(node.content);
-        if (inner.length) out.push(...inner);
-        else {
-          const text = plainText(node);
-          if (text) out.push(paragraph([{ type: 'text', text }]));
-        }
-      }
-    }
-  }
+  for (let i = 0; i < content.length; i += MAX_CHILDREN) out.push(paragraphOf(content.slice(i, i + MAX_CHILDREN)));
   return out;
 }
 
-export function canonicalBody(json: unknown): BodyDoc {
-  const doc = (json && typeof json === 'object' ? json : {}) as Json;
-  const content = canonicalBlocks(doc.content);
+export function canonicalBody(json: unknown, options: CanonicalOptions = {}): CanonicalResult {
+  const cx = new Canonicaliser(options.hasAsset ?? (() => true));
+  const doc = (json !== null && typeof json === 'object' ? json : {}) as Json;
+  const content = cx.blocks(doc.content, TOP_LEVEL).flatMap((block) => cx.validated(block));
   // Empty paragraphs at the end (the editor keeps one after a list or table to type into) are not content.
   while (content.length > 0 && content.at(-1)!.type === 'paragraph' && !(content.at(-1) as Paragraph).content) content.pop();
-  return { type: 'doc', content };
+  return { body: { type: 'doc', content: content as BodyDoc['content'] }, notes: cx.notes };
+}
+
+const ALL_NODES = [...TOP_LEVEL, ...partSpecs.map((spec) => spec.type as string)];
+
+/**
+ * A piece of a body (what is pasted: it may start inside a list or a table), canonical, with the
+ * notes. Parts of blocks (list items, rows, cells) may stand at its top.
+ */
+export function canonicalFragment(content: unknown, options: CanonicalOptions = {}): { content: StoredNode[]; notes: CanonicalNote[] } {
+  const cx = new Canonicaliser(options.hasAsset ?? (() => true));
+  return { content: cx.blocks(content, ALL_NODES), notes: cx.notes };
+}
+
+/** The notes counted by kind, for one message per kind ("2 khối không hỗ trợ…"). */
+export function countNotes(notes: readonly CanonicalNote[]): Array<{ kind: NoteKind; count: number }> {
+  const counts = new Map<NoteKind, number>();
+  for (const note of notes) counts.set(note.kind, (counts.get(note.kind) ?? 0) + 1);
+  return [...counts].map(([kind, count]) => ({ kind, count }));
 }

@@ -37,6 +37,7 @@ blockquote{margin:1em 0;padding:.2em 0 .2em 1em;border-left:4px solid var(--acce
 table{border-collapse:collapse;width:100%;margin:1em 0;font-size:.95em}
 th,td{border:1px solid #999;padding:6px 8px;text-align:left;vertical-align:top}
 th{background:#f1eeea}
+.align-left{text-align:left}.align-center{text-align:center}.align-right{text-align:right}
 th p,td p,li p{margin:0}
 hr{border:0;border-top:2px solid var(--line);margin:1.5em 0}
 .byline{text-align:right;font-weight:700}

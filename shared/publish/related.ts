@@ -1,12 +1,10 @@
-import type { ArticleSummary } from '../model/article';
+import { z } from 'zod';
+import { articleRefSchema, type ArticleRef, type ArticleSummary } from '../model/article';
 import { fold } from '../text/vietnamese';
-import type { ArticleRef } from './renderArticlePage';
 
-export interface PageNeighbours {
-  related: ArticleRef[];
-  others: ArticleRef[];
-  latest: ArticleRef[];
-}
+/** What an article page shows beside the article: related articles, the section's others, the latest. */
+export const pageNeighboursSchema = z.strictObject({ related: z.array(articleRefSchema), others: z.array(articleRefSchema), latest: z.array(articleRefSchema) });
+export type PageNeighbours = z.infer<typeof pageNeighboursSchema>;
 
 const toRef = (summary: ArticleSummary): ArticleRef => ({
   id: summary.id,

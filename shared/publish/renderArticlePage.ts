@@ -1,5 +1,6 @@
-import type { Article } from '../model/article';
-import type { Block, Inline, ListItem, Mark } from '../model/body';
+import type { Article, ArticleRef } from '../model/article';
+import { renderBody } from '../model/body';
+import { captionHtml } from '../model/blocks/figure';
 import { isAllowedHref } from '../model/fields';
 import type { Settings } from '../model/settings';
 import { formatDateTime, formatShortDateTime, toZonedIso } from '../text/dates';
@@ -14,16 +15,7 @@ import { pageCss } from './pageCss';
  * marks are rendered; links only with allowed schemes; no script but the JSON-LD data block.
  */
 
-/** Another article, as lists and the related blocks show it. */
-export interface ArticleRef {
-  id: string;
-  slug: string;
-  headline: string;
-  sapo: string;
-  section: string;
-  publishedAt: string | null;
-  updatedAt: string;
-}
+export type { ArticleRef };
 
 /** Where things are, from the page being rendered. */
 export interface PageLinks {
@@ -51,63 +43,6 @@ export interface ArticlePageInput {
   /** The newest published articles ("Mới nhất"). */
   latest?: ArticleRef[];
   context: PageContext;
-}
-
-const MARK_TAGS: Record<Exclude<Mark['type'], 'link'>, string> = { bold: 'strong', italic: 'em', subscript: 'sub', superscript: 'sup' };
-
-function renderInline(nodes: Inline[] | undefined): string {
-  return (nodes ?? [])
-    .map((node) => {
-      if (node.type === 'hardBreak') return '<br>';
-      let html = escapeHtml(node.text);
-      for (const mark of node.marks ?? []) {
-        if (mark.type === 'link') html = isAllowedHref(mark.attrs.href) ? `<a href="${escapeHtml(mark.attrs.href)}">${html}</a>` : html;
-        else html = `<${MARK_TAGS[mark.type]}>${html}</${MARK_TAGS[mark.type]}>`;
-      }
-      return html;
-    })
-    .join('');
-}
-
-function caption(captionText: string, credit: string): string {
-  const parts = [captionText && escapeHtml(captionText), credit && `<span class="credit">${escapeHtml(credit)}</span>`].filter(Boolean);
-  return parts.length ? `<figcaption>${parts.join(' ')}</figcaption>` : '';
-}
-
-function renderBlock(block: Block | ListItem, context: PageContext): string {
-  const children = (blocks: Array<Block | ListItem>) => blocks.map((b) => renderBlock(b, context)).join('');
-  switch (block.type) {
-    case 'paragraph':
-      return `<p>${renderInline(block.content)}</p>`;
-    case 'heading':
-      return `<h${block.attrs.level}>${renderInline(block.content)}</h${block.attrs.level}>`;
-    case 'blockquote':
-      return `<blockquote>${children(block.content)}</blockquote>`;
-    case 'pullQuote':
-      return `<figure class="pull-quote"><blockquote>${children(block.content)}</blockquote>${block.attrs?.cite ? `<figcaption>${escapeHtml(block.attrs.cite)}</figcaption>` : ''}</figure>`;
-    case 'bulletList':
-      return `<ul>${children(block.content)}</ul>`;
-    case 'orderedList':
-      return `<ol${block.attrs?.start !== undefined && block.attrs.start !== 1 ? ` start="${block.attrs.start}"` : ''}>${children(block.content)}</ol>`;
-    case 'listItem':
-      return `<li>${children(block.content)}</li>`;
-    case 'figure':
-      return `<figure><img src="${escapeHtml(context.assetUrl(block.attrs.assetId))}" alt="${escapeHtml(block.attrs.alt)}" loading="lazy">${caption(block.attrs.caption, block.attrs.credit)}</figure>`;
-    case 'table':
-      return `<table><tbody>${block.content
-        .map(
-          (row) =>
-            `<tr>${row.content
-              .map((cell) => {
-                const tag = cell.type === 'tableHeader' ? 'th' : 'td';
-                return `<${tag}>${children(cell.content)}</${tag}>`;
-              })
-              .join('')}</tr>`,
-        )
-        .join('')}</tbody></table>`;
-    case 'horizontalRule':
-      return '<hr>';
-  }
 }
 
 export function formatPaperDate(iso: string, settings: Settings): string {
@@ -290,9 +225,9 @@ ${sectionLabel}
 <h1>${escapeHtml(article.headline || article.slug || article.id)}</h1>
 <p class="dateline"><time datetime="${toZonedIso(dateIso, settings.timeZone)}">${escapeHtml(formatPaperDate(dateIso, settings))}</time></p>
 ${article.sapo ? `<p class="sapo">${escapeHtml(article.sapo)}</p>\n` : ''}${
-    image ? `<figure class="featured"><img src="${escapeHtml(context.assetUrl(image.assetId))}" alt="${escapeHtml(image.alt)}">${caption(image.caption, image.credit)}</figure>\n` : ''
+    image ? `<figure class="featured"><img src="${escapeHtml(context.assetUrl(image.assetId))}" alt="${escapeHtml(image.alt)}">${captionHtml(image.caption, image.credit)}</figure>\n` : ''
   }<div class="body">
-${article.body.content.map((b) => renderBlock(b, context)).join('\n')}
+${renderBody(article.body, context.assetUrl)}
 </div>
 ${article.byline ? `<p class="byline">${escapeHtml(article.byline)}</p>\n` : ''}${tags}
 </article>

@@ -76,6 +76,31 @@ test('files moved aside on opening are reported to the user', async ({ page }) =
   }
 });
 
+test('an article with one bad field opens repaired, and the repair is reported with the original kept', async ({ page }) => {
+  const { makeTempDir, removeDir } = await import('../helpers/tempDir');
+  const { mkdir, readFile, writeFile } = await import('node:fs/promises');
+  const dir = await makeTempDir('newsdesk-e2e-');
+  const original = JSON.parse(await readFile('tests/fixtures/articles/v1/bai-v1-2.json', 'utf8'));
+  await mkdir(`${dir}/articles`, { recursive: true });
+  await writeFile(`${dir}/articles/bai-v1-2.json`, JSON.stringify({ ...original, tags: 'Cần Thơ, Giao thông' }), 'utf8');
+  const { host, process: child } = await startHost(dir);
+  try {
+    await page.goto(host.url);
+    await page.getByRole('link', { name: 'Tin ngắn viết trước khi có tin liên quan' }).click();
+    await expect(page.getByLabel('Tít', { exact: true })).toHaveValue('Tin ngắn viết trước khi có tin liên quan');
+    const banner = page.getByRole('region', { name: 'Một số tệp hỏng đã được chuyển sang một bên hoặc sửa lại' });
+    await expect(banner).toContainText('(phần: từ khóa)');
+    await expect(banner).toContainText('bản gốc được giữ nguyên tại');
+    await screenshot(page, 'repaired-article');
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Đã hiểu' }).click();
+    await expect(banner).toBeHidden();
+  } finally {
+    child.kill('SIGTERM');
+    await removeDir(dir);
+  }
+});
+
 test('the formatting toolbar is one tab stop, moved through with the arrow keys', async ({ app: page }) => {
   await page.getByRole('button', { name: 'Bài viết mới' }).click();
   await expect(page.getByLabel('Tít', { exact: true })).toHaveValue('');

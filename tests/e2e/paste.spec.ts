@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, type Host, startNewArticle } from './fixtures';
+import { expect, screenshot, test, type Host, startNewArticle } from './fixtures';
 
 const fixtures = fileURLToPath(new URL('../fixtures/paste/', import.meta.url));
 const fixture = (name: string) => readFileSync(join(fixtures, name), 'utf8');
@@ -88,4 +88,21 @@ test('plain VNI text is converted and keeps its paragraphs', async ({ app: page,
   await paste(editor, { text: fixture('vni.txt') });
   await expect(editor.locator('p')).toHaveText(['Thành phố Cần Thơ đẩy mạnh học tập suốt đời.', 'Người dân huyện Phong Điền tham gia.']);
   expect(await stored(page, host)).toContain('Người dân huyện Phong Điền');
+});
+
+test('what an article cannot hold as pasted is kept with its text, and the notice says what changed', async ({ app: page, host }) => {
+  const editor = await newArticle(page);
+  await paste(editor, {
+    html: '<ol start="-4"><li>Mục âm</li></ol><table><tr><td colspan="2">Ô gộp hai cột</td></tr><tr><td>Ninh Kiều</td><td>42</td></tr></table>',
+    text: 'Mục âm',
+  });
+  await expect(page.getByTestId('notice')).toContainText('2 thuộc tính ngoài phạm vi');
+  await expect(editor).toContainText('Ô gộp hai cột');
+  await screenshot(page, 'paste-notice');
+  const body = JSON.parse(await stored(page, host)) as { content: Array<{ type: string; attrs?: unknown; content: Array<{ content: unknown[] }> }> };
+  const list = body.content.find((block) => block.type === 'orderedList')!;
+  expect(list.attrs).toBeUndefined();
+  const table = body.content.find((block) => block.type === 'table')!;
+  // The merged cell is split back, so both rows have two cells and the columns line up.
+  expect(table.content.map((row) => row.content.length)).toEqual([2, 2]);
 });

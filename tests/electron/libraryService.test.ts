@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { plainTextToBody } from '../../shared/model/body';
 import { LibraryService } from '../../electron/library/LibraryService';
 import { ApiFailure } from '../../electron/library/errors';
-import { listFiles, makeTempDir, removeDir } from '../helpers/tempDir';
+import { listFiles, makeTempDir, removeDir, snapshotDir } from '../helpers/tempDir';
 
 let dir: string;
 let clock: number;
@@ -36,6 +36,24 @@ async function expectFailure(promise: Promise<unknown>, code: string) {
 }
 
 describe('LibraryService on a real folder', () => {
+  it('says when it is idle: library.json is then written, the journal empty, and the folder stays as it is', async () => {
+    const library = await open();
+    const a = await library.createArticle({ headline: 'Chờ ghi xong' });
+    await library.saveArticle({ id: a.id, baseRevision: 1, changes: { sapo: 'Sapo' } });
+    // Straight after a save the catalog is only in the journal (library.json is rewritten a little later)…
+    expect(await readFile(join(dir, 'catalog-journal.jsonl'), 'utf8')).not.toBe('');
+    await library.whenIdle();
+    // …once idle, it is in library.json and nothing is waiting to be written.
+    expect(await readFile(join(dir, 'catalog-journal.jsonl'), 'utf8')).toBe('');
+    const catalog = JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')).catalog;
+    expect(catalog.map((s: { id: string; revision: number }) => [s.id, s.revision])).toEqual([[a.id, 2]]);
+    const snapshot = await snapshotDir(dir);
+    await library.whenIdle();
+    await library.listArticles({});
+    expect(await snapshotDir(dir)).toEqual(snapshot);
+    await library.dispose();
+  });
+
   it('creates the layout of DESIGN.md and an article file per article', async () => {
     const library = await open();
     const article = await library.createArticle({ headline: 'Bình Thủy đẩy mạnh việc học tập' });

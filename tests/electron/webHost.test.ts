@@ -68,10 +68,12 @@ describe('the loopback web host', () => {
   });
 
   it('refuses a request over the size limit with invalid_input, writing nothing', async () => {
+    await service.whenIdle();
     const before = await snapshotDir(join(dir, 'library'));
     const response = await post(host, 'createArticle', { headline: 'x'.repeat(MAX_REQUEST_BYTES + 10) });
     expect(response.status).toBe(413);
     expect(response.body).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    await service.whenIdle();
     expect(await snapshotDir(join(dir, 'library'))).toEqual(before);
   });
 

@@ -14,8 +14,10 @@ const fixture = (name: string) => readFileSync(join(process.cwd(), 'tests/fixtur
 /** The whole way a paste goes: cleanup → the editor's schema parser → the stored body. */
 function pasteToBody(html: string): { body: BodyDoc; converted: string | null; json: string } {
   const cleaned = cleanPastedHtml(html);
-  const body = canonicalBody(generateJSON(cleaned.html, articleExtensions()));
+  const { body, notes } = canonicalBody(generateJSON(cleaned.html, articleExtensions()));
   expect(bodySchema.safeParse(body).success).toBe(true);
+  // What the cleanup lets through, the article holds as it is.
+  expect(notes).toEqual([]);
   return { body, converted: cleaned.converted, json: JSON.stringify(body) };
 }
 
@@ -123,5 +125,14 @@ describe('moving content within the editor', () => {
     expect(body.content.map((b) => b.type)).toEqual(['figure', 'pullQuote', 'paragraph']);
     expect(body.content[0]).toMatchObject({ attrs: { assetId: asset, caption: 'Chú thích', credit: 'Ảnh: B', alt: 'Ảnh' } });
     expect(json).not.toMatch(/javascript|onclick/);
+  });
+});
+
+describe('paste keeps what a list or a table says about its numbers and cells', () => {
+  it('a list’s start and numbering style, merged and aligned cells reach the editor (and the canonicaliser)', () => {
+    const cleaned = cleanPastedHtml('<ol start="3" type="a" onclick="x()"><li>c</li></ol><table><tr><td colspan="2" align="right" style="color:red">x</td></tr></table>');
+    expect(cleaned.html).toContain('<ol start="3" type="a">');
+    expect(cleaned.html).toContain('<td colspan="2" align="right">');
+    expect(cleaned.html).not.toMatch(/onclick|style/);
   });
 });

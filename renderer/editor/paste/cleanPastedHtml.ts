@@ -22,6 +22,8 @@ const ALLOWED_TAGS = [
   'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr',
 ];
 
+const PASTE_ATTRS = ['href', 'start', 'type', 'colspan', 'rowspan', 'align'];
+
 /** Removes Word's conditional comments (and the markers of its "downlevel-revealed" ones). */
 function stripConditionalComments(html: string): string {
   return html
@@ -181,8 +183,12 @@ function sanitize(html: string, allowFigures: boolean): string {
   if (!DOMPurify.isSupported) throw new Error('The HTML sanitiser cannot run here.');
   return DOMPurify.sanitize(html, {
     ALLOWED_TAGS: allowFigures ? [...ALLOWED_TAGS, ...FIGURE_TAGS] : ALLOWED_TAGS,
-    ALLOWED_ATTR: allowFigures ? ['href', 'start', 'data-asset-id', 'alt', 'class', 'data-pm-slice'] : ['href', 'start'],
+    // Kept for the canonicaliser to judge (and report): list numbering, merged and aligned cells.
+    ALLOWED_ATTR: [...PASTE_ATTRS, ...(allowFigures ? ['data-asset-id', 'alt', 'class', 'data-pm-slice'] : [])],
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:)/i,
+    // DOMPurify checks every other attribute's value against ALLOWED_URI_REGEXP, which would drop
+    // start="3": these hold no address.
+    ADD_URI_SAFE_ATTR: PASTE_ATTRS.filter((name) => name !== 'href'),
     KEEP_CONTENT: true,
   });
 }

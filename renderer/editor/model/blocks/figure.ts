@@ -20,7 +20,11 @@ declare module '@tiptap/core' {
   }
 }
 
-/** A photo in the body: the image (an asset of the library), its caption, credit and alt text. */
+/**
+ * Twin of shared/model/blocks/figure.ts. A photo in the body: the image (an asset of the
+ * library), its caption, credit and alt text. Its text, for counting, is its caption (as the
+ * model's plain text).
+ */
 export const Figure = Node.create<FigureOptions>({
   name: 'figure',
   group: 'block',
@@ -47,6 +51,10 @@ export const Figure = Node.create<FigureOptions>({
     return [{ tag: 'figure[data-asset-id]' }];
   },
 
+  renderText({ node }) {
+    return String(node.attrs.caption ?? '');
+  },
+
   renderHTML({ node, HTMLAttributes }) {
     const { assetId, alt, caption, credit } = node.attrs as FigureAttrs;
     return [
@@ -67,3 +75,5 @@ export const Figure = Node.create<FigureOptions>({
     };
   },
 });
+
+export const figure = (options: Partial<FigureOptions> = {}) => [Figure.configure(options)];

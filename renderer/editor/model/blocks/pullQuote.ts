@@ -10,7 +10,7 @@ declare module '@tiptap/core' {
   }
 }
 
-/** A pull quote: a short quotation set large beside the text, with an optional attribution. */
+/** Twin of shared/model/blocks/pullQuote.ts: a short quotation set large beside the text, with an optional attribution. */
 export const PullQuote = Node.create({
   name: 'pullQuote',
   group: 'block',
@@ -50,3 +50,5 @@ export const PullQuote = Node.create({
     };
   },
 });
+
+export const pullQuote = [PullQuote];

@@ -1,0 +1,72 @@
+import { join, resolve as resolvePath } from 'node:path';
+import type { MethodOutput, ParsedInput } from '../../shared/api/contract';
+import type { Article } from '../../shared/model/article';
+import { newestFirst, pageNeighbours, type PageNeighbours } from '../../shared/publish/related';
+import { planArticle } from '../../shared/publish/site';
+import type { Catalog } from '../library/catalog';
+import { fail } from '../library/errors';
+import { checkExportFolder } from './exportFolder';
+import { exportSite, writePlan } from './siteExporter';
+
+export interface PublisherOptions {
+  dataDir: string;
+  assetsDir: string;
+  fontsDir: string;
+  catalog: Catalog;
+  /** Reads one article file (validated, repaired where safe). */
+  read: (id: string) => Promise<Article>;
+}
+
+/** The library's publishing: the blocks beside an article, the whole site, one article into a folder. */
+export class Publisher {
+  private progress = { running: false, done: 0, total: 0 };
+
+  constructor(private readonly options: PublisherOptions) {}
+
+  private published() {
+    return [...this.options.catalog.values()].filter((s) => s.status === 'published' && s.trashedAt === null);
+  }
+
+  /** What an article's page shows beside it: related articles, the section's others, the latest. */
+  neighbours(article: Pick<Article, 'id' | 'section' | 'tags' | 'related'>): PageNeighbours {
+    return pageNeighbours(article, this.published().sort(newestFirst), this.options.catalog.byId);
+  }
+
+  getProgress(): MethodOutput<'getExportProgress'> {
+    return { ...this.progress };
+  }
+
+  /** Reads every published article, then writes the site (only what changed since the last export). */
+  async exportSite(input: ParsedInput<'exportSite'>): Promise<MethodOutput<'exportSite'>> {
+    if (this.progress.running) fail('conflict', 'An export is already running.');
+    const { dataDir, assetsDir, fontsDir, catalog, read } = this.options;
+    const outDir = await checkExportFolder(input.outDir ? resolvePath(input.outDir) : join(dataDir, 'site'), dataDir);
+    this.progress = { running: true, done: 0, total: 0 };
+    try {
+      const articles: Article[] = [];
+      for (const summary of this.published()) {
+        const article = await read(summary.id).catch(() => null);
+        if (article) articles.push(article);
+      }
+      return await exportSite({
+        settings: catalog.settings,
+        articles,
+        outDir,
+        assetsDir,
+        fontsDir,
+        onProgress: (progress) => {
+          this.progress = { running: true, ...progress };
+        },
+      });
+    } finally {
+      this.progress = { ...this.progress, running: false };
+    }
+  }
+
+  /** One article into a folder: its page, and the images and font it uses in assets/. */
+  async exportArticleFolder(article: Article, outDir: string): Promise<MethodOutput<'exportArticleFolder'>> {
+    const { dataDir, assetsDir, fontsDir, catalog } = this.options;
+    const folder = await checkExportFolder(resolvePath(outDir), dataDir);
+    return writePlan(planArticle(catalog.settings, article, this.neighbours(article)), { outDir: folder, assetsDir, fontsDir });
+  }
+}

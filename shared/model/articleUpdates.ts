@@ -1,0 +1,102 @@
+import { slugify } from '../text/vietnamese';
+import { ARTICLE_SCHEMA_VERSION, type Article, type ArticleFields, type ArticleStatus } from './article';
+import { emptyBody } from './body';
+
+/**
+ * Every way an article changes, as pure functions (after Excalidraw's updaters): the service
+ * decides whether a change is allowed and where it is written; these say what the new article
+ * is. The revision, `updatedAt` and the history entry move in one place, `revise`.
+ */
+
+/** Who changes the article, and when (ISO time). */
+export interface Actor {
+  at: string;
+  by: string;
+}
+
+type HistoryEvent = Article['history'][number];
+
+/** An article's editable fields with nothing in them. */
+export function blankFields(): ArticleFields {
+  return {
+    headline: '',
+    sapo: '',
+    byline: '',
+    section: '',
+    tags: [],
+    featuredImage: null,
+    body: emptyBody(),
+    assignee: '',
+    dueAt: null,
+    related: [],
+  };
+}
+
+/** A new draft, revision 1, with its "created" history entry. */
+export function newArticle(init: { id: string; slug?: string; fields?: Partial<ArticleFields> }, actor: Actor): Article {
+  return {
+    ...blankFields(),
+    ...init.fields,
+    schemaVersion: ARTICLE_SCHEMA_VERSION,
+    id: init.id,
+    slug: init.slug ?? '',
+    status: 'draft',
+    createdAt: actor.at,
+    updatedAt: actor.at,
+    publishedAt: null,
+    trashedAt: null,
+    revision: 1,
+    comments: [],
+    history: [{ at: actor.at, kind: 'created', from: null, to: 'draft', by: actor.by }],
+  };
+}
+
+/** The next revision of an article: the patch applied, revision + 1, `updatedAt` now, and the event (if any) in its history. */
+function revise(article: Article, patch: Partial<Article>, actor: Actor, event?: Pick<HistoryEvent, 'kind' | 'from' | 'to'>): Article {
+  return {
+    ...article,
+    ...patch,
+    revision: article.revision + 1,
+    updatedAt: actor.at,
+    history: event ? [...article.history, { at: actor.at, by: actor.by, ...event }] : article.history,
+  };
+}
+
+/** A reporter's edits (an autosave or a named save). The slug, when given, has been checked by the caller. */
+export function applyChanges(article: Article, changes: Partial<ArticleFields> & { slug?: string }, actor: Actor): Article {
+  return revise(article, changes, actor);
+}
+
+/** Whether an article may be published: it needs a headline, and so a slug (its page's address). */
+export function canPublish(article: Pick<Article, 'headline' | 'slug'>): boolean {
+  return article.slug !== '' && article.headline.trim() !== '';
+}
+
+/** A move through review; the first publication stamps `publishedAt`. */
+export function changeStatus(article: Article, status: ArticleStatus, actor: Actor): Article {
+  if (article.status === status) return article;
+  return revise(
+    article,
+    { status, publishedAt: status === 'published' && article.publishedAt === null ? actor.at : article.publishedAt },
+    actor,
+    { kind: 'status', from: article.status, to: status },
+  );
+}
+
+/** To the trash, or back from it (the status is kept). */
+export function setTrashed(article: Article, trashed: boolean, actor: Actor): Article {
+  if ((article.trashedAt !== null) === trashed) return article;
+  return revise(article, { trashedAt: trashed ? actor.at : null }, actor, {
+    kind: trashed ? 'trashed' : 'restored',
+    from: article.status,
+    to: article.status,
+  });
+}
+
+/** A slug still follows its headline until someone edits it by hand (or the article is published). */
+export function isDerivedSlug(article: Pick<Article, 'status' | 'slug' | 'headline'>): boolean {
+  if (article.status === 'published') return false;
+  if (article.slug === '') return true;
+  const base = slugify(article.headline);
+  return article.slug === base || new RegExp(`^${base}-\\d+$`).test(article.slug);
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { MAX_CHILDREN } from './inline';
+import { paragraphOf, paragraphSchema, type Paragraph } from './paragraph';
+import type { BlockSpec, StoredNode } from './spec';
+
+/** Numbering styles besides 1, 2, 3: a, b, c · A, B, C · i, ii, iii · I, II, III. */
+export const LIST_NUMBERING = ['a', 'A', 'i', 'I'] as const;
+export const LIST_START_MAX = 100_000;
+
+// Lists hold list items and list items hold lists. Recursive types are the one place zod cannot
+// infer them, so they are written here and the schemas are checked against them.
+export type ListItem = {
+  type: 'listItem';
+  /** A paragraph, then any nested lists (as the editor holds it). */
+  content: [Paragraph, ...Array<BulletList | OrderedList>];
+};
+export type BulletList = {
+  type: 'bulletList';
+  content: ListItem[];
+};
+export type OrderedList = {
+  type: 'orderedList';
+  /** Absent: numbered 1, 2, 3 from 1. */
+  attrs?: { start?: number; type?: (typeof LIST_NUMBERING)[number] };
+  content: ListItem[];
+};
+
+export const listItemSchema: z.ZodType<ListItem, unknown> = z.strictObject({
+  type: z.literal('listItem'),
+  content: z.lazy(() =>
+    z.tuple([paragraphSchema], z.union([bulletListSchema, orderedListSchema])).check(z.maxLength(MAX_CHILDREN)),
+  ),
+});
+
+export const bulletListSchema: z.ZodType<BulletList, unknown> = z.strictObject({
+  type: z.literal('bulletList'),
+  content: z.lazy(() => z.array(listItemSchema).min(1).max(MAX_CHILDREN)),
+});
+
+export const orderedListSchema: z.ZodType<OrderedList, unknown> = z.strictObject({
+  type: z.literal('orderedList'),
+  attrs: z
+    .strictObject({
+      start: z.number().int().min(0).max(LIST_START_MAX).optional(),
+      /** The numbering style (HTML's `type`). */
+      type: z.enum(LIST_NUMBERING).optional(),
+    })
+    .optional(),
+  content: z.lazy(() => z.array(listItemSchema).min(1).max(MAX_CHILDREN)),
+});
+
+/**
+ * A list item: its first paragraph, then nested lists. Anything else it held (a second paragraph,
+ * a quote) joins the first paragraph on a new line, so the item count stays and no text is lost.
+ */
+export const listItem: BlockSpec<ListItem> = {
+  type: 'listItem',
+  schema: listItemSchema,
+  canonical(json, cx) {
+    const children = cx.blocks(json.content, ['paragraph', 'bulletList', 'orderedList']);
+    const paragraphs = children.filter((c): c is Paragraph => c.type === 'paragraph');
+    const lists = children.filter((c) => c.type !== 'paragraph') as Array<BulletList | OrderedList>;
+    if (paragraphs.length > 1 || (children[0] && children[0].type !== 'paragraph' && paragraphs.length > 0)) cx.note('misplaced', 'listItem.paragraph');
+    const joined = paragraphs.flatMap((p, i) => [...(i > 0 ? [{ type: 'hardBreak' as const }] : []), ...(p.content ?? [])]);
+    const item: ListItem = { type: 'listItem', content: [paragraphOf(joined), ...lists] };
+    return [item];
+  },
+  render: (node, cx) => `<li>${cx.blocks(node.content)}</li>`,
+  plainText: (node, cx) => cx.blocks(node.content),
+};
+
+const isNumbering = (value: unknown): value is (typeof LIST_NUMBERING)[number] => (LIST_NUMBERING as readonly unknown[]).includes(value);
+
+function items(json: { content?: unknown }, cx: Parameters<BlockSpec['canonical']>[1]): ListItem[] {
+  // Loose paragraphs in a list (a foreign list) become items of their own.
+  return cx.blocks(json.content, ['listItem', 'paragraph']).map((node: StoredNode) =>
+    node.type === 'listItem' ? (node as unknown as ListItem) : { type: 'listItem' as const, content: [node as Paragraph] },
+  );
+}
+
+/** A bulleted list. */
+export const bulletList: BlockSpec<BulletList> = {
+  type: 'bulletList',
+  schema: bulletListSchema,
+  canonical(json, cx) {
+    const content = items(json, cx);
+    return content.length ? [{ type: 'bulletList', content }] : [];
+  },
+  render: (node, cx) => `<ul>${cx.blocks(node.content)}</ul>`,
+  plainText: (node, cx) => cx.blocks(node.content),
+};
+
+/**
+ * A numbered list, from any start (a list continued after a paragraph starts at 4), numbered
+ * 1 2 3, a b c, A B C, i ii iii or I II III. A start out of range or a numbering style the page
+ * cannot show is reported and left out.
+ */
+export const orderedList: BlockSpec<OrderedList> = {
+  type: 'orderedList',
+  schema: orderedListSchema,
+  canonical(json, cx) {
+    const content = items(json, cx);
+    if (!content.length) return [];
+    const attrs: NonNullable<OrderedList['attrs']> = {};
+    const start = json.attrs?.start;
+    if (Number.isInteger(start) && (start as number) >= 0 && (start as number) <= LIST_START_MAX) {
+      if (start !== 1) attrs.start = start as number;
+    } else if (start !== undefined && start !== null) cx.note('attr', 'orderedList.start');
+    const numbering = json.attrs?.type;
+    if (isNumbering(numbering)) attrs.type = numbering;
+    else if (numbering !== undefined && numbering !== null && numbering !== '1') cx.note('attr', 'orderedList.type');
+    return [Object.keys(attrs).length ? { type: 'orderedList', attrs, content } : { type: 'orderedList', content }];
+  },
+  render(node, cx) {
+    const start = node.attrs?.start;
+    const numbering = node.attrs?.type;
+    return `<ol${start !== undefined ? ` start="${start}"` : ''}${numbering ? ` type="${numbering}"` : ''}>${cx.blocks(node.content)}</ol>`;
+  },
+  plainText: (node, cx) => cx.blocks(node.content),
+};

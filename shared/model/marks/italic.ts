@@ -1,0 +1,4 @@
+import { simpleMark } from './simpleMark';
+
+/** Italic: <em> on the page. */
+export const italic = simpleMark('italic', 'em');
