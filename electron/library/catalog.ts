@@ -64,7 +64,7 @@ export class Catalog {
         this.db.data = salvaged.data;
         if (salvaged.problem) {
           // Keep the original beside the repaired file: nothing is thrown away.
-          await this.problems.keepCopy(path, salvaged.problem);
+          await this.problems.keepCopy(path, salvaged.problem, salvaged.fields.map((field) => ({ field, notes: [] })));
           rebuild = salvaged.catalogLost;
         }
       }

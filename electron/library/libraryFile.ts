@@ -41,6 +41,8 @@ export interface Salvaged {
   data: LibraryFile;
   /** What was wrong, when something was (the original is then kept beside the repaired file). */
   problem: string | null;
+  /** The parts repaired: 'settings', 'catalog'. */
+  fields: string[];
   /** The catalog could not be used and must be rebuilt from the article files. */
   catalogLost: boolean;
   /** The file's format version, when it is newer than this build reads. */
@@ -55,10 +57,10 @@ export interface Salvaged {
 export function salvageLibraryFile(raw: unknown): Salvaged {
   const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'number' && version > LIBRARY_SCHEMA_VERSION) {
-    return { data: emptyLibraryFile(), problem: null, catalogLost: false, tooNew: version };
+    return { data: emptyLibraryFile(), problem: null, fields: [], catalogLost: false, tooNew: version };
   }
   const whole = libraryFileSchema.safeParse(migrateLibraryFile(raw));
-  if (whole.success) return { data: whole.data, problem: null, catalogLost: false, tooNew: null };
+  if (whole.success) return { data: whole.data, problem: null, fields: [], catalogLost: false, tooNew: null };
 
   const record = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const settings = settingsSchema.safeParse(record.settings);
@@ -74,6 +76,7 @@ export function salvageLibraryFile(raw: unknown): Salvaged {
       catalog: catalog.success ? catalog.data : [],
     },
     problem: `library.json: ${problems.join('; ') || whole.error.issues[0]?.message}`,
+    fields: [...(settings.success ? [] : ['settings']), ...(catalog.success ? [] : ['catalog'])],
     catalogLost: !catalog.success,
     tooNew: null,
   };

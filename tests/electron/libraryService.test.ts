@@ -301,7 +301,7 @@ describe('LibraryService after a crash or in odd company', () => {
     const reopened = await open();
     expect((await reopened.getSettings({})).paperName).toBe('Báo Cần Thơ');
     expect((await reopened.listArticles({})).items.map((s) => s.headline)).toEqual(['Còn nguyên']);
-    expect((await reopened.getAppInfo({})).problems[0]?.reason).toContain('catalog');
+    expect((await reopened.getAppInfo({})).problems[0]).toMatchObject({ kind: 'repaired', fields: ['catalog'] });
     expect((await listFiles(dir)).some((f) => f.startsWith('library.json.corrupt-'))).toBe(true);
   });
 });

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { markSchema, markSpecs, type Mark } from '../marks';
+import { marksField, type Mark } from '../marks';
 import type { InlineSpec } from './spec';
 
 export const hardBreakSchema = z.strictObject({
   type: z.literal('hardBreak'),
   /** The marks around it (a break inside bold text is inside the bold), so the text around it stays one run. */
-  marks: z.array(markSchema).max(markSpecs.length).optional(),
+  marks: marksField,
 });
 export type HardBreak = z.output<typeof hardBreakSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { inlineContent, type Inline } from './inline';
-import type { BlockSpec } from './spec';
+import { inlineContent, MAX_CHILDREN, type Inline } from './inline';
+import type { BlockSpec, CanonicalContext } from './spec';
 
 export const paragraphSchema = z.strictObject({ type: z.literal('paragraph'), content: inlineContent });
 export type Paragraph = z.output<typeof paragraphSchema>;
@@ -18,3 +18,12 @@ export const paragraph: BlockSpec<Paragraph> = {
   render: (node, cx) => `<p>${cx.inline(node.content)}</p>`,
   plainText: (node, cx) => [cx.inline(node.content)],
 };
+
+/** What a quote or a pull quote holds: paragraphs, at least one. */
+export const paragraphsContent = z.array(paragraphSchema).min(1).max(MAX_CHILDREN);
+
+/** A container's paragraphs, canonical (anything else inside becomes paragraphs, reported); an empty one keeps an empty paragraph. */
+export function canonicalParagraphs(content: unknown, cx: CanonicalContext): Paragraph[] {
+  const blocks = cx.blocks(content, ['paragraph']) as Paragraph[];
+  return blocks.length ? blocks : [paragraphOf([])];
+}

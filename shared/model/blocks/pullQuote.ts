@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { escapeHtml } from '../../publish/html';
 import { text } from '../fields';
-import { MAX_CHILDREN } from './inline';
-import { paragraphOf, paragraphSchema, type Paragraph } from './paragraph';
+import { canonicalParagraphs, paragraphsContent } from './paragraph';
 import { fitText, type BlockSpec } from './spec';
 
 export const CITE_MAX = 300;
@@ -11,7 +10,7 @@ export const pullQuoteSchema = z.strictObject({
   type: z.literal('pullQuote'),
   /** Who said it; absent when nobody is named. */
   attrs: z.strictObject({ cite: text(CITE_MAX).pipe(z.string().min(1)) }).optional(),
-  content: z.array(paragraphSchema).min(1).max(MAX_CHILDREN),
+  content: paragraphsContent,
 });
 export type PullQuote = z.output<typeof pullQuoteSchema>;
 
@@ -20,8 +19,7 @@ export const pullQuote: BlockSpec<PullQuote> = {
   type: 'pullQuote',
   schema: pullQuoteSchema,
   canonical(json, cx) {
-    const blocks = cx.blocks(json.content, ['paragraph']) as Paragraph[];
-    const content = blocks.length ? blocks : [paragraphOf([])];
+    const content = canonicalParagraphs(json.content, cx);
     const { kept, overflow } = fitText(cx.text(json.attrs?.cite).trim(), CITE_MAX);
     if (overflow) cx.note('attr', 'pullQuote.cite');
     return [

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { escapeHtml } from '../../publish/html';
 import { text as textField } from '../fields';
-import { markSchema, markSpecs, type Mark } from '../marks';
+import { marksField, type Mark } from '../marks';
 import type { InlineSpec, StoredNode } from './spec';
 
 /** Longest text node; longer runs are stored as several nodes with the same marks. */
@@ -10,7 +10,7 @@ export const MAX_TEXT_NODE = 100_000;
 export const textSchema = z.strictObject({
   type: z.literal('text'),
   text: textField(MAX_TEXT_NODE).pipe(z.string().min(1)),
-  marks: z.array(markSchema).max(markSpecs.length).optional(),
+  marks: marksField,
 });
 export type TextNode = z.output<typeof textSchema>;
 
