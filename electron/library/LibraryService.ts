@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { MethodOutput, NewsdeskService, ParsedInput } from '../../shared/api/contract';
 import { summarize, type Article, type ArticleFields, type ArticleSummary } from '../../shared/model/article';
 import { applyChanges, canPublish, changeStatus, isDerivedSlug, newArticle, setTrashed, type Actor } from '../../shared/model/articleUpdates';
-import { canonicalBody, countNotes } from '../../shared/model/canonicalBody';
+import { bodyAssetIds } from '../../shared/model/body';
 import { settingsSchema, type Settings } from '../../shared/model/settings';
 import { compareVietnamese, fold, RESERVED_SLUGS, slugify, uniqueSlug } from '../../shared/text/vietnamese';
 import { Publisher } from '../publish/publisher';
@@ -250,21 +250,15 @@ export class LibraryService implements NewsdeskService {
   }
 
   /**
-   * Fields as they come through the API, checked against the library: the body in its canonical
-   * form, and every photo's image in the library. What the canonicaliser would have to change is
-   * refused (invalid_input), never stored changed.
+   * Fields as they come through the API (already in the article's form: the contract's schema saw
+   * to that), checked against the library: every photo's image must be in it. A body that shows
+   * an image the library does not have is refused (invalid_input), never stored changed.
    */
   private checked<F extends Partial<ArticleFields>>(fields: F): F {
-    if (fields.featuredImage && !this.assets.has(fields.featuredImage.assetId)) {
-      fail('invalid_input', `featuredImage: the image ${fields.featuredImage.assetId} is not in the library.`);
-    }
-    if (!fields.body) return fields;
-    const { body, notes } = canonicalBody(fields.body, { hasAsset: (id) => this.assets.has(id) });
-    if (notes.length) {
-      const what = countNotes(notes).map(({ kind, count }) => `${count} × ${kind}`).join(', ');
-      fail('invalid_input', `body: not in the article's form (${what}: ${notes.map((n) => n.type).join(', ')}).`);
-    }
-    return { ...fields, body };
+    const images = [...(fields.featuredImage ? [fields.featuredImage.assetId] : []), ...(fields.body ? bodyAssetIds(fields.body) : [])];
+    const missing = images.filter((id) => !this.assets.has(id));
+    if (missing.length) fail('invalid_input', `Photos whose image is not in the library: ${missing.join(', ')}.`);
+    return fields;
   }
 
   private async write(article: Article, snapshot: boolean): Promise<void> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { slugify } from '../text/vietnamese';
 import { ARTICLE_SCHEMA_VERSION, articleSchema, commentSchema, LIMITS, tagsField, workflowEventSchema, type Article } from './article';
-import type { BodyDoc } from './body';
+import { bodyAssetIds, type BodyDoc } from './body';
 import type { CanonicalNote } from './blocks/spec';
 import { canonicalBody } from './canonicalBody';
 import { articleId, cleanText } from './fields';
@@ -99,15 +99,10 @@ function fallbacks(raw: Data, options: ReadOptions): { [K in keyof Article]: (va
 
 /** Photos whose image is not in the library, in the body or as the featured photo. */
 function missingImages(article: Article, hasAsset: (assetId: string) => boolean): { body: boolean; featured: boolean } {
-  let body = false;
-  const visit = (nodes: ReadonlyArray<{ type: string; attrs?: unknown; content?: unknown }>) => {
-    for (const node of nodes) {
-      if (node.type === 'figure' && !hasAsset((node.attrs as { assetId: string }).assetId)) body = true;
-      if (Array.isArray(node.content)) visit(node.content as typeof nodes);
-    }
+  return {
+    body: bodyAssetIds(article.body).some((id) => !hasAsset(id)),
+    featured: article.featuredImage !== null && !hasAsset(article.featuredImage.assetId),
   };
-  visit(article.body.content);
-  return { body, featured: article.featuredImage !== null && !hasAsset(article.featuredImage.assetId) };
 }
 
 /** Reads an article file's JSON: migrated, validated, repaired where safe. */

@@ -106,6 +106,19 @@ export function bodyWordCount(doc: BodyDoc): number {
   return countWords(bodyToPlainText(doc));
 }
 
+/** The images of the library a body's photos show. */
+export function bodyAssetIds(doc: BodyDoc): string[] {
+  const ids: string[] = [];
+  const visit = (nodes: readonly StoredNode[]) => {
+    for (const node of nodes) {
+      if (node.type === 'figure') ids.push((node.attrs as { assetId: string }).assetId);
+      else if (Array.isArray(node.content)) visit(node.content as StoredNode[]);
+    }
+  };
+  visit(doc.content);
+  return ids;
+}
+
 /** A body of plain paragraphs from text: each non-empty line becomes a paragraph. */
 export function plainTextToBody(plain: string): BodyDoc {
   return {
