@@ -23,9 +23,15 @@ function byteOf(char: string): number | null {
   return code >= 0xa0 && code <= 0xff ? code : null;
 }
 
+/**
+ * ư is 0xAD, the soft hyphen, which many programs hide or drop; text that went through a PDF or an
+ * old web page often has a minus sign (U+2212) in its place: "®−îc" for "được".
+ */
+const MINUS_FOR_U_HORN = /(?<=[A-Za-z\u00A1-\u00FF])\u2212(?=[A-Za-z\u00A1-\u00FF])/g;
+
 export function tcvn3ToUnicode(text: string, { capitals = false } = {}): string {
   let out = '';
-  for (const char of text) {
+  for (const char of text.replace(MINUS_FOR_U_HORN, '\u00AD')) {
     const byte = byteOf(char);
     out += byte === null ? char : TCVN3_HIGH[byte - 0x80]!;
   }
@@ -102,11 +108,6 @@ export function hasUnicodeVietnamese(text: string): boolean {
   return UNICODE_VIETNAMESE.test(text.normalize('NFC'));
 }
 
-/**
- * Signs of TCVN3 inside a word: Latin-1 symbols (© ® « ¸ µ …) or capitals (Õ Ö Ê …) right next
- * to letters, where TCVN3 puts lower-case Vietnamese letters ("nh©n", "TiÕng").
- */
-const TCVN3_MARK = /[A-Za-z][\u00A1-\u00BF\u00C0-\u00DE\u00D7]|[\u00A1-\u00BF\u00D7][A-Za-z]|^[\u00A1-\u00FF]{2,}$/;
 /** A vowel followed by one of VNI's mark characters (a Vietnamese syllable in VNI). */
 const VNI_MARK = /[aeouyAEOUY][øùûõïØÙÛÕÏ]|[aeoAEO][âàáåãäÂÀÁÅÃÄ]|[aA][êèéúüëÊÈÉÚÜË]|[ôöÔÖ][øùûõïØÙÛÕÏ]|[ñÑ](?=[aeiouyAEIOUYôöÔÖ])/;
 
@@ -118,27 +119,71 @@ function looksVietnamese(word: string): boolean {
   return letters.length > 0 && SYLLABLE.test(letters);
 }
 
+/** Every run of letters in a word ("Kinh-tế", "(năm") is a Vietnamese syllable. */
+function readsVietnamese(word: string): boolean {
+  const runs = word.normalize('NFC').match(/[\p{L}\p{M}]+/gu);
+  return !!runs && runs.every(looksVietnamese);
+}
+
 const wordsOf = (text: string) => text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
 
+/** Words with a Latin-1 character: the ones a legacy encoding would change. */
+const LATIN1 = /[\u00A1-\u00FF\u2212]/;
+
 /**
- * Guesses whether plain text is TCVN3 or VNI shown through Latin-1. Unicode Vietnamese (any ơ, ư,
- * đ, ạ…) is never converted. A guess needs legacy marks in at least 40% of the words, and the
- * words the conversion changes must then read as Vietnamese syllables; so German "München",
- * French "où", Spanish "España" or "35°C" stay as they are.
+ * TCVN3's signs, as no Western language writes them: a Latin-1 symbol that TCVN3 uses for ă â ê ô
+ * ơ ư đ, à ả ã á ạ, ằ ẳ ẵ ắ (or Ă Â Ê Ô Ơ Ư Đ) after a letter or before a lower-case one ("n¨m",
+ * "Th\u00ADêng", "Hµ", "§iÖn", "«ng"), or a Latin-1 capital that TCVN3 uses for a lower-case
+ * letter after a lower-case letter ("ViÖt", "quËn", "nhÐ"). Not signs: ª º ° beside a digit ("1ª",
+ * "nº"), a symbol before a capital ("©AP"), µ starting a word ("µm").
+ */
+const TCVN3_SYMBOL = '\u00A1-\u00AE\u00B5-\u00B9\u00BB-\u00BE\u2212';
+const LOWER = `a-z\u00DF-\u00F6\u00F8-\u00FF${TCVN3_SYMBOL}`;
+const TCVN3_SYMBOL_NOT_MICRO = '\u00A1-\u00AE\u00B6-\u00B9\u00BB-\u00BE\u2212';
+const TCVN3_SIGN = new RegExp(
+  `(?<=[A-Z${LOWER}])[${TCVN3_SYMBOL}]|[${TCVN3_SYMBOL_NOT_MICRO}](?=[${LOWER}])|(?<=[${LOWER}])[\u00C6-\u00CC\u00CE-\u00D8\u00DC-\u00DE]`,
+);
+
+/**
+ * TCVN3 recognised from the text itself. The words a conversion would change must read as
+ * Vietnamese syllables once converted (at least 80% of them); enough of them must carry TCVN3's
+ * own signs (a fifth, and two, or one if every changed word converts cleanly and there is more
+ * than one or the text is all Vietnamese); and the whole text must then read mostly as
+ * Vietnamese. German "Straße", French "où", "Ça va", Spanish "¿Dónde?", "nº 5", English "2.5 µm"
+ * all fail one of these.
+ */
+function looksLikeTcvn3(words: string[]): boolean {
+  const affected = words.filter((w) => LATIN1.test(w));
+  if (!affected.length) return false;
+  const valid = affected.filter((w) => readsVietnamese(tcvn3ToUnicode(w)));
+  if (valid.length / affected.length < 0.8) return false;
+  const signed = valid.filter((w) => TCVN3_SIGN.test(w)).length;
+  if (signed / affected.length < 0.2) return false;
+  const vietnamese = words.filter((w) => readsVietnamese(LATIN1.test(w) ? tcvn3ToUnicode(w) : w)).length;
+  if (vietnamese / words.length < 0.5) return false;
+  return signed >= 2 || (signed === 1 && valid.length === affected.length && (affected.length >= 2 || vietnamese === words.length));
+}
+
+/** VNI: marks in at least 40% of the words, and the words it changes read as Vietnamese. */
+function looksLikeVni(text: string, words: string[]): boolean {
+  const marked = words.filter((w) => VNI_MARK.test(w)).length;
+  if (marked < 2 || marked / words.length < 0.4) return false;
+  const converted = wordsOf(vniToUnicode(text));
+  if (converted.length !== words.length) return false;
+  const changed = converted.filter((w, i) => w !== words[i]);
+  if (changed.length < 2 || changed.length / words.length < 0.3) return false;
+  return changed.filter(looksVietnamese).length / changed.length >= 0.8;
+}
+
+/**
+ * Guesses whether plain text is TCVN3 or VNI shown through Latin-1, from its characters. Unicode
+ * Vietnamese (any ơ, ư, đ, ạ…) is never converted, nor are German, French, Spanish or Portuguese.
  */
 export function detectLegacyEncoding(text: string): LegacyEncoding | null {
   if (hasUnicodeVietnamese(text)) return null;
   const words = wordsOf(text);
-  if (words.length < 2) return null;
-  for (const encoding of ['vni', 'tcvn3'] as const) {
-    const mark = encoding === 'vni' ? VNI_MARK : TCVN3_MARK;
-    const marked = words.filter((w) => mark.test(w)).length;
-    if (marked < 2 || marked / words.length < 0.4) continue;
-    const converted = wordsOf(toUnicode(text, encoding));
-    if (converted.length !== words.length) continue;
-    const changed = converted.filter((w, i) => w !== words[i]);
-    if (changed.length < 2 || changed.length / words.length < 0.3) continue;
-    if (changed.filter(looksVietnamese).length / changed.length >= 0.8) return encoding;
-  }
+  if (!words.length) return null;
+  if (looksLikeVni(text, words)) return 'vni';
+  if (looksLikeTcvn3(words)) return 'tcvn3';
   return null;
 }

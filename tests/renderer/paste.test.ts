@@ -1,25 +1,8 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { generateJSON } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
-import { bodySchema, type BodyDoc } from '../../shared/model/body';
-import { canonicalBody } from '../../shared/model/canonicalBody';
-import { articleExtensions } from '../../renderer/editor/articleExtensions';
 import { cleanPastedHtml } from '../../renderer/editor/paste/cleanPastedHtml';
 import { cleanPastedText } from '../../renderer/editor/paste/cleanText';
-
-const fixture = (name: string) => readFileSync(join(process.cwd(), 'tests/fixtures/paste', name), 'utf8');
-
-/** The whole way a paste goes: cleanup → the editor's schema parser → the stored body. */
-function pasteToBody(html: string): { body: BodyDoc; converted: string | null; json: string } {
-  const cleaned = cleanPastedHtml(html);
-  const { body, notes } = canonicalBody(generateJSON(cleaned.html, articleExtensions()));
-  expect(bodySchema.safeParse(body).success).toBe(true);
-  // What the cleanup lets through, the article holds as it is.
-  expect(notes).toEqual([]);
-  return { body, converted: cleaned.converted, json: JSON.stringify(body) };
-}
+import { fixture, pasteToBody } from './pasteHelpers';
 
 const text = (node: unknown): string => {
   const n = node as { text?: string; content?: unknown[] };

@@ -52,6 +52,51 @@ describe('legacy Vietnamese encodings', () => {
     }
   });
 
+  it('never converts real paragraphs of German, French, Spanish, Portuguese, Italian or English', () => {
+    for (const text of [
+      'Die Bürgerinnen und Bürger der Stadt Köln können ab Montag größere Mengen Sperrmüll kostenlos abgeben. „Wir möchten, dass die Straßen sauber bleiben“, sagte die Oberbürgermeisterin. Über 3.000 Anträge wurden bereits geprüft; für Anwohner in Düsseldorf ändert sich nichts.',
+      'Grüße aus München, Ihr Büro für Öffentlichkeitsarbeit. Maß, Fuß, süß, schön, Straße.',
+      "« C'est une très bonne nouvelle pour la région », a déclaré le préfet à l'issue de la réunion. Les élèves de l'école primaire de Besançon ont reçu leurs diplômes ; la cérémonie s'est déroulée à côté de l'hôtel de ville, où étaient réunis parents et enseignants. Ça va être une fête, précise-t-il.",
+      '¿Dónde estará el niño mañana? ¡Qué año tan difícil! La señora Muñoz vive en la calle Mayor, nº 5, 1ª planta. El Ayuntamiento aprobó ayer la reforma, según informó la concejala de Educación.',
+      'A avó não está em São Paulo; só nós e as crianças ficámos em Lisboa. A situação é grave, disse o ministro à imprensa, e a população já não aguenta mais esperar por uma solução.',
+      'La città è più bella di sera: perché non andiamo al caffè vicino alla stazione? Lunedì però è chiuso.',
+      'Photo ©AP. Particles of 2.5 µm and 10 µm; Microsoft® Windows™ and the café’s naïve résumé cost £5 or 5 €.',
+      'A col·lecció de l’Ajuntament de Barcelona s’exposa al públic a partir de dilluns.',
+      // Unicode Vietnamese whose letters all happen to be in Latin-1.
+      'Tôi là Nam, có cá và tôm.',
+      'Ông Ba và bà Tư đã về.',
+    ]) {
+      expect(detectLegacyEncoding(text), text).toBeNull();
+    }
+  });
+
+  it.each([
+    ['n¨m 2024', 'năm 2024'],
+    ['Th\u00ADêng vô', 'Thường vụ'],
+    ['Hµ Néi', 'Hà Nội'],
+    ['n¨m häc míi', 'năm học mới'],
+    ['§iÖn Biªn Phñ', 'Điện Biên Phủ'],
+    ['«ng Ba nãi', 'ông Ba nói'],
+    ['b¸o c¸o', 'báo cáo'],
+    ['®\u00ADîc', 'được'],
+    ['Tr\u2212êng häc', 'Trường học'],
+  ])('recognises short TCVN3 snippets: %s', (legacy, unicode) => {
+    expect(detectLegacyEncoding(legacy)).toBe('tcvn3');
+    expect(tcvn3ToUnicode(legacy)).toBe(unicode);
+  });
+
+  it('recognises TCVN3 paragraphs with many plain ASCII words (names, numbers, English) and e-mail headers', () => {
+    const text = [
+      'From: Tran Van Hung <hungtv@baocantho.com.vn>',
+      'Sent: Monday, December 1, 2026 8:15 AM',
+      'Subject: Re: tin COVID-19',
+      '',
+      'Theo CDC Can Tho, trong tuÇn qua thµnh phè ghi nhËn 35 ca, gi¶m 12 ca so víi tuÇn tr\u00ADíc.',
+      'Anh Nam (phone: 0909 123 456) sÏ gäi l¹i.',
+    ].join('\n');
+    expect(detectLegacyEncoding(text)).toBe('tcvn3');
+  });
+
   it('leaves Windows punctuation (0x80–0x9F) alone in TCVN3 text', () => {
     expect(tcvn3ToUnicode('“Thµnh phè” – …')).toBe('“Thành phố” – …');
   });

@@ -7,6 +7,8 @@ import {
   type LegacyEncoding,
 } from '../../../shared/text/legacyEncodings';
 import { cleanText } from './cleanText';
+import { divsToParagraphs, tidyBlocks } from './tidyBlocks';
+import { convertWordLists, wordListDefinitions } from './wordLists';
 
 export interface PasteCleanup {
   /** Safe HTML of article blocks, ready for the editor's schema parser. */
@@ -24,11 +26,21 @@ const ALLOWED_TAGS = [
 
 const PASTE_ATTRS = ['href', 'start', 'type', 'colspan', 'rowspan', 'align'];
 
-/** Removes Word's conditional comments (and the markers of its "downlevel-revealed" ones). */
-function stripConditionalComments(html: string): string {
-  return html
-    .replace(/<!--\[if[\s\S]*?<!\[endif\]-->/gi, '')
-    .replace(/<!\[if[^\]]*\]>|<!\[endif\]>/gi, '');
+/**
+ * Removes what Word hides from other programs (`<!--[if gte mso 9]>…<![endif]-->`: its XML, VML
+ * shapes). What it shows them (`<![if !supportLists]>…<![endif]>`, in Safari
+ * `<!--[if !supportLists]-->…<!--[endif]-->`) is left for the parser, which makes comments of the
+ * markers: the list conversion needs to see where a list item's bullet begins and ends.
+ */
+function stripHiddenConditionals(html: string): string {
+  return html.replace(/<!--\[if[^\]]*\]>[\s\S]*?<!\[endif\]-->/gi, '');
+}
+
+function removeComments(root: Element): void {
+  const walker = root.ownerDocument.createTreeWalker(root, 128 /* NodeFilter.SHOW_COMMENT */);
+  const comments: Node[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) comments.push(node);
+  for (const comment of comments) comment.parentNode?.removeChild(comment);
 }
 
 const styleOf = (element: Element, property: string): string => {
@@ -59,45 +71,20 @@ function convertStyledSpans(root: Element): void {
   }
 }
 
-/** Word: paragraphs styled as list items (MsoListParagraph, mso-list) become real, nested lists. */
-function convertWordLists(root: Element): void {
-  const isListParagraph = (node: Element | null): node is Element =>
-    !!node && node.tagName === 'P' && (/MsoListParagraph/i.test(node.className) || /mso-list\s*:/i.test(node.getAttribute('style') ?? ''));
-  // Word numbers each list (mso-list:l0, l1…); consecutive paragraphs of one list make one list.
-  const listId = (node: Element) => /mso-list\s*:\s*(l\d+)/i.exec(node.getAttribute('style') ?? '')?.[1] ?? '';
-  const paragraphs = Array.from(root.querySelectorAll('p')).filter(isListParagraph);
-  const done = new Set<Element>();
-  for (const first of paragraphs) {
-    if (done.has(first)) continue;
-    const run: Element[] = [];
-    for (let node: Element | null = first; isListParagraph(node) && listId(node) === listId(first); node = node.nextElementSibling) {
-      run.push(node);
-      done.add(node);
-    }
-    const doc = root.ownerDocument;
-    const stack: Array<{ level: number; list: Element }> = [];
-    const container = doc.createElement('div');
-    for (const paragraph of run) {
-      const level = Number(/level(\d+)/i.exec(paragraph.getAttribute('style') ?? '')?.[1] ?? 1);
-      const marker = paragraph.querySelector('span[style*="mso-list:Ignore" i], span[style*="mso-list: Ignore" i]');
-      const markerText = (marker?.textContent ?? '').replace(/\s+/g, '');
-      marker?.remove();
-      const ordered = /^[\dA-Za-z]{1,3}[.)]$/.test(markerText);
-      while (stack.length && stack.at(-1)!.level > level) stack.pop();
-      if (!stack.length || stack.at(-1)!.level < level) {
-        const list = doc.createElement(ordered ? 'ol' : 'ul');
-        const parentItem = stack.at(-1)?.list.lastElementChild;
-        (parentItem ?? container).append(list);
-        stack.push({ level, list });
-      }
-      const item = doc.createElement('li');
-      const p = doc.createElement('p');
-      p.append(...Array.from(paragraph.childNodes));
-      item.append(p);
-      stack.at(-1)!.list.append(item);
-    }
-    run[0]!.before(...Array.from(container.childNodes));
-    for (const paragraph of run) paragraph.remove();
+const LIST_STYLE_TYPES: Record<string, string> = {
+  'lower-alpha': 'a', 'lower-latin': 'a', 'upper-alpha': 'A', 'upper-latin': 'A', 'lower-roman': 'i', 'upper-roman': 'I',
+};
+
+/**
+ * Google Docs and web pages give a list's numbering style as CSS (on the <ol> or its items), which
+ * the sanitiser drops: it becomes the list's `type`.
+ */
+function keepListStyleTypes(root: Element): void {
+  for (const list of Array.from(root.querySelectorAll('ol:not([type])'))) {
+    const item = Array.from(list.children).find((child) => child.tagName === 'LI');
+    const style = styleOf(list, 'list-style-type') || (item ? styleOf(item, 'list-style-type') : '');
+    const type = LIST_STYLE_TYPES[style.toLowerCase()];
+    if (type) list.setAttribute('type', type);
   }
 }
 
@@ -126,6 +113,8 @@ function fontOf(node: Text): ReturnType<typeof encodingOfFont> {
   return null;
 }
 
+const TEXT_BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, td, th, div, blockquote, body';
+
 /**
  * Converts TCVN3 / VNI text to Unicode: text set in a legacy font (named on the text itself) is
  * converted; otherwise the whole paste is converted only if the character statistics say it is
@@ -141,7 +130,15 @@ function convertLegacyText(root: Element): LegacyEncoding | null {
     converted = font.encoding;
   }
   if (converted) return converted;
-  const encoding = detectLegacyEncoding(nodes.map((n) => n.data).join(' '));
+  // The text as a reader sees it: a word split over two spans is one word, paragraphs apart.
+  let text = '';
+  let previousBlock: Element | null = null;
+  for (const node of nodes) {
+    const block = node.parentElement?.closest(TEXT_BLOCKS) ?? null;
+    text += (block === previousBlock ? '' : '\n') + node.data;
+    previousBlock = block;
+  }
+  const encoding = detectLegacyEncoding(text);
   if (!encoding) return null;
   for (const node of nodes) if (!hasUnicodeVietnamese(node.data)) node.data = toUnicode(node.data, encoding);
   return encoding;
@@ -204,25 +201,32 @@ export function cleanPastedHtml(raw: string, { allowFigures = false } = {}): Pas
     const html = finish(raw, true);
     return { html, converted: null, unconvertedHtml: html };
   }
-  const doc = new DOMParser().parseFromString(stripConditionalComments(raw), 'text/html');
+  const doc = new DOMParser().parseFromString(stripHiddenConditionals(raw), 'text/html');
   const body = doc.body;
+  // Word's list definitions (numbering style, first number) are in its <style>, read before it goes.
+  const listDefinitions = wordListDefinitions(Array.from(doc.querySelectorAll('style'), (style) => style.textContent ?? '').join('\n'));
   for (const element of Array.from(body.querySelectorAll('script, style, meta, link, title, xml, template, noscript, iframe, object, embed'))) {
     element.remove();
   }
   for (const element of Array.from(body.getElementsByTagName('*'))) {
     if (element.tagName.includes(':')) element.remove(); // <o:p>, <w:…>, <v:…>
   }
-  convertWordLists(body);
+  convertWordLists(body, listDefinitions);
+  removeComments(body);
   convertStyledSpans(body);
+  keepListStyleTypes(body);
+  divsToParagraphs(body);
   mapHeadings(body);
   if (allowFigures) convertAssetImages(body);
-  const unconvertedHtml = finish(body.innerHTML, allowFigures);
+  const unconvertedHtml = finish(body.innerHTML, allowFigures, true);
   const converted = convertLegacyText(body);
-  return { html: finish(body.innerHTML, allowFigures), converted, unconvertedHtml };
+  return { html: finish(body.innerHTML, allowFigures, true), converted, unconvertedHtml };
 }
 
-function finish(html: string, allowFigures: boolean): string {
+/** Sanitises, then fixes the text; pasted content (not the editor's own) also loses its blank lines and extra spaces. */
+function finish(html: string, allowFigures: boolean, tidy = false): string {
   const clean = new DOMParser().parseFromString(sanitize(html, allowFigures), 'text/html').body;
   for (const node of textNodes(clean)) node.data = cleanText(node.data);
+  if (tidy) tidyBlocks(clean);
   return clean.innerHTML;
 }
