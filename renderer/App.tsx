@@ -111,13 +111,16 @@ function Shell() {
     notify({ text: t('import.importing', { name: file.name }) });
     try {
       const imported = await importDocument(file, api);
-      const result = await api.createArticle({ headline: imported.headline, sapo: imported.sapo, body: imported.body });
+      const { headline, sapo, byline, featuredImage, body } = imported;
+      const result = await api.createArticle({ headline, sapo, byline, featuredImage, body });
       if (!result.ok) return notify({ text: errorText(t, result.error), tone: 'error' });
       navigate({ view: 'editor', id: result.value.id });
       const converted = imported.converted ? ` ${t('import.converted', { encoding: imported.converted === 'tcvn3' ? 'TCVN3' : 'VNI' })}` : '';
       const skipped = imported.skippedImages ? ` ${t('import.skippedImages', { count: imported.skippedImages })}` : '';
       const changed = imported.notes.length ? ` ${notesText(t, imported.notes)}` : '';
-      notify({ text: `${t('import.done', { name: file.name, count: imported.images })}${converted}${skipped}${changed}` });
+      const featured = imported.featuredImage ? ` ${t('import.featured')}` : '';
+      const bylineRead = imported.byline ? ` ${t('import.byline', { byline: imported.byline })}` : '';
+      notify({ text: `${t('import.done', { name: file.name, count: imported.images })}${featured}${bylineRead}${converted}${skipped}${changed}` });
     } catch (error) {
       notify({
         text: error instanceof UnsupportedDocumentError ? t('import.unsupported') : t('import.failed', { name: file.name, detail: error instanceof Error ? error.message : String(error) }),
@@ -169,7 +172,7 @@ function Shell() {
         ) : route.view === 'settings' ? (
           <SettingsView onSaved={setSettings} />
         ) : route.view === 'publish' ? (
-          <SiteExportView />
+          <SiteExportView key={route.run ? 'run' : 'view'} runNow={route.run === true} />
         ) : (
           <EditorView key={route.id} id={route.id} />
         )}

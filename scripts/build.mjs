@@ -36,9 +36,9 @@ export function isBuildFresh() {
 
 export async function buildAll({ quiet = false } = {}) {
   const log = quiet ? () => {} : (message) => process.stdout.write(`${message}\n`);
-  log('Building the renderer (Vite)…');
+  log('Đang dựng giao diện (Vite)… / Building the renderer (Vite)…');
   await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
-  log('Building the main process (esbuild)…');
+  log('Đang dựng tiến trình chính (esbuild)… / Building the main process (esbuild)…');
   const common = {
     bundle: true,
     platform: 'node',
@@ -59,12 +59,12 @@ export async function buildAll({ quiet = false } = {}) {
   for (const face of FONT_FILES) {
     await copyFile(join(root, 'node_modules/@fontsource/noto-serif/files', face), join(root, 'dist/fonts', face));
   }
-  log('Build finished: dist/');
+  log('Đã dựng xong: dist/ / Build finished: dist/');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (process.argv.includes('--if-needed') && isBuildFresh()) {
-    process.stdout.write('dist/ is up to date.\n');
+    process.stdout.write('dist/ đã mới nhất. / dist/ is up to date.\n');
   } else {
     await buildAll();
   }

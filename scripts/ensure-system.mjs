@@ -20,16 +20,25 @@ export function ensureSystem() {
   const names = missing.map((r) => r.name).join(' and ');
   const packages = missing.map((r) => r.apt);
   if (process.getuid?.() === 0 && hasApt()) {
-    process.stdout.write(`${names} missing: installing Debian's ${packages.join(' ')} with apt-get (needed by the tests)…\n`);
+    process.stdout.write(
+      `Thiếu ${names}: đang cài gói Debian ${packages.join(' ')} bằng apt-get (các bài kiểm thử cần)…\n` +
+        `${names} missing: installing Debian's ${packages.join(' ')} with apt-get (needed by the tests)…\n`,
+    );
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
     const install =
       update.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'inherit', env });
     if (install && install.status === 0 && missing.every((r) => r.present())) return true;
-    process.stderr.write(`Installing ${packages.join(' ')} with apt-get failed; install them and run npm test again.\n`);
+    process.stderr.write(
+      `Cài ${packages.join(' ')} bằng apt-get không thành công; hãy cài chúng rồi chạy lại npm test.\n` +
+        `Installing ${packages.join(' ')} with apt-get failed; install them and run npm test again.\n`,
+    );
     return false;
   }
-  process.stderr.write(`The tests need ${names}: install Debian's ${packages.join(' and ')} package${packages.length > 1 ? 's' : ''} (apt-get install ${packages.join(' ')}) and run npm test again.\n`);
+  process.stderr.write(
+    `Các bài kiểm thử cần ${names}: hãy cài gói Debian ${packages.join(' và ')} (apt-get install ${packages.join(' ')}) rồi chạy lại npm test.\n` +
+      `The tests need ${names}: install Debian's ${packages.join(' and ')} package${packages.length > 1 ? 's' : ''} (apt-get install ${packages.join(' ')}) and run npm test again.\n`,
+  );
   return false;
 }
 

@@ -74,7 +74,10 @@ function launchElectron(binary) {
   // Chromium refuses to start as root unless its operating-system sandbox is turned off. That
   // weakens the renderer's isolation, so say so; run Newsdesk as an ordinary user to keep it.
   if (process.platform === 'linux' && process.getuid?.() === 0) {
-    process.stdout.write('Running as root: Electron starts without its operating-system sandbox. Run as an ordinary user to keep it.\n');
+    process.stdout.write(
+      'Đang chạy với quyền root: Electron mở không có hộp cát của hệ điều hành. Hãy chạy bằng tài khoản thường để giữ nó.\n' +
+        'Running as root: Electron starts without its operating-system sandbox. Run as an ordinary user to keep it.\n',
+    );
     electronArgs.push('--no-sandbox');
   }
   const started = Date.now();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { MethodOutput, NewsdeskService, ParsedInput } from '../../shared/api/contract';
 import { summarize, type Article, type ArticleFields, type ArticleSummary } from '../../shared/model/article';
@@ -6,6 +7,7 @@ import { applyChanges, canPublish, changeStatus, isDerivedSlug, newArticle, setT
 import { bodyAssetIds } from '../../shared/model/body';
 import { settingsSchema, type Settings } from '../../shared/model/settings';
 import { compareVietnamese, fold, RESERVED_SLUGS, slugify, uniqueSlug } from '../../shared/text/vietnamese';
+import { createFolder, folderPlaces, listFolder } from '../publish/folders';
 import { Publisher } from '../publish/publisher';
 import { ArticleStore, ArticleTooNewError } from './articleStore';
 import { AssetIndex } from './assets';
@@ -63,6 +65,11 @@ export class LibraryService implements NewsdeskService {
       fontsDir: options.fontsDir ?? join(process.cwd(), 'node_modules', '@fontsource', 'noto-serif', 'files'),
       catalog: this.catalog,
       read: (id) => this.store.read(id),
+      remember: (outDir) =>
+        this.exclusive(() => {
+          const recentFolders = [outDir, ...this.catalog.settings.recentFolders.filter((path) => path !== outDir)].slice(0, 8);
+          return this.catalog.saveSettings({ ...this.catalog.settings, recentFolders });
+        }),
     });
   }
 
@@ -204,6 +211,16 @@ export class LibraryService implements NewsdeskService {
 
   async exportArticleFolder(input: ParsedInput<'exportArticleFolder'>) {
     return this.publisher.exportArticleFolder(await this.getArticle({ id: input.id }), input.outDir);
+  }
+
+  async listFolders(input: ParsedInput<'listFolders'>) {
+    const recent = this.catalog.settings.recentFolders;
+    const places = await folderPlaces(this.options.dataDir, recent);
+    return listFolder(input.path ?? places[0]?.path ?? homedir(), places);
+  }
+
+  createFolder(input: ParsedInput<'createFolder'>) {
+    return this.exclusive(() => createFolder(input.parent, input.name));
   }
 
   async getSettings(_input: ParsedInput<'getSettings'>): Promise<Settings> {

@@ -13,7 +13,10 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const out = argValue(argv, '--out');
   if (!out) {
-    process.stderr.write('Cần --out THƯ_MỤC / --out DIR is required: npm run export -- --data-dir DIR --out DIR\n');
+    process.stderr.write(
+      'Cần cho biết thư mục xuất: npm run export -- --data-dir THƯ_VIỆN --out THƯ_MỤC\n' +
+        'The output folder is required: npm run export -- --data-dir LIBRARY --out DIR\n',
+    );
     process.exit(2);
   }
   const dataDir = resolveDataDir(argv);
@@ -29,12 +32,16 @@ async function main(): Promise<void> {
       shown = percent;
     }, 1000);
     const result = await service.exportSite({ outDir: resolve(out) }).finally(() => clearInterval(timer));
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(
-      `Đã xuất / Exported ${result.pages} pages to ${result.outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
-        `${result.written} written, ${result.unchanged} unchanged, ${result.removed} removed.\n`,
+      `Đã xuất ${result.pages} trang vào ${result.outDir} trong ${seconds} giây: ghi ${result.written}, giữ nguyên ${result.unchanged}, xóa ${result.removed}.\n` +
+        `Exported ${result.pages} pages to ${result.outDir} in ${seconds} s: ${result.written} written, ${result.unchanged} unchanged, ${result.removed} removed.\n`,
     );
     if (result.notes.includes('no-base-url')) {
-      process.stdout.write("The site's address (base URL) is not set in Settings: sitemap.xml and rss.xml were not written.\n");
+      process.stdout.write(
+        'Chưa đặt địa chỉ trang web trong Cài đặt nên chưa ghi sitemap.xml và rss.xml.\n' +
+          "The site's address (base URL) is not set in Settings: sitemap.xml and rss.xml were not written.\n",
+      );
     }
   } finally {
     await service.dispose();
@@ -43,6 +50,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const message = error instanceof LibraryLockedError || error instanceof LibraryTooNewError || error instanceof Error ? error.message : String(error);
-  process.stderr.write(`Xuất không thành / Export failed: ${message}\n`);
+  process.stderr.write(`Xuất không thành công / Export failed: ${message}\n`);
   process.exit(1);
 });

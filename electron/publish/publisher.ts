@@ -15,6 +15,8 @@ export interface PublisherOptions {
   catalog: Catalog;
   /** Reads one article file (validated, repaired where safe). */
   read: (id: string) => Promise<Article>;
+  /** Called with the folder of each export that succeeded (it is offered first next time). */
+  remember: (outDir: string) => Promise<void>;
 }
 
 /** The library's publishing: the blocks beside an article, the whole site, one article into a folder. */
@@ -48,7 +50,7 @@ export class Publisher {
         const article = await read(summary.id).catch(() => null);
         if (article) articles.push(article);
       }
-      return await exportSite({
+      const result = await exportSite({
         settings: catalog.settings,
         articles,
         outDir,
@@ -58,6 +60,8 @@ export class Publisher {
           this.progress = { running: true, ...progress };
         },
       });
+      await this.options.remember(result.outDir);
+      return result;
     } finally {
       this.progress = { ...this.progress, running: false };
     }
@@ -67,6 +71,8 @@ export class Publisher {
   async exportArticleFolder(article: Article, outDir: string): Promise<MethodOutput<'exportArticleFolder'>> {
     const { dataDir, assetsDir, fontsDir, catalog } = this.options;
     const folder = await checkExportFolder(resolvePath(outDir), dataDir);
-    return writePlan(planArticle(catalog.settings, article, this.neighbours(article)), { outDir: folder, assetsDir, fontsDir });
+    const result = await writePlan(planArticle(catalog.settings, article, this.neighbours(article)), { outDir: folder, assetsDir, fontsDir });
+    await this.options.remember(result.outDir);
+    return result;
   }
 }

@@ -1,5 +1,6 @@
 import type { NewsdeskBridge } from '../../shared/api/bridge';
 import {
+  CHOOSE_FOLDER_CHANNEL,
   COMMAND_CHANNEL,
   FLUSH_DONE_CHANNEL,
   FLUSH_REQUEST_CHANNEL,
@@ -43,6 +44,10 @@ export function createBridge(ipc: RendererIpc): NewsdeskBridge {
   api.onWillClose = (save) => {
     savers.add(save);
     return () => void savers.delete(save);
+  };
+  api.chooseFolder = async ({ title, defaultPath }) => {
+    const chosen = await ipc.invoke(CHOOSE_FOLDER_CHANNEL, { title: String(title), ...(defaultPath ? { defaultPath: String(defaultPath) } : {}) });
+    return typeof chosen === 'string' ? chosen : null;
   };
   return api;
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import i18next from 'i18next';
 import { version } from '../../package.json';
-import { ASSET_ROUTE, COMMAND_CHANNEL, FLUSH_DONE_CHANNEL, FLUSH_REQUEST_CHANNEL } from '../../shared/api/methods';
+import { ASSET_ROUTE, CHOOSE_FOLDER_CHANNEL, COMMAND_CHANNEL, FLUSH_DONE_CHANNEL, FLUSH_REQUEST_CHANNEL } from '../../shared/api/methods';
 import { readAsset } from '../library/assets';
 import type { CommandId } from '../../shared/commands';
 import { DEFAULT_LANGUAGE, resources } from '../../shared/i18n';
@@ -15,7 +15,8 @@ import { resolveDataDir } from '../library/dataDir';
 import { LibraryService } from '../library/LibraryService';
 import { LibraryLockedError } from '../library/libraryLock';
 import { SECURITY_HEADERS } from '../transport/csp';
-import { APP_ORIGIN, registerIpc } from '../transport/ipc';
+import { APP_ORIGIN, isTrustedSender, registerIpc } from '../transport/ipc';
+import { folderDialogOptions } from './folderDialog';
 import { buildMenuTemplate } from './menu';
 import { readStaticFile } from '../transport/staticFiles';
 import { loadWindowState, restoreWindowState, saveWindowState } from './windowState';
@@ -177,6 +178,13 @@ async function start(): Promise<void> {
     const result = await dispatch(method, input);
     if (method === 'saveSettings' && result.ok) setMenu((result.value as { interfaceLanguage: InterfaceLanguage }).interfaceLanguage);
     return result;
+  });
+  // The system's folder dialog, for choosing where to export (only for our own page).
+  ipcMain.handle(CHOOSE_FOLDER_CHANNEL, async (event, options: unknown) => {
+    if (!isTrustedSender(event) || !mainWindow) return null;
+    const { title, defaultPath } = folderDialogOptions(options);
+    const result = await dialog.showOpenDialog(mainWindow, { title, defaultPath, properties: ['openDirectory', 'createDirectory', 'promptToCreate'] });
+    return result.canceled ? null : (result.filePaths[0] ?? null);
   });
   setMenu(settings.interfaceLanguage);
   await createWindow();

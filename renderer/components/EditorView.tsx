@@ -6,12 +6,13 @@ import type { BodyDoc } from '../../shared/model/body';
 import { formatShortDateTime } from '../../shared/text/dates';
 import { countWords, readingMinutes } from '../../shared/text/vietnamese';
 import { errorText, useApi } from '../api/ApiContext';
-import { useCommand } from '../commands';
+import { useCommand, useCommands } from '../commands';
 import { ArticleEditor } from '../editor/ArticleEditor';
 import { useBodyStats } from '../editor/useBodyStats';
 import { useMisspelledCount } from '../editor/spell/useMisspelledCount';
 import { exportArticleHtml } from '../exportArticle';
 import { useArticleDraft, type SaveState } from '../hooks/useArticleDraft';
+import { routeHash } from '../hooks/useHashRoute';
 import { useNotify } from '../hooks/useNotice';
 import { useSettings } from '../hooks/useSettings';
 import { TagInput } from './TagInput';
@@ -24,6 +25,18 @@ import { slugify } from '../../shared/text/vietnamese';
 
 const DEFAULT_HEADLINE_LIMIT = 100;
 
+/**
+ * What stands beside the text: the article's details (the inspector), the preview, or nothing.
+ * The choice is remembered for the next article.
+ */
+type EditorSide = 'inspector' | 'preview' | 'none';
+const SIDE_KEY = 'newsdesk.editorSide';
+const readSide = (): EditorSide => {
+  const stored = window.localStorage.getItem(SIDE_KEY);
+  return stored === 'preview' || stored === 'none' ? stored : 'inspector';
+};
+const writeSide = (side: EditorSide) => window.localStorage.setItem(SIDE_KEY, side);
+
 export function EditorView({ id }: { id: string }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -34,10 +47,18 @@ export function EditorView({ id }: { id: string }) {
   const [editor, setEditor] = useState<Editor | null>(null);
   const getBody = useRef<(() => BodyDoc) | null>(null);
   const stats = useBodyStats(editor);
-  const [preview, setPreview] = useState(false);
+  const [side, setSide] = useState<EditorSide>(readSide);
+  const toggleSide = (panel: Exclude<EditorSide, 'none'>) => {
+    const next = side === panel ? 'none' : panel;
+    setSide(next);
+    writeSide(next);
+  };
+  const commands = useCommands();
   const [folderExport, setFolderExport] = useState(false);
+  /** The load (loadCount) whose editor has settled; a newly loaded version is not settled until its editor says so. */
+  const [settledFor, setSettledFor] = useState(-1);
   const [bodyTick, setBodyTick] = useState(0);
-  const previewHtml = usePreviewHtml(preview, article, draft, settings, () => getBody.current?.() ?? article?.body ?? null, bodyTick);
+  const previewHtml = usePreviewHtml(side === 'preview', article, draft, settings, () => getBody.current?.() ?? article?.body ?? null, bodyTick);
   const misspelled = useMisspelledCount(editor);
 
   useCommand('article.save', () => save(true));
@@ -72,51 +93,53 @@ export function EditorView({ id }: { id: string }) {
   const limit = section?.headlineLimit ?? DEFAULT_HEADLINE_LIMIT;
   const headlineLength = [...draft.headline].length;
   const words = countWords(draft.headline) + countWords(draft.sapo) + stats.body.words;
+  // "Đã đăng" is a status in the library; the website changes only when it is exported: say so,
+  // and offer the export at once.
+  const moveTo = async (status: typeof article.status) => {
+    if (!(await changeStatus(status)) || status !== 'published') return;
+    notify({ text: t('publish.published'), action: { label: t('publish.exportNow'), run: () => void (window.location.hash = routeHash({ view: 'publish', run: true })) } });
+  };
   const flush = () => void save();
 
   return (
-    <div className={preview ? 'editor-layout with-preview' : 'editor-layout'}>
-      <div className="editor">
-        <div className="editor-head">
-          <a href="#/" className="back">
-            {t('editor.back')}
-          </a>
-          <h1 className="visually-hidden">{t('editor.title')}</h1>
-          <div className="editor-actions">
-            <label className="status-select">
-              <span>{t('editor.status')}</span>
-              <select value={article.status} onChange={(event) => void changeStatus(event.target.value as typeof article.status)} data-testid="status">
-                {articleStatuses.map((status) => (
-                  <option key={status} value={status}>
-                    {t(`status.${status}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="button" onClick={() => setPreview((open) => !open)} aria-pressed={preview} data-testid="toggle-preview">
-              {t('preview.toggle')}
-            </button>
-            <button type="button" onClick={() => setFolderExport(true)}>
-              {t('folderExport.open')}
-            </button>
-            <button type="button" onClick={() => void save(true)}>
-              {t('commands.save')}
-            </button>
-          </div>
-          {folderExport && (
-            <FolderExportDialog
-              onClose={() => setFolderExport(false)}
-              onExport={async (outDir) => {
-                await save();
-                const result = await api.exportArticleFolder({ id: article.id, outDir });
-                if (!result.ok) return errorText(t, result.error);
-                notify({ text: t('folderExport.done', { outDir: result.value.outDir }) });
-                return null;
-              }}
-            />
-          )}
+    <div className={`editor-layout side-${side}`}>
+      <div className="editor-head">
+        <a href="#/" className="back">
+          {t('editor.back')}
+        </a>
+        <h1 className="visually-hidden">{t('editor.title')}</h1>
+        <div className="editor-actions">
+          <button type="button" onClick={() => toggleSide('inspector')} aria-pressed={side === 'inspector'} aria-controls={`${ids}-side`} data-testid="toggle-inspector">
+            {t('editor.inspector')}
+          </button>
+          <button type="button" onClick={() => toggleSide('preview')} aria-pressed={side === 'preview'} aria-controls={`${ids}-side`} data-testid="toggle-preview">
+            {t('preview.toggle')}
+          </button>
+          <button type="button" onClick={() => void commands.run('article.export')}>
+            {t('commands.export')}
+          </button>
+          <button type="button" onClick={() => setFolderExport(true)}>
+            {t('folderExport.open')}
+          </button>
+          <button type="button" onClick={() => void save(true)}>
+            {t('commands.save')}
+          </button>
         </div>
+        {folderExport && (
+          <FolderExportDialog
+            onClose={() => setFolderExport(false)}
+            onExport={async (outDir) => {
+              await save();
+              const result = await api.exportArticleFolder({ id: article.id, outDir });
+              if (!result.ok) return errorText(t, result.error);
+              notify({ text: t('folderExport.done', { outDir: result.value.outDir }) });
+              return null;
+            }}
+          />
+        )}
+      </div>
 
+      <div className="editor">
         <div className="field">
           <label htmlFor={`${ids}-headline`}>{t('editor.headline')}</label>
           <textarea
@@ -138,15 +161,69 @@ export function EditorView({ id }: { id: string }) {
           </small>
         </div>
 
-        <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${ids}-sapo`}>{t('editor.sapo')}</label>
+          <textarea
+            id={`${ids}-sapo`}
+            className="sapo-input"
+            rows={2}
+            maxLength={LIMITS.sapo}
+            value={draft.sapo}
+            placeholder={t('editor.sapoPlaceholder')}
+            aria-describedby={`${ids}-sapo-count`}
+            onChange={(event) => update({ sapo: event.target.value })}
+            onBlur={flush}
+            data-testid="sapo"
+          />
+          <small id={`${ids}-sapo-count`}>{t('editor.sapoChars', { count: [...draft.sapo].length })}</small>
+        </div>
+
+        <div className="field">
+          <span className="label" id={`${ids}-body-label`}>
+            {t('editor.body')}
+          </span>
+          <ArticleEditor
+            key={loadCount}
+            initial={article.body}
+            labelledBy={`${ids}-body-label`}
+            onChange={() => {
+              bodyChanged();
+              if (side === 'preview') setBodyTick((n) => n + 1);
+            }}
+            onBlur={flush}
+            onSettled={() => setSettledFor(loadCount)}
+            onReady={({ editor: instance, getBody: read }) => {
+              getBody.current = read;
+              setBodySource(read);
+              setEditor(instance);
+            }}
+          />
+        </div>
+      </div>
+
+      {side === 'inspector' && (
+        <aside className="inspector" id={`${ids}-side`} aria-labelledby={`${ids}-inspector-title`}>
+          <h2 id={`${ids}-inspector-title`}>{t('editor.inspectorTitle')}</h2>
+          <div className="field">
+            <label htmlFor={`${ids}-status`}>{t('editor.status')}</label>
+            <select
+              id={`${ids}-status`}
+              value={article.status}
+              onChange={(event) => void moveTo(event.target.value as typeof article.status)}
+              aria-describedby={article.status === 'published' ? `${ids}-status-hint` : undefined}
+              data-testid="status"
+            >
+              {articleStatuses.map((status) => (
+                <option key={status} value={status}>
+                  {t(`status.${status}`)}
+                </option>
+              ))}
+            </select>
+            {article.status === 'published' && <small id={`${ids}-status-hint`}>{t('publish.meaning')}</small>}
+          </div>
           <div className="field">
             <label htmlFor={`${ids}-section`}>{t('editor.section')}</label>
-            <select
-              id={`${ids}-section`}
-              value={draft.section}
-              onChange={(event) => update({ section: event.target.value })}
-              onBlur={flush}
-            >
+            <select id={`${ids}-section`} value={draft.section} onChange={(event) => update({ section: event.target.value })} onBlur={flush}>
               <option value="">{t('editor.noSection')}</option>
               {settings.sections.map((s) => (
                 <option key={s.slug} value={s.slug}>
@@ -166,9 +243,6 @@ export function EditorView({ id }: { id: string }) {
               onBlur={flush}
             />
           </div>
-        </div>
-
-        <div className="field-row">
           <div className="field">
             <label htmlFor={`${ids}-slug`}>{t('editor.slug')}</label>
             <input
@@ -192,66 +266,32 @@ export function EditorView({ id }: { id: string }) {
             </small>
           </div>
           <TagInput value={draft.tags} onChange={(tags) => update({ tags })} />
+          <FeaturedImageField value={draft.featuredImage} onChange={(featuredImage) => update({ featuredImage })} />
+          <RelatedPicker articleId={article.id} value={draft.related} onChange={(related) => update({ related })} />
+        </aside>
+      )}
+      {side === 'preview' && (
+        <div className="side-panel" id={`${ids}-side`}>
+          <PreviewPane html={previewHtml} />
         </div>
+      )}
 
-        <div className="field">
-          <label htmlFor={`${ids}-sapo`}>{t('editor.sapo')}</label>
-          <textarea
-            id={`${ids}-sapo`}
-            className="sapo-input"
-            rows={3}
-            maxLength={LIMITS.sapo}
-            value={draft.sapo}
-            placeholder={t('editor.sapoPlaceholder')}
-            aria-describedby={`${ids}-sapo-count`}
-            onChange={(event) => update({ sapo: event.target.value })}
-            onBlur={flush}
-            data-testid="sapo"
-          />
-          <small id={`${ids}-sapo-count`}>{t('editor.sapoChars', { count: [...draft.sapo].length })}</small>
-        </div>
-
-        <FeaturedImageField value={draft.featuredImage} onChange={(featuredImage) => update({ featuredImage })} />
-        <RelatedPicker articleId={article.id} value={draft.related} onChange={(related) => update({ related })} />
-
-        <div className="field">
-          <span className="label" id={`${ids}-body-label`}>
-            {t('editor.body')}
+      {/* data-idle: nothing waits to be saved and the editor has settled — the app's own signal that it is quiet (tests wait on it). */}
+      <footer className="status-bar" aria-label={t('stats.label')} data-testid="status-bar" data-idle={state.kind === 'clean' && settledFor === loadCount ? 'true' : 'false'}>
+        <span data-testid="stat-words">{t('stats.words', { count: words })}</span>
+        <span data-testid="stat-chars">{t('stats.chars', { count: stats.body.chars })}</span>
+        <span>{t('stats.reading', { count: readingMinutes(words) })}</span>
+        {misspelled > 0 && <span data-testid="stat-misspelled">{t('stats.misspelled', { count: misspelled })}</span>}
+        {stats.selection && (
+          <span data-testid="stat-selection">
+            {t('stats.selection', {
+              words: t('stats.words', { count: stats.selection.words }),
+              chars: t('stats.chars', { count: stats.selection.chars }),
+            })}
           </span>
-          <ArticleEditor
-            key={loadCount}
-            initial={article.body}
-            labelledBy={`${ids}-body-label`}
-            onChange={() => {
-              bodyChanged();
-              if (preview) setBodyTick((n) => n + 1);
-            }}
-            onBlur={flush}
-            onReady={({ editor: instance, getBody: read }) => {
-              getBody.current = read;
-              setBodySource(read);
-              setEditor(instance);
-            }}
-          />
-        </div>
-
-        <footer className="status-bar" aria-label={t('stats.label')}>
-          <span data-testid="stat-words">{t('stats.words', { count: words })}</span>
-          <span data-testid="stat-chars">{t('stats.chars', { count: stats.body.chars })}</span>
-          <span>{t('stats.reading', { count: readingMinutes(words) })}</span>
-          {misspelled > 0 && <span data-testid="stat-misspelled">{t('stats.misspelled', { count: misspelled })}</span>}
-          {stats.selection && (
-            <span data-testid="stat-selection">
-              {t('stats.selection', {
-                words: t('stats.words', { count: stats.selection.words }),
-                chars: t('stats.chars', { count: stats.selection.chars }),
-              })}
-            </span>
-          )}
-          <SaveIndicator state={state} timeZone={settings.timeZone} onRetry={flush} onReload={reloadLatest} onKeepMine={keepMine} />
-        </footer>
-      </div>
-      {preview && <PreviewPane html={previewHtml} />}
+        )}
+        <SaveIndicator state={state} timeZone={settings.timeZone} onRetry={flush} onReload={reloadLatest} onKeepMine={keepMine} />
+      </footer>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useModalDialog } from '../hooks/useModalDialog';
+import { FolderField } from './FolderPicker';
 
 /** Asks for the folder an article is exported into (its page, with the images and font in assets/). */
 export function FolderExportDialog({ onExport, onClose }: { onExport: (outDir: string) => Promise<string | null>; onClose: () => void }) {
@@ -24,16 +25,17 @@ export function FolderExportDialog({ onExport, onClose }: { onExport: (outDir: s
         }}
       >
         <h2 id={`${ids}-title`}>{t('folderExport.title')}</h2>
-        <label htmlFor={`${ids}-folder`}>{t('folderExport.folder')}</label>
-        <input id={`${ids}-folder`} value={folder} autoFocus required aria-invalid={error ? true : undefined} aria-describedby={`${ids}-hint`} onChange={(e) => setFolder(e.target.value)} data-testid="folder-export-path" />
-        <small id={`${ids}-hint`} className={error ? 'error' : undefined}>
-          {error ?? t('folderExport.hint')}
-        </small>
+        <FolderField label={t('folderExport.folder')} value={folder} onChange={setFolder} emptyText={t('folders.notChosen')} hint={t('folderExport.hint')} testId="folder-export-path" />
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         <div className="dialog-actions">
           <button type="button" onClick={() => close()}>
             {t('link.cancel')}
           </button>
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary" disabled={busy || !folder}>
             {t('folderExport.run')}
           </button>
         </div>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assetUrl } from '../../shared/api/methods';
 import type { Section, Settings, WebsiteLink } from '../../shared/model/settings';
+import { stableStringify } from '../../shared/text/stableStringify';
 import { slugify } from '../../shared/text/vietnamese';
 import { errorText, useApi } from '../api/ApiContext';
 import { useImageImport } from '../hooks/useImageImport';
@@ -23,9 +24,17 @@ export function SettingsView({ onSaved }: { onSaved: (settings: Settings) => voi
   const [houseWords, setHouseWords] = useState(settings.houseWords.join('\n'));
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => setForm((current) => ({ ...current, [key]: value }));
 
+  const savedWords = settings.houseWords.join('\n');
+  const dirty = stableStringify({ ...form, recentFolders: [] }) !== stableStringify({ ...settings, recentFolders: [] }) || houseWords !== savedWords;
+  const undo = () => {
+    setForm(settings);
+    setHouseWords(savedWords);
+  };
+
   const save = async () => {
     const words = [...new Set(houseWords.split(/\r?\n/).map((w) => w.trim()).filter(Boolean))];
-    const { interfaceLanguage: _language, ...changes } = form;
+    // The language is switched on its own; the recent folders are the exports' to keep.
+    const { interfaceLanguage: _language, recentFolders: _recent, ...changes } = form;
     const result = await api.saveSettings({
       changes: {
         ...changes,
@@ -37,6 +46,7 @@ export function SettingsView({ onSaved }: { onSaved: (settings: Settings) => voi
     if (!result.ok) return notify({ text: errorText(t, result.error), tone: 'error' });
     onSaved(result.value);
     setForm(result.value);
+    setHouseWords(result.value.houseWords.join('\n'));
     notify({ text: t('settings.saved') });
   };
 
@@ -150,9 +160,16 @@ export function SettingsView({ onSaved }: { onSaved: (settings: Settings) => voi
         </div>
       </fieldset>
 
-      <button type="submit" className="primary">
-        {t('settings.save')}
-      </button>
+      {/* Always in view, however long the page: what is unsaved, undo, save. */}
+      <div className="save-bar" role="group" aria-label={t('settings.saveBar')}>
+        <span data-testid="settings-state">{dirty ? t('settings.unsaved') : t('settings.allSaved')}</span>
+        <button type="button" onClick={undo} disabled={!dirty}>
+          {t('settings.undo')}
+        </button>
+        <button type="submit" className="primary" disabled={!dirty}>
+          {t('settings.save')}
+        </button>
+      </div>
     </form>
   );
 }

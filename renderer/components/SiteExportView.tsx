@@ -2,16 +2,22 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText, useApi } from '../api/ApiContext';
 import { useNotify } from '../hooks/useNotice';
+import { useSettings } from '../hooks/useSettings';
+import { FolderField } from './FolderPicker';
+import { routeHash } from '../hooks/useHashRoute';
 
 const POLL_MS = 250;
 
 /** Exports the website of published articles, with a progress bar while it runs. */
-export function SiteExportView() {
+export function SiteExportView({ runNow = false }: { runNow?: boolean }) {
   const { t } = useTranslation();
   const api = useApi();
   const notify = useNotify();
   const ids = useId();
-  const [outDir, setOutDir] = useState('');
+  const settings = useSettings();
+  // The folder chosen here, else the last one exported into, else (empty) the library's own "site".
+  const [chosen, setOutDir] = useState<string | null>(null);
+  const outDir = chosen ?? settings.recentFolders[0] ?? '';
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState({ done: 0, total: 0 });
   const [result, setResult] = useState<string | null>(null);
@@ -35,6 +41,17 @@ export function SiteExportView() {
     setResult(exported.value.notes.includes('no-base-url') ? `${summary} ${t('site.noBaseUrl')}` : summary);
   };
 
+  // Opened with "export now" (after publishing): start at once, once (a reload does not export again).
+  const started = useRef(false);
+  useEffect(() => {
+    if (!runNow || started.current) return;
+    started.current = true;
+    window.history.replaceState(null, '', routeHash({ view: 'publish' }));
+    void run();
+    // run is recreated on every render; this must happen once, when the view opens
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [runNow]);
+
   return (
     <form
       className="settings"
@@ -45,11 +62,7 @@ export function SiteExportView() {
     >
       <h1>{t('site.title')}</h1>
       <p>{t('site.intro')}</p>
-      <div className="field">
-        <label htmlFor={`${ids}-out`}>{t('site.outDir')}</label>
-        <input id={`${ids}-out`} value={outDir} onChange={(event) => setOutDir(event.target.value)} aria-describedby={`${ids}-hint`} data-testid="site-out" />
-        <small id={`${ids}-hint`}>{t('site.outDirHint')}</small>
-      </div>
+      <FolderField label={t('site.outDir')} value={outDir} onChange={setOutDir} emptyText={t('site.outDirDefault')} hint={t('site.outDirHint')} testId="site-out" />
       <button type="submit" className="primary" disabled={running}>
         {running ? t('site.running') : t('site.run')}
       </button>

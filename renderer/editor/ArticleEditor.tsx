@@ -36,6 +36,8 @@ export interface ArticleEditorProps {
   onChange: () => void;
   onReady: (api: { getBody: () => BodyDoc; editor: Editor }) => void;
   onBlur: () => void;
+  /** Called once the editor has taken every late setting it gets (the spellchecker's dictionaries): from then on only the user changes it. */
+  onSettled?: () => void;
 }
 
 /**
@@ -43,7 +45,7 @@ export interface ArticleEditorProps {
  * input method: no keydown or Backspace handling of its own for text, so Telex/VNI composition and
  * Unikey-style corrections arrive as the system sends them.
  */
-export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onReady, onBlur }: ArticleEditorProps) {
+export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onReady, onBlur, onSettled }: ArticleEditorProps) {
   const registry = useCommands();
   const { t } = useTranslation();
   const notify = useNotify();
@@ -164,9 +166,12 @@ export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onRe
     onBlur: () => onBlur(),
   });
 
+  const settled = useLatest(onSettled);
   useEffect(() => {
-    if (editor && checker) editor.commands.setSpellChecker(checker);
-  }, [editor, checker]);
+    if (!editor || !checker) return;
+    editor.commands.setSpellChecker(checker);
+    settled.current?.();
+  }, [editor, checker, settled]);
 
   useEffect(() => {
     if (!editor) return;

@@ -241,19 +241,21 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
     bodySource.current = source;
   }, []);
 
-  /** Moves the article to another status (saving what is pending first); publishing stamps its time. */
+  /** Moves the article to another status (saving what is pending first); publishing stamps its time. True when it moved. */
   const changeStatus = useCallback(
-    async (status: Article['status']) => {
+    async (status: Article['status']): Promise<boolean> => {
       await save();
-      if (conflict.current) return;
+      if (conflict.current) return false;
       const result = await api.setStatus({ id, baseRevision: baseRevision.current, status });
       if (!result.ok) {
         conflict.current = result.error.code === 'conflict';
-        return setState({ kind: 'failed', error: result.error });
+        setState({ kind: 'failed', error: result.error });
+        return false;
       }
       baseRevision.current = result.value.revision;
       setArticle(result.value);
       setState({ kind: 'clean', at: result.value.updatedAt });
+      return true;
     },
     [api, id, save],
   );

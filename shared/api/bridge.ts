@@ -7,4 +7,6 @@ export interface NewsdeskBridge extends NewsdeskApi {
   onDidRequestCommand(listener: (id: CommandId) => void): () => void;
   /** The window is about to close: `save` runs, then the window closes. Returns an unsubscribe function. */
   onWillClose(save: () => Promise<void>): () => void;
+  /** The system's folder dialog (a new folder can be made in it): the folder chosen, or null. */
+  chooseFolder(options: { title: string; defaultPath?: string }): Promise<string | null>;
 }

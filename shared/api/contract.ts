@@ -74,7 +74,7 @@ export const contract = {
     }),
   },
   createArticle: {
-    input: articleFieldsSchema.pick({ headline: true, sapo: true, section: true, body: true }).partial().strict(),
+    input: articleFieldsSchema.pick({ headline: true, sapo: true, byline: true, section: true, featuredImage: true, body: true }).partial().strict(),
     output: articleSchema,
   },
   getArticle: {
@@ -153,6 +153,20 @@ export const contract = {
   getExportProgress: {
     input: z.strictObject({}),
     output: z.strictObject({ running: z.boolean(), done: z.number().int(), total: z.number().int() }),
+  },
+  listFolders: {
+    /** A folder's subfolders (names only, hidden ones left out), for choosing where to export; by default the last folder exported into, else the home folder. */
+    input: z.strictObject({ path: z.string().min(1).max(1000).optional() }),
+    output: z.strictObject({
+      path: z.string(),
+      parent: z.string().nullable(),
+      folders: z.array(z.strictObject({ name: z.string(), path: z.string() })),
+      places: z.array(z.strictObject({ kind: z.enum(['recent', 'home', 'library', 'root']), path: z.string() })),
+    }),
+  },
+  createFolder: {
+    input: z.strictObject({ parent: z.string().min(1).max(1000), name: text(255) }),
+    output: z.strictObject({ path: z.string() }),
   },
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 

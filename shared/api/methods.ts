@@ -23,6 +23,8 @@ export const methods = {
   exportSite: 'write',
   exportArticleFolder: 'write',
   getExportProgress: 'read',
+  listFolders: 'read',
+  createFolder: 'write',
 } as const satisfies Record<string, MethodKind>;
 export type MethodName = keyof typeof methods;
 
@@ -46,6 +48,8 @@ export const COMMAND_CHANNEL = `${IPC_PREFIX}command`;
 /** Main → renderer: the window is closing, save now; renderer → main: done. */
 export const FLUSH_REQUEST_CHANNEL = `${IPC_PREFIX}flush-request`;
 export const FLUSH_DONE_CHANNEL = `${IPC_PREFIX}flush-done`;
+/** Renderer → main: show the system's folder dialog; answers the chosen folder or null. */
+export const CHOOSE_FOLDER_CHANNEL = `${IPC_PREFIX}choose-folder`;
 
 /** Where the renderer loads a library image from, under either transport (app:// or the web host). */
 export const assetUrl = (assetId: string) => `library/assets/${assetId}`;

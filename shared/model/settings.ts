@@ -53,6 +53,8 @@ export const settingsSchema = z.strictObject({
   footerText: text(1000).default(''),
   accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #9b1c1c').default('#9b1c1c'),
   /** Words the spellchecker accepts: abbreviations, names, the paper's own words. */
+  /** Folders exported into, most recent first (offered when choosing a folder). */
+  recentFolders: z.array(z.string().max(1000)).max(8).default([]),
   houseWords: z.array(text(60).pipe(z.string().trim().min(1))).max(5000).default([...DEFAULT_HOUSE_WORDS]),
   sections: z
     .array(sectionSchema)
@@ -69,6 +71,7 @@ export function defaultSettings(): Settings {
     interfaceLanguage: 'vi',
     timeZone: DEFAULT_TIME_ZONE,
     houseWords: [...DEFAULT_HOUSE_WORDS],
+    recentFolders: [],
     baseUrl: '',
     logoAssetId: '',
     websiteLinks: [],

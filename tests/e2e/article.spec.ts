@@ -128,7 +128,8 @@ test('opening an article saves nothing (no new revision, no conflict with anothe
 
   await page.reload();
   await expect(page.getByTestId('body-editor').locator('table')).toBeVisible();
-  await page.waitForTimeout(1500); // longer than the autosave delay
+  // The app says when it is quiet: the editor settled, nothing waiting to be saved.
+  await expect(page.getByTestId('status-bar')).toHaveAttribute('data-idle', 'true');
   await expect(page.getByTestId('save-state')).not.toHaveText(/chưa lưu/);
   expect(await revision()).toBe(before);
 });
@@ -144,7 +145,7 @@ test('after a conflict, "load the latest version" shows the other version, body 
   await expect(page.getByTestId('save-state')).toContainText('vừa được lưu ở nơi khác');
   await page.getByRole('button', { name: 'Tải bản mới nhất' }).click();
   await expect(page.getByTestId('body-editor')).toHaveText('Bản của biên tập viên');
-  await page.waitForTimeout(1500);
+  await expect(page.getByTestId('status-bar')).toHaveAttribute('data-idle', 'true');
   await other.reload();
   await expect(other.getByTestId('body-editor')).toHaveText('Bản của biên tập viên');
   await other.close();

@@ -79,3 +79,25 @@ export async function startNewArticle(page: Page): Promise<void> {
   await expect.poll(() => page.url()).not.toBe(before);
   await expect(page.getByLabel('Tít', { exact: true })).toHaveValue('');
 }
+
+/**
+ * Chooses a folder with Newsdesk's own folder chooser (the web host's; Electron shows the
+ * system's): goes to `parent` by its path, makes a folder `name` there if given, and chooses it.
+ */
+export async function chooseFolder(page: Page, title: string, parent: string, name?: string): Promise<string> {
+  await page.getByRole('button', { name: 'Chọn thư mục…' }).last().click();
+  const chooser = page.getByRole('dialog', { name: title, exact: true });
+  await chooser.getByLabel('Đường dẫn').fill(parent);
+  await chooser.getByRole('button', { name: 'Đi tới' }).click();
+  await expect(chooser.getByTestId('folder-current')).toHaveText(parent);
+  let chosen = parent;
+  if (name) {
+    await chooser.getByLabel('Tạo thư mục mới ở đây').fill(name);
+    await chooser.getByRole('button', { name: 'Tạo', exact: true }).click();
+    chosen = `${parent.replace(/\/+$/, '')}/${name}`;
+    await expect(chooser.getByTestId('folder-current')).toHaveText(chosen);
+  }
+  await chooser.getByRole('button', { name: 'Chọn thư mục này' }).click();
+  await expect(chooser).toBeHidden();
+  return chosen;
+}

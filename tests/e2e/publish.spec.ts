@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, screenshot, test, startNewArticle } from './fixtures';
+import { chooseFolder, expect, expectNoAxeViolations, screenshot, test, startNewArticle } from './fixtures';
 
 const PHOTO = fileURLToPath(new URL('../fixtures/images/cau-can-tho.png', import.meta.url));
 
@@ -39,11 +39,11 @@ test('the preview shows the page at three widths, follows edits, and equals the 
   await expect(page.getByTestId('preview-frame')).toHaveAttribute('data-width', 'phone');
   await screenshot(page, 'preview-phone');
 
-  // An edit reaches the preview promptly.
+  // An edit reaches the preview (how fast is for `npm run bench`, not for a test).
   await page.getByTestId('body-editor').click();
   await page.keyboard.press('End');
   await page.keyboard.insertText(' Thêm một câu.');
-  await expect(frame.locator('.body p').first()).toHaveText('Sáng nay, hàng trăm du khách đến tham quan. Thêm một câu.', { timeout: 2000 });
+  await expect(frame.locator('.body p').first()).toHaveText('Sáng nay, hàng trăm du khách đến tham quan. Thêm một câu.');
 
   await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);
   const download = page.waitForEvent('download');
@@ -52,7 +52,7 @@ test('the preview shows the page at three widths, follows edits, and equals the 
   expect(exported).toContain('src="data:image/png;base64,');
   // The export saved first; once the preview has caught up with that save, the two are the same page.
   await expect
-    .poll(async () => sameButImages((await page.getByTestId('preview-frame').getAttribute('srcdoc')) ?? ''), { timeout: 5000 })
+    .poll(async () => sameButImages((await page.getByTestId('preview-frame').getAttribute('srcdoc')) ?? ''))
     .toBe(sameButImages(exported));
 
   await page.getByRole('button', { name: 'Xem toàn cửa sổ' }).click();
@@ -67,9 +67,10 @@ test('a published article goes out in the website, with a progress bar, into a f
   await expect(page.getByTestId('status')).toHaveValue('published');
 
   await page.getByRole('link', { name: 'Xuất trang web' }).click();
-  const out = join(host.dataDir, '..', `site-${Date.now()}`);
-  await page.getByTestId('site-out').fill(out);
-  await page.getByRole('button', { name: 'Xuất trang web' }).click();
+  // The folder is chosen, not typed: the web host's chooser, a new folder made in it.
+  const out = await chooseFolder(page, 'Thư mục xuất', dirname(host.dataDir), `site-${Date.now()}`);
+  await expect(page.getByTestId('site-out')).toHaveText(out);
+  await page.getByRole('button', { name: 'Xuất trang web', exact: true }).click();
   await expect(page.getByTestId('site-result')).toContainText('Đã xuất');
   await expect(page.getByTestId('site-progress')).toBeVisible();
   await expectNoAxeViolations(page);
@@ -84,7 +85,19 @@ test('a published article goes out in the website, with a progress bar, into a f
 
 test('newsroom settings shape the page: address, a new section, website links, feedback, date format', async ({ app: page }) => {
   await page.getByRole('link', { name: 'Cài đặt' }).click();
+  const save = page.getByRole('button', { name: 'Lưu cài đặt' });
+  await expect(save).toBeDisabled();
+  await expect(page.getByTestId('settings-state')).toHaveText('Mọi thay đổi đã được lưu.');
+  // A change undone puts the form back as saved.
+  await page.getByLabel('Tên báo', { exact: true }).fill('Báo Thử');
+  await expect(page.getByTestId('settings-state')).toHaveText('Có thay đổi chưa lưu.');
+  await page.getByRole('button', { name: 'Hoàn tác thay đổi' }).click();
+  await expect(page.getByLabel('Tên báo', { exact: true })).toHaveValue('Báo Thành phố');
+  await expect(save).toBeDisabled();
   await page.getByLabel('Địa chỉ trang web').fill('https://baocantho.example');
+  // The way to save is in view from the top of a long page.
+  await expect(save).toBeEnabled();
+  await expect(save).toBeInViewport();
   await page.getByRole('button', { name: 'Thêm chuyên mục' }).click();
   await page.getByLabel('Tên chuyên mục').last().fill('Đô thị');
   await page.getByRole('button', { name: 'Thêm liên kết' }).click();
@@ -93,8 +106,9 @@ test('newsroom settings shape the page: address, a new section, website links, f
   await page.getByLabel('Thư điện tử nhận phản hồi').fill('toasoan@baocantho.example');
   await page.getByLabel('Cách ghi ngày giờ').selectOption('short');
   await expectNoAxeViolations(page);
-  await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+  await save.click();
   await expect(page.getByTestId('notice')).toContainText('Đã lưu cài đặt');
+  await expect(page.getByTestId('settings-state')).toHaveText('Mọi thay đổi đã được lưu.');
   await screenshot(page, 'settings');
 
   await startNewArticle(page);
@@ -135,9 +149,9 @@ test('an article exported into a folder: its page with assets/ beside it', async
   await page.getByRole('button', { name: 'Xuất vào thư mục…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Xuất bài vào một thư mục' });
   await expectNoAxeViolations(page);
-  const out = join(host.dataDir, '..', `mot-bai-${Date.now()}`);
-  await dialog.getByLabel('Thư mục').fill(out);
-  await dialog.getByRole('button', { name: 'Xuất' }).click();
+  await expect(dialog.getByRole('button', { name: 'Xuất', exact: true })).toBeDisabled();
+  const out = await chooseFolder(page, 'Thư mục', dirname(host.dataDir), `mot-bai-${Date.now()}`);
+  await dialog.getByRole('button', { name: 'Xuất', exact: true }).click();
   await expect(page.getByTestId('notice')).toContainText('Đã xuất bài vào');
   const html = await readFile(join(out, 'cau-can-tho-don-khach-du-lich.html'), 'utf8');
   const image = /src="(assets\/[a-f0-9]{64}\.png)"/.exec(html)?.[1];
@@ -146,7 +160,57 @@ test('an article exported into a folder: its page with assets/ beside it', async
 
   // A folder inside the library is refused, with the reason in the dialog.
   await page.getByRole('button', { name: 'Xuất vào thư mục…' }).click();
-  await dialog.getByLabel('Thư mục').fill(join(host.dataDir, 'assets'));
-  await dialog.getByRole('button', { name: 'Xuất' }).click();
+  await chooseFolder(page, 'Thư mục', join(host.dataDir, 'assets'));
+  await dialog.getByRole('button', { name: 'Xuất', exact: true }).click();
   await expect(dialog).toContainText('Không thể xuất vào thư mục này vì nó nằm trong (hoặc chứa) thư mục thư viện.');
+});
+
+test('the folder chooser: places to start from, folders opened by click or keyboard, up a level, recent folders first', async ({ app: page, host }) => {
+  const parent = dirname(host.dataDir);
+  await page.getByRole('link', { name: 'Xuất trang web' }).click();
+  await page.getByRole('button', { name: 'Chọn thư mục…' }).click();
+  const chooser = page.getByRole('dialog', { name: 'Thư mục xuất', exact: true });
+  const places = chooser.getByRole('navigation', { name: 'Nơi hay dùng' });
+  await places.getByRole('button', { name: 'Nơi để thư viện' }).click();
+  await expect(chooser.getByTestId('folder-current')).toHaveText(parent);
+  // The library's own folder is among the subfolders; open it with the keyboard.
+  const library = chooser.getByRole('list', { name: 'Các thư mục con' }).getByRole('button', { name: basename(host.dataDir) });
+  await library.focus();
+  await page.keyboard.press('Enter');
+  await expect(chooser.getByTestId('folder-current')).toHaveText(host.dataDir);
+  await expect(chooser.getByRole('list', { name: 'Các thư mục con' }).getByRole('button', { name: 'articles' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'folder-chooser');
+  await chooser.getByRole('button', { name: 'Lên thư mục cha' }).click();
+  await expect(chooser.getByTestId('folder-current')).toHaveText(parent);
+  await chooser.getByLabel('Tạo thư mục mới ở đây').fill(`web-${basename(host.dataDir)}`);
+  await chooser.getByRole('button', { name: 'Tạo', exact: true }).click();
+  const out = join(parent, `web-${basename(host.dataDir)}`);
+  await expect(chooser.getByTestId('folder-current')).toHaveText(out);
+  await chooser.getByRole('button', { name: 'Chọn thư mục này' }).click();
+  await page.getByRole('button', { name: 'Xuất trang web', exact: true }).click();
+  await expect(page.getByTestId('site-result')).toContainText('Đã xuất');
+
+  // Next time, that folder is where the export goes, and it heads the chooser's places.
+  await page.reload();
+  await expect(page.getByTestId('site-out')).toHaveText(out);
+  await page.getByRole('button', { name: 'Chọn thư mục…' }).click();
+  await expect(places.getByRole('button').first()).toHaveText(`Gần đây: ${out}`);
+  await expect(chooser.getByTestId('folder-current')).toHaveText(out);
+  await page.keyboard.press('Escape');
+  await expect(chooser).toBeHidden();
+});
+
+test('publishing says what it means, and one click puts the website out', async ({ app: page, host }) => {
+  await writeArticle(page);
+  await page.getByTestId('status').selectOption('published');
+  await expect(page.getByTestId('notice')).toContainText('Trang web của báo sẽ có bài khi bạn xuất trang web');
+  await expect(page.getByTestId('status')).toHaveAccessibleDescription('Đã đăng trong thư viện. Trang web chỉ thay đổi khi bạn “Xuất trang web”.');
+  await page.getByRole('button', { name: 'Xuất trang web ngay' }).click();
+  await expect(page.getByRole('heading', { name: 'Xuất trang web', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('site-result')).toContainText('Đã xuất');
+  await expect(page.getByTestId('site-progress')).toBeVisible();
+  expect(existsSync(join(host.dataDir, 'site', 'cau-can-tho-don-khach-du-lich.html'))).toBe(true);
+  // The address no longer asks for an export: a reload does not export again.
+  expect(new URL(page.url()).hash).toBe('#/publish');
 });

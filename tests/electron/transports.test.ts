@@ -62,6 +62,8 @@ describe.each(['ipc', 'web'])('every method through the %s transport', (name) =>
     expect(exported.pages).toBeGreaterThan(1);
     check('getExportProgress', await api.getExportProgress({}));
     check('exportArticleFolder', await api.exportArticleFolder({ id: created.id, outDir: join(dir, `article-${name}`) }));
+    check('createFolder', await api.createFolder({ parent: dir, name: `thu-muc-${name}` }));
+    check('listFolders', await api.listFolders({ path: dir }));
     expect([...reached].sort()).toEqual([...methodNames].sort());
   });
 
@@ -153,6 +155,23 @@ describe('the preload bridge', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(sent).toEqual([FLUSH_DONE_CHANNEL, FLUSH_DONE_CHANNEL]);
     unsubscribe();
+  });
+
+  it('asks the main process for a folder on its own channel, and hands the page a path or null', async () => {
+    const { CHOOSE_FOLDER_CHANNEL } = await import('../../shared/api/methods');
+    const { createBridge } = await import('../../electron/shell/bridge');
+    const asked: unknown[][] = [];
+    let answer: unknown = '/home/bao/xuat';
+    const bridge = createBridge({
+      invoke: async (...args) => (asked.push(args), answer),
+      on: () => undefined,
+      removeListener: () => undefined,
+      send: () => undefined,
+    });
+    expect(await bridge.chooseFolder({ title: 'Chọn thư mục', defaultPath: '/home/bao' })).toBe('/home/bao/xuat');
+    expect(asked).toEqual([[CHOOSE_FOLDER_CHANNEL, { title: 'Chọn thư mục', defaultPath: '/home/bao' }]]);
+    answer = { not: 'a path' };
+    expect(await bridge.chooseFolder({ title: 'Chọn thư mục' })).toBeNull();
   });
 
   it('passes only known command ids to the page, never the IPC event', async () => {
