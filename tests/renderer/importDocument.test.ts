@@ -147,3 +147,17 @@ describe('Word import: byline', () => {
     expect(blocks(imported.body)).toEqual([BODY, 'Minh Anh']);
   });
 });
+
+describe('Text import', () => {
+  it('recognises TCVN3 text with no font named (an old .txt file) and converts it, saying so', async () => {
+    const raw = readFileSync(join(process.cwd(), 'tests/fixtures/paste/tcvn3-email.txt'), 'utf8');
+    const expected = readFileSync(join(process.cwd(), 'tests/fixtures/paste/tcvn3-email.unicode.txt'), 'utf8');
+    const file = { name: 'thu-cu.txt', text: async () => raw } as unknown as File;
+    const imported = await importDocument(file, fakeApi().api);
+    expect(imported.converted).toBe('tcvn3');
+    const words = (text: string) => text.normalize('NFC').split(/\s+/).filter(Boolean);
+    const importedWords = words([imported.headline, imported.sapo, ...blocks(imported.body)].join(' '));
+    // Every word of the Unicode version is there (the import joins wrapped lines into paragraphs).
+    for (const word of words(expected)) expect(importedWords).toContain(word);
+  });
+});
