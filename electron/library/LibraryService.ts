@@ -5,7 +5,7 @@ import type { MethodOutput, NewsdeskService, ParsedInput } from '../../shared/ap
 import { summarize, type Article, type ArticleFields, type ArticleSummary } from '../../shared/model/article';
 import { applyChanges, canPublish, changeStatus, isDerivedSlug, newArticle, setTrashed, type Actor } from '../../shared/model/articleUpdates';
 import { bodyAssetIds } from '../../shared/model/body';
-import { settingsSchema, type Settings } from '../../shared/model/settings';
+import { rememberFolder, settingsSchema, type Settings } from '../../shared/model/settings';
 import { compareVietnamese, fold, RESERVED_SLUGS, slugify, uniqueSlug } from '../../shared/text/vietnamese';
 import { createFolder, folderPlaces, listFolder } from '../publish/folders';
 import { Publisher } from '../publish/publisher';
@@ -65,11 +65,7 @@ export class LibraryService implements NewsdeskService {
       fontsDir: options.fontsDir ?? join(process.cwd(), 'node_modules', '@fontsource', 'noto-serif', 'files'),
       catalog: this.catalog,
       read: (id) => this.store.read(id),
-      remember: (outDir) =>
-        this.exclusive(() => {
-          const recentFolders = [outDir, ...this.catalog.settings.recentFolders.filter((path) => path !== outDir)].slice(0, 8);
-          return this.catalog.saveSettings({ ...this.catalog.settings, recentFolders });
-        }),
+      remember: (outDir) => this.exclusive(() => this.catalog.saveSettings(rememberFolder(this.catalog.settings, outDir))),
     });
   }
 

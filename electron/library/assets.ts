@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ASSET_ID_PATTERN } from '../../shared/model/fields';
 import { writeFileAtomic } from './atomicFile';
 import { fail } from './errors';
 
 export const MAX_ASSET_BYTES = 20 * 1024 * 1024;
-export const ASSET_NAME = /^[a-f0-9]{64}\.(jpg|png|webp|gif)$/;
+export const ASSET_NAME = ASSET_ID_PATTERN;
 
 export type ImageType = 'jpg' | 'png' | 'webp' | 'gif';
 

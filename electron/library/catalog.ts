@@ -37,7 +37,7 @@ export class Catalog {
   private closed = false;
 
   constructor(
-    private readonly dataDir: string,
+    dataDir: string,
     private readonly problems: Problems,
     /** Runs the deferred compaction in the library's write queue. */
     private readonly enqueue: (task: () => Promise<void>) => Promise<void>,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { articleSummarySchema } from '../../shared/model/article';
+import { migrateForward } from '../../shared/model/migrate';
 import { defaultSettings, settingsSchema } from '../../shared/model/settings';
 
 /** library.json: schema version, newsroom settings and the catalog of article summaries. */
@@ -26,15 +27,7 @@ const migrations: Record<number, (data: Record<string, unknown>) => Record<strin
 
 export function migrateLibraryFile(raw: unknown): unknown {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
-  let data = raw as Record<string, unknown>;
-  let version = typeof data.schemaVersion === 'number' ? data.schemaVersion : 0;
-  while (version < LIBRARY_SCHEMA_VERSION) {
-    const step = migrations[version];
-    if (!step) break;
-    data = step(data);
-    version++;
-  }
-  return data;
+  return migrateForward(raw as Record<string, unknown>, LIBRARY_SCHEMA_VERSION, migrations);
 }
 
 export interface Salvaged {

@@ -75,7 +75,7 @@ export function FolderField({
  * library, the disk), the current folder's subfolders, up one level, a new folder, and a path
  * that can be typed for those who know it. Keyboard: Tab through, Enter opens a folder.
  */
-export function FolderBrowser({ title, start, onChoose, onClose }: { title: string; start?: string; onChoose: (path: string) => void; onClose: () => void }) {
+function FolderBrowser({ title, start, onChoose, onClose }: { title: string; start?: string; onChoose: (path: string) => void; onClose: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const ids = useId();

@@ -1,10 +1,11 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { slugify } from '../text/vietnamese';
 import { ARTICLE_SCHEMA_VERSION, articleSchema, commentSchema, LIMITS, tagsField, workflowEventSchema, type Article } from './article';
 import { bodyAssetIds, type BodyDoc } from './body';
 import type { CanonicalNote } from './blocks/spec';
 import { canonicalBody } from './canonicalBody';
-import { articleId, cleanText } from './fields';
+import { articleId, cleanText, isoDateTime } from './fields';
+import { migrateForward } from './migrate';
 
 /**
  * An article file as it is read: untrusted. It is migrated forward by its schema version,
@@ -36,29 +37,21 @@ export interface ReadOptions {
 
 type Data = Record<string, unknown>;
 
-/** `migrations[n]` turns a version-n article into version n + 1. */
-const migrations: Record<number, (data: Data, repairs: Repair[]) => Data> = {
+/** `migrations[n]` turns a version-n article into version n + 1 (what a step had to change, it adds to `repairs`). */
+const migrations = (repairs: Repair[]): Record<number, (data: Data) => Data> => ({
   // Articles from before the format had a version: the same fields as version 1.
   0: (data) => ({ ...data, schemaVersion: 1 }),
   // Version 2: hand-chosen related articles always listed; the body in canonical form (a list
   // item is one paragraph and its nested lists; version 1 allowed more paragraphs, now joined).
-  1: (data, repairs) => {
+  1: (data) => {
     const { body, notes } = canonicalBody(data.body);
     if (notes.length) repairs.push({ field: 'body', notes });
     return { ...data, related: data.related ?? [], body, schemaVersion: 2 };
   },
-};
+});
 
-export function migrateArticle(data: Data, repairs: Repair[] = []): Data {
-  let version = typeof data.schemaVersion === 'number' ? data.schemaVersion : 0;
-  let migrated = data;
-  while (version < ARTICLE_SCHEMA_VERSION) {
-    const step = migrations[version];
-    if (!step) break;
-    migrated = step(migrated, repairs);
-    version++;
-  }
-  return migrated;
+function migrateArticle(data: Data, repairs: Repair[] = []): Data {
+  return migrateForward(data, ARTICLE_SCHEMA_VERSION, migrations(repairs));
 }
 
 const textFallback = (max: number) => (value: unknown) => (typeof value === 'string' ? cleanText(value).slice(0, max) : '');
@@ -67,7 +60,7 @@ const validItems = <T>(schema: z.ZodType<T, unknown>, max: number) => (value: un
     const parsed = schema.safeParse(item);
     return parsed.success ? [parsed.data] : [];
   }).slice(0, max);
-const isoOr = (...candidates: unknown[]) => candidates.find((c) => z.iso.datetime({ offset: true }).safeParse(c).success) as string;
+const isoOr = (...candidates: unknown[]) => candidates.find((c) => isoDateTime.safeParse(c).success) as string;
 
 /** What a field becomes when it does not hold what it should. */
 function fallbacks(raw: Data, options: ReadOptions): { [K in keyof Article]: (value: unknown) => Article[K] } {

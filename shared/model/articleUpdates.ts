@@ -17,7 +17,7 @@ export interface Actor {
 type HistoryEvent = Article['history'][number];
 
 /** An article's editable fields with nothing in them. */
-export function blankFields(): ArticleFields {
+function blankFields(): ArticleFields {
   return {
     headline: '',
     sapo: '',

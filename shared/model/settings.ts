@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE } from '../text/dates';
 import { DEFAULT_HOUSE_WORDS } from '../text/spelling';
-import { slugField, text } from './fields';
+import { assetIdField, slugField, text } from './fields';
 
 export const interfaceLanguages = ['vi', 'en'] as const;
 export const interfaceLanguage = z.enum(interfaceLanguages);
@@ -30,6 +30,9 @@ const siteAddress = webUrl.refine((value) => {
 export const websiteLinkSchema = z.strictObject({ name: text(120).pipe(z.string().trim().min(1)), url: webUrl.pipe(z.string().min(1)) });
 export type WebsiteLink = z.infer<typeof websiteLinkSchema>;
 
+/** How many export folders are remembered. */
+const RECENT_FOLDERS = 8;
+
 export const settingsSchema = z.strictObject({
   paperName: text(120).pipe(z.string().trim().min(1)),
   tagline: text(200),
@@ -44,7 +47,7 @@ export const settingsSchema = z.strictObject({
   }, 'unknown time zone'),
   /** The site's address, for canonical links, Open Graph, the sitemap and RSS (e.g. https://baocantho.com.vn). */
   baseUrl: siteAddress.default(''),
-  logoAssetId: z.union([z.literal(''), z.string().regex(/^[a-f0-9]{64}\.(jpg|png|webp|gif)$/)]).default(''),
+  logoAssetId: z.union([z.literal(''), assetIdField]).default(''),
   websiteLinks: z.array(websiteLinkSchema).max(40).default([]),
   /** Reader feedback ("Phản hồi"): a mailto link with the headline as subject, or a plain form posting here. */
   feedbackEmail: z.union([z.literal(''), z.email().max(200)]).default(''),
@@ -53,8 +56,8 @@ export const settingsSchema = z.strictObject({
   footerText: text(1000).default(''),
   accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #9b1c1c').default('#9b1c1c'),
   /** Words the spellchecker accepts: abbreviations, names, the paper's own words. */
-  /** Folders exported into, most recent first (offered when choosing a folder). */
-  recentFolders: z.array(z.string().max(1000)).max(8).default([]),
+  /** Folders exported into, most recent first (offered when choosing a folder); see rememberFolder. */
+  recentFolders: z.array(z.string().max(1000)).max(RECENT_FOLDERS).default([]),
   houseWords: z.array(text(60).pipe(z.string().trim().min(1))).max(5000).default([...DEFAULT_HOUSE_WORDS]),
   sections: z
     .array(sectionSchema)
@@ -89,4 +92,9 @@ export function defaultSettings(): Settings {
       { name: 'Thể thao', slug: 'the-thao', headlineLimit: 90 },
     ],
   };
+}
+
+/** The settings with `folder` as the most recent export folder (each folder once, the newest few). */
+export function rememberFolder(settings: Settings, folder: string): Settings {
+  return { ...settings, recentFolders: [folder, ...settings.recentFolders.filter((path) => path !== folder)].slice(0, RECENT_FOLDERS) };
 }

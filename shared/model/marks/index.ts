@@ -15,7 +15,6 @@ export const markSpecs = [link, bold, italic, subscript, superscript] as const;
 
 export const markSchema = unionOf(markSpecs);
 export type Mark = z.output<typeof markSchema>;
-export type MarkType = Mark['type'];
 
 /** A text node's (or line break's) marks: each at most once. */
 export const marksField = z.array(markSchema).max(markSpecs.length).optional();
