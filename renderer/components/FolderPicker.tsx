@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { MethodOutput, Result } from '../../shared/api/contract';
+import type { MethodOutput } from '../../shared/api/contract';
 import { errorText, useApi } from '../api/ApiContext';
 import { useModalDialog } from '../hooks/useModalDialog';
 
@@ -84,31 +84,39 @@ function FolderBrowser({ title, start, onChoose, onClose }: { title: string; sta
   const [problem, setProblem] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
   const [newName, setNewName] = useState('');
-  const [busy, setBusy] = useState(false);
+  // Requests still out, the outdated ones included: the list is busy until all have answered.
+  const [pending, setPending] = useState(0);
+  const busy = pending > 0;
 
-  const show = useCallback(
-    (result: Result<Listing>) => {
-      setBusy(false);
+  // Only the newest request's answer is shown (a slow first listing must not replace the folder
+  // the user has since gone to), and a path being typed is never overwritten by an answer.
+  const latest = useRef(0);
+  const typing = useRef(false);
+  const open = useCallback(
+    async (path?: string) => {
+      const request = ++latest.current;
+      typing.current = false;
+      setPending((count) => count + 1);
+      const result = await api.listFolders(path ? { path } : {}).finally(() => setPending((count) => count - 1));
+      if (request !== latest.current) return;
       if (!result.ok) return setProblem(errorText(t, result.error));
       setProblem(null);
       setListing(result.value);
-      setTyped(result.value.path);
+      if (!typing.current) setTyped(result.value.path);
     },
-    [t],
+    [api, t],
   );
-  const open = async (path?: string) => {
-    setBusy(true);
-    show(await api.listFolders(path ? { path } : {}));
-  };
 
   // Where it opens: the folder already chosen, else the last one exported into, else home.
+  // (Started from a promise callback: the effect itself only subscribes.) An answer arriving
+  // after the chooser closed is ignored as outdated.
   useEffect(() => {
-    let current = true;
-    void api.listFolders(start ? { path: start } : {}).then((result) => current && show(result));
+    const requests = latest;
+    void Promise.resolve(start).then(open);
     return () => {
-      current = false;
+      requests.current++;
     };
-  }, [api, show, start]);
+  }, [open, start]);
 
   const create = async () => {
     if (!listing || !newName.trim()) return;
@@ -129,7 +137,10 @@ function FolderBrowser({ title, start, onChoose, onClose }: { title: string; sta
         }}
       >
         <label htmlFor={`${ids}-path`}>{t('folders.path')}</label>
-        <input id={`${ids}-path`} value={typed} onChange={(event) => setTyped(event.target.value)} spellCheck={false} data-testid="folder-path-input" />
+        <input id={`${ids}-path`} value={typed} onChange={(event) => {
+            typing.current = true;
+            setTyped(event.target.value);
+          }} spellCheck={false} data-testid="folder-path-input" />
         <button type="submit">{t('folders.go')}</button>
       </form>
       {problem && (

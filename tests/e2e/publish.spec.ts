@@ -201,6 +201,52 @@ test('the folder chooser: places to start from, folders opened by click or keybo
   await expect(chooser).toBeHidden();
 });
 
+/** Holds the next folder listing the page asks for until the returned function is called. */
+async function holdNextListing(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let first = true;
+  await page.unroute('**/api/listFolders');
+  await page.route('**/api/listFolders', async (route) => {
+    if (first) {
+      first = false;
+      await held;
+    }
+    await route.continue();
+  });
+  return release;
+}
+
+test('the folder chooser never lets a slow first listing replace a path typed or a folder gone to', async ({ app: page, host }) => {
+  const parent = dirname(host.dataDir);
+  // Hold the chooser's first listing (where it opens) until the user has typed and gone elsewhere.
+  let release = await holdNextListing(page);
+  await page.getByRole('link', { name: 'Xuất trang web' }).click();
+  await page.getByRole('button', { name: 'Chọn thư mục…' }).click();
+  const chooser = page.getByRole('dialog', { name: 'Thư mục xuất', exact: true });
+  const list = chooser.getByRole('list', { name: 'Các thư mục con' });
+  await chooser.getByLabel('Đường dẫn').fill(parent);
+  await chooser.getByRole('button', { name: 'Đi tới' }).click();
+  await expect(chooser.getByTestId('folder-current')).toHaveText(parent);
+  release();
+  // Every request has answered; the outdated one changed nothing.
+  await expect(list).toHaveAttribute('aria-busy', 'false');
+  await expect(chooser.getByTestId('folder-current')).toHaveText(parent);
+  await expect(chooser.getByLabel('Đường dẫn')).toHaveValue(parent);
+
+  // A path being typed while a listing arrives stays as typed.
+  release = await holdNextListing(page);
+  await chooser.getByRole('button', { name: 'Lên thư mục cha' }).click();
+  await expect(list).toHaveAttribute('aria-busy', 'true');
+  await chooser.getByLabel('Đường dẫn').fill(host.dataDir);
+  release();
+  await expect(list).toHaveAttribute('aria-busy', 'false');
+  await expect(chooser.getByTestId('folder-current')).toHaveText(dirname(parent));
+  await expect(chooser.getByLabel('Đường dẫn')).toHaveValue(host.dataDir);
+  await chooser.getByRole('button', { name: 'Đi tới' }).click();
+  await expect(chooser.getByTestId('folder-current')).toHaveText(host.dataDir);
+});
+
 test('publishing says what it means, and one click puts the website out', async ({ app: page, host }) => {
   await writeArticle(page);
   await page.getByTestId('status').selectOption('published');
