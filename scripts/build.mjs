@@ -49,10 +49,11 @@ export async function buildAll({ quiet = false } = {}) {
     absWorkingDir: root,
   };
   await Promise.all([
-    esbuild({ ...common, entryPoints: ['electron/shell/main.ts'], outfile: 'dist/electron/main.cjs', external: ['electron'] }),
+    // sharp loads its native part from node_modules (packaged unpacked from the asar: build/electron-builder.yml).
+    esbuild({ ...common, entryPoints: ['electron/shell/main.ts'], outfile: 'dist/electron/main.cjs', external: ['electron', 'sharp'] }),
     esbuild({ ...common, entryPoints: ['electron/shell/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] }),
-    esbuild({ ...common, entryPoints: ['electron/transport/webHostMain.ts'], outfile: 'dist/electron/webhost.cjs' }),
-    esbuild({ ...common, entryPoints: ['electron/publish/exportMain.ts'], outfile: 'dist/electron/export.cjs' }),
+    esbuild({ ...common, entryPoints: ['electron/transport/webHostMain.ts'], outfile: 'dist/electron/webhost.cjs', external: ['sharp'] }),
+    esbuild({ ...common, entryPoints: ['electron/publish/exportMain.ts'], outfile: 'dist/electron/export.cjs', external: ['sharp'] }),
   ]);
   // The published pages' font, copied beside the bundles (the exporter reads it from dist/fonts).
   await mkdir(join(root, 'dist/fonts'), { recursive: true });

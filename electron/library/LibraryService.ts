@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MethodOutput, NewsdeskService, ParsedInput } from '../../shared/api/contract';
 import { summarize, type Article, type ArticleFields, type ArticleSummary } from '../../shared/model/article';
@@ -10,8 +11,10 @@ import { compareVietnamese, fold, RESERVED_SLUGS, slugify, uniqueSlug } from '..
 import { createFolder, folderPlaces, listFolder } from '../publish/folders';
 import { Publisher } from '../publish/publisher';
 import { ArticleStore, ArticleTooNewError } from './articleStore';
-import { AssetIndex } from './assets';
-import { ensureDir, removeStaleTempFiles } from './atomicFile';
+import { AssetIndex, checkImageBytes, imageTypeOf, type AssetTransform } from './assets';
+import { ensureDir, removeStaleTempFiles, writeFileAtomic } from './atomicFile';
+import { ImagePipeline } from '../images/imagePipeline';
+import { stripLocation } from '../images/privacy';
 import { Catalog } from './catalog';
 import { fail } from './errors';
 import { UnreadableFileError } from './jsonAdapter';
@@ -49,6 +52,8 @@ export class LibraryService implements NewsdeskService {
   private readonly catalog: Catalog;
   private readonly publisher: Publisher;
   private assets!: AssetIndex;
+  /** Derivatives of the library's images (sharp), and what the pages need to know of them. */
+  readonly images: ImagePipeline;
   private lock: { release: () => Promise<void> } | null = null;
   private disposed = false;
 
@@ -59,9 +64,10 @@ export class LibraryService implements NewsdeskService {
     // (The asset index is loaded in open(), before the store reads anything.)
     this.store = new ArticleStore(options.dataDir, this.problems, (id) => this.assets.has(id), this.now);
     this.catalog = new Catalog(options.dataDir, this.problems, (task) => this.queue.run(task));
+    this.images = new ImagePipeline(this.assetsDir, join(options.dataDir, 'derived'), (id) => this.assets.has(id));
     this.publisher = new Publisher({
       dataDir: options.dataDir,
-      assetsDir: this.assetsDir,
+      images: this.images,
       fontsDir: options.fontsDir ?? join(process.cwd(), 'node_modules', '@fontsource', 'noto-serif', 'files'),
       catalog: this.catalog,
       read: (id) => this.store.read(id),
@@ -78,6 +84,7 @@ export class LibraryService implements NewsdeskService {
       await ensureDir(service.assetsDir);
       await removeStaleTempFiles(options.dataDir);
       service.assets = await AssetIndex.load(service.assetsDir);
+      await service.images.open();
       await service.store.open();
       await service.catalog.open(service.store);
     } catch (error) {
@@ -176,9 +183,31 @@ export class LibraryService implements NewsdeskService {
     return this.trashed(input.id, false);
   }
 
-  importAsset(input: ParsedInput<'importAsset'>) {
-    return this.exclusive(() => this.assets.store(Buffer.from(input.dataBase64, 'base64')));
+  /**
+   * Keeps an image's original (its location taken out first when Settings say so) once sharp has
+   * read it, and starts making its derivatives in the background.
+   */
+  importAsset(input: ParsedInput<'importAsset'>): Promise<MethodOutput<'importAsset'>> {
+    return this.exclusive(async () => {
+      const bytes = Buffer.from(input.dataBase64, 'base64');
+      checkImageBytes(bytes);
+      const info = await this.images.inspect(bytes).catch(() => fail('image_unreadable', 'The image could not be read: the file may be damaged or incomplete.'));
+      const transform = this.catalog.settings.stripLocationFromOriginals ? this.stripLocation : undefined;
+      const stored = await this.assets.store(bytes, transform);
+      this.images.prepare(stored.assetId);
+      return { ...stored, width: info.width, height: info.height };
+    });
   }
+
+  async getImageInfo(input: ParsedInput<'getImageInfo'>) {
+    return { images: Object.fromEntries(await this.images.infoOf(input.assetIds)) };
+  }
+
+  async getImageProgress(_input: ParsedInput<'getImageProgress'>) {
+    return this.images.progress();
+  }
+
+  private readonly stripLocation: AssetTransform = async (bytes, type) => (await stripLocation(bytes, type)).bytes;
 
   setStatus(input: ParsedInput<'setStatus'>): Promise<Article> {
     return this.exclusive(async () => {
@@ -227,9 +256,28 @@ export class LibraryService implements NewsdeskService {
     return this.exclusive(async () => {
       const parsed = settingsSchema.safeParse({ ...this.catalog.settings, ...input.changes });
       if (!parsed.success) fail('invalid_input', parsed.error.issues[0]?.message ?? 'invalid settings');
+      const stripNow = parsed.data.stripLocationFromOriginals && !this.catalog.settings.stripLocationFromOriginals;
       await this.catalog.saveSettings(parsed.data);
+      if (stripNow) this.stripOriginals();
       return parsed.data;
     });
+  }
+
+  /**
+   * Takes the location out of every original already in the library, one image at a time between
+   * other writes. An original is replaced only by a copy that differs from it in its metadata alone.
+   */
+  private stripOriginals(): void {
+    for (const assetId of this.assets.all()) {
+      void this.exclusive(async () => {
+        const path = join(this.assetsDir, assetId);
+        const bytes = await readFile(path);
+        const type = imageTypeOf(bytes);
+        if (!type) return;
+        const result = await stripLocation(bytes, type);
+        if (result.changed) await writeFileAtomic(path, result.bytes);
+      }).catch(() => undefined);
+    }
   }
 
   /**
@@ -238,6 +286,7 @@ export class LibraryService implements NewsdeskService {
    * call. For tests that compare the folder, and for anyone about to copy it.
    */
   async whenIdle(): Promise<void> {
+    await this.images.whenIdle();
     await this.queue.idle();
     while (this.catalog.pending && !this.disposed) {
       await this.queue.run(() => this.catalog.compact()).catch(() => undefined);
@@ -248,6 +297,7 @@ export class LibraryService implements NewsdeskService {
   /** Waits for pending writes, writes the catalog and unlocks the library; later calls are refused. */
   async dispose(): Promise<void> {
     if (this.disposed) return;
+    await this.images.close();
     await this.exclusive(async () => {
       await this.catalog.close();
       this.disposed = true;

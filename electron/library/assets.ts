@@ -22,22 +22,31 @@ export function imageTypeOf(bytes: Uint8Array): ImageType | null {
 
 export const MIME_OF: Record<ImageType, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif' };
 
-/**
- * Stores an image in assets/ under the SHA-256 of its bytes (the same photo twice is one file),
- * after checking that it is an image of an allowed type.
- */
-export async function storeAsset(assetsDir: string, bytes: Uint8Array): Promise<{ assetId: string; bytes: number }> {
+/** An image file's type, once it is known to be one that may be added (refused otherwise). */
+export function checkImageBytes(bytes: Uint8Array): ImageType {
   if (bytes.length === 0) fail('invalid_input', 'The file is empty.');
   if (bytes.length > MAX_ASSET_BYTES) fail('invalid_input', `Images may be at most ${MAX_ASSET_BYTES / 1024 / 1024} MB.`);
   const type = imageTypeOf(bytes);
   if (!type) fail('invalid_input', 'Only JPEG, PNG, WebP and GIF images can be added.');
+  return type;
+}
+
+/** What is stored of an image: the bytes as given, or changed (a location taken out) before they are. */
+export type AssetTransform = (bytes: Buffer, type: ImageType) => Promise<Buffer>;
+
+/**
+ * Stores an image in assets/ under the SHA-256 of its bytes as given (the same photo twice is one
+ * file, changed by `transform` or not), after checking that it is an image of an allowed type.
+ */
+export async function storeAsset(assetsDir: string, bytes: Buffer, transform?: AssetTransform): Promise<{ assetId: string; bytes: number }> {
+  const type = checkImageBytes(bytes);
   const assetId = `${createHash('sha256').update(bytes).digest('hex')}.${type}`;
   const path = join(assetsDir, assetId);
   const exists = await stat(path).then(
     () => true,
     () => false,
   );
-  if (!exists) await writeFileAtomic(path, bytes);
+  if (!exists) await writeFileAtomic(path, transform ? await transform(bytes, type) : bytes);
   return { assetId, bytes: bytes.length };
 }
 
@@ -67,12 +76,17 @@ export class AssetIndex {
     return new AssetIndex(dir, new Set((await readdir(dir)).filter((name) => ASSET_NAME.test(name))));
   }
 
+  /** Every image's name. */
+  all(): string[] {
+    return [...this.names];
+  }
+
   has(assetId: string): boolean {
     return this.names.has(assetId);
   }
 
-  async store(bytes: Uint8Array): Promise<{ assetId: string; bytes: number }> {
-    const stored = await storeAsset(this.dir, bytes);
+  async store(bytes: Buffer, transform?: AssetTransform): Promise<{ assetId: string; bytes: number }> {
+    const stored = await storeAsset(this.dir, bytes, transform);
     this.names.add(stored.assetId);
     return stored;
   }

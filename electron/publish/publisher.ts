@@ -2,15 +2,16 @@ import { join, resolve as resolvePath } from 'node:path';
 import type { MethodOutput, ParsedInput } from '../../shared/api/contract';
 import type { Article } from '../../shared/model/article';
 import { newestFirst, pageNeighbours, type PageNeighbours } from '../../shared/publish/related';
-import { planArticle } from '../../shared/publish/site';
+import { assetsOf, planArticle, type ImageLookup } from '../../shared/publish/site';
 import type { Catalog } from '../library/catalog';
 import { fail } from '../library/errors';
+import type { ImagePipeline } from '../images/imagePipeline';
 import { checkExportFolder } from './exportFolder';
 import { exportSite, writePlan } from './siteExporter';
 
 export interface PublisherOptions {
   dataDir: string;
-  assetsDir: string;
+  images: ImagePipeline;
   fontsDir: string;
   catalog: Catalog;
   /** Reads one article file (validated, repaired where safe). */
@@ -41,7 +42,7 @@ export class Publisher {
   /** Reads every published article, then writes the site (only what changed since the last export). */
   async exportSite(input: ParsedInput<'exportSite'>): Promise<MethodOutput<'exportSite'>> {
     if (this.progress.running) fail('conflict', 'An export is already running.');
-    const { dataDir, assetsDir, fontsDir, catalog, read } = this.options;
+    const { dataDir, fontsDir, catalog, read } = this.options;
     const outDir = await checkExportFolder(input.outDir ? resolvePath(input.outDir) : join(dataDir, 'site'), dataDir);
     this.progress = { running: true, done: 0, total: 0 };
     try {
@@ -53,8 +54,9 @@ export class Publisher {
       const result = await exportSite({
         settings: catalog.settings,
         articles,
+        images: await this.imageLookup(articles),
         outDir,
-        assetsDir,
+        derivative: (name) => this.options.images.derivative(name),
         fontsDir,
         onProgress: (progress) => {
           this.progress = { running: true, ...progress };
@@ -67,11 +69,19 @@ export class Publisher {
     }
   }
 
+  /** What the pages need to know of the images of these articles and the logo. */
+  private async imageLookup(articles: readonly Article[]): Promise<ImageLookup> {
+    const logo = this.options.catalog.settings.logoAssetId;
+    const infos = await this.options.images.infoOf([...articles.flatMap(assetsOf), ...(logo ? [logo] : [])]);
+    return (assetId) => infos.get(assetId) ?? null;
+  }
+
   /** One article into a folder: its page, and the images and font it uses in assets/. */
   async exportArticleFolder(article: Article, outDir: string): Promise<MethodOutput<'exportArticleFolder'>> {
-    const { dataDir, assetsDir, fontsDir, catalog } = this.options;
+    const { dataDir, fontsDir, catalog, images } = this.options;
     const folder = await checkExportFolder(resolvePath(outDir), dataDir);
-    const result = await writePlan(planArticle(catalog.settings, article, this.neighbours(article)), { outDir: folder, assetsDir, fontsDir });
+    const plan = planArticle(catalog.settings, article, this.neighbours(article), await this.imageLookup([article]));
+    const result = await writePlan(plan, { outDir: folder, derivative: (name) => images.derivative(name), fontsDir });
     await this.options.remember(result.outDir);
     return result;
   }

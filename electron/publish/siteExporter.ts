@@ -3,7 +3,7 @@ import { mkdir, readFile, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Article } from '../../shared/model/article';
 import type { Settings } from '../../shared/model/settings';
-import { planSite, type SitePlan } from '../../shared/publish/site';
+import { planSite, type ImageLookup, type SitePlan } from '../../shared/publish/site';
 import { writeFileAtomic, writeJsonAtomic } from '../library/atomicFile';
 import { isSitePath, MANIFEST } from './exportFolder';
 import type { MethodOutput } from '../../shared/api/contract';
@@ -24,14 +24,15 @@ async function exists(path: string): Promise<boolean> {
 
 interface WriteOptions {
   outDir: string;
-  assetsDir: string;
+  /** Where an image derivative is, made now if missing (null: its image cannot be read). */
+  derivative: (name: string) => Promise<{ path: string } | null>;
   fontsDir: string;
   onProgress?: (progress: ExportProgress) => void;
 }
 
 /** Writes the site into `outDir` (only what changed since the last export there). */
-export function exportSite(options: WriteOptions & { settings: Settings; articles: readonly Article[] }): Promise<ExportResult> {
-  return writePlan(planSite(options.settings, options.articles), options);
+export function exportSite(options: WriteOptions & { settings: Settings; articles: readonly Article[]; images: ImageLookup }): Promise<ExportResult> {
+  return writePlan(planSite(options.settings, options.articles, options.images), options);
 }
 
 /**
@@ -39,7 +40,7 @@ export function exportSite(options: WriteOptions & { settings: Settings; article
  * (and its hashes) means only changed pages are written again, and pages no longer planned are
  * removed.
  */
-export async function writePlan(plan: SitePlan, { outDir, assetsDir, fontsDir, onProgress }: WriteOptions): Promise<ExportResult> {
+export async function writePlan(plan: SitePlan, { outDir, derivative, fontsDir, onProgress }: WriteOptions): Promise<ExportResult> {
   await mkdir(join(outDir, 'assets', 'fonts'), { recursive: true });
   const manifestPath = join(outDir, MANIFEST);
   // The last export's manifest: only entries that are site paths inside this folder are trusted.
@@ -56,7 +57,7 @@ export async function writePlan(plan: SitePlan, { outDir, assetsDir, fontsDir, o
   // known (and removed when no longer published) next time.
   await writeJsonAtomic(manifestPath, { ...previous, ...Object.fromEntries([...plan.pages.keys()].map((path) => [path, 'pending'])) });
   const notes = [...plan.notes];
-  const total = plan.pages.size + plan.assets.size + plan.fonts.length;
+  const total = plan.pages.size + plan.images.size + plan.fonts.length;
   let done = 0;
   let written = 0;
   let unchanged = 0;
@@ -78,10 +79,11 @@ export async function writePlan(plan: SitePlan, { outDir, assetsDir, fontsDir, o
     }
     tick();
   }
-  // Images and font files never change under their names (images are named by their hash).
+  // Images and font files never change under their names (a derivative is named by its
+  // original's hash and its width). Only derivatives are copied, never an original.
   const copies = [
-    ...[...plan.assets].map((id) => ({ path: `assets/${id}`, from: join(assetsDir, id) })),
-    ...plan.fonts.map((file) => ({ path: `assets/fonts/${file}`, from: join(fontsDir, file) })),
+    ...[...plan.images].map((name) => ({ path: `assets/${name}`, from: () => derivative(name).then((made) => made?.path ?? null) })),
+    ...plan.fonts.map((file) => ({ path: `assets/fonts/${file}`, from: async () => join(fontsDir, file) })),
   ];
   for (const { path, from } of copies) {
     if (await exists(join(outDir, path))) {
@@ -89,7 +91,8 @@ export async function writePlan(plan: SitePlan, { outDir, assetsDir, fontsDir, o
       unchanged++;
     } else {
       // Copied through a temporary file, so a half-copied image is never taken for a whole one.
-      const bytes = await readFile(from).catch(() => null);
+      const source = await from().catch(() => null);
+      const bytes = source ? await readFile(source).catch(() => null) : null;
       if (bytes) {
         await writeFileAtomic(join(outDir, path), bytes);
         next[path] = path;

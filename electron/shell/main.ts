@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import i18next from 'i18next';
 import { version } from '../../package.json';
-import { ASSET_ROUTE, CHOOSE_FOLDER_CHANNEL, COMMAND_CHANNEL, FLUSH_DONE_CHANNEL, FLUSH_REQUEST_CHANNEL } from '../../shared/api/methods';
-import { readAsset } from '../library/assets';
+import { IMAGE_ROUTE, CHOOSE_FOLDER_CHANNEL, COMMAND_CHANNEL, FLUSH_DONE_CHANNEL, FLUSH_REQUEST_CHANNEL } from '../../shared/api/methods';
 import type { CommandId } from '../../shared/commands';
 import { DEFAULT_LANGUAGE, resources } from '../../shared/i18n';
 import type { InterfaceLanguage } from '../../shared/model/settings';
@@ -71,12 +70,12 @@ function hardenContents(): void {
 function serveApp(): void {
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
-    const isAsset = url.pathname.startsWith(ASSET_ROUTE);
+    const isImage = url.pathname.startsWith(IMAGE_ROUTE);
     const file =
       url.host !== 'newsdesk'
         ? null
-        : isAsset
-          ? service && (await readAsset(service.assetsDir, url.pathname.slice(ASSET_ROUTE.length)))
+        : isImage
+          ? service && (await service.images.read(url.pathname.slice(IMAGE_ROUTE.length)))
           : await readStaticFile(RENDERER_DIR, url.pathname);
     if (!file) return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
     return new Response(new Uint8Array(file.body), {

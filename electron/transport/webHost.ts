@@ -4,16 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { MAX_REQUEST_BYTES, type ApiError, type Result } from '../../shared/api/contract';
 import { SECURITY_HEADERS } from './csp';
 import { readStaticFile } from './staticFiles';
-import { readAsset } from '../library/assets';
-import { ASSET_ROUTE } from '../../shared/api/methods';
+import { IMAGE_ROUTE } from '../../shared/api/methods';
 import type { Dispatcher } from './dispatch';
 
 export interface WebHostOptions {
   dispatch: Dispatcher;
   /** The built renderer (dist/renderer). */
   staticDir: string;
-  /** The library's images, served under /library/assets/. */
-  assetsDir?: string;
+  /** The library's images (their derivatives, never an original), served under /library/images/. */
+  images?: { read(name: string): Promise<{ body: Buffer; contentType: string } | null> };
   /** 0 picks a free port. */
   port?: number;
   /** Defaults to a fresh random token for this launch. */
@@ -57,10 +56,10 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const url = new URL(request.url ?? '/', `http://${host}`);
 
-    if (url.pathname.startsWith(ASSET_ROUTE) && options.assetsDir) {
+    if (url.pathname.startsWith(IMAGE_ROUTE) && options.images) {
       // Images are for our own pages only (not for another site's <img>).
       const site = request.headers['sec-fetch-site'];
-      const asset = site === undefined || site === 'same-origin' || site === 'none' ? await readAsset(options.assetsDir, url.pathname.slice(ASSET_ROUTE.length)) : null;
+      const asset = site === undefined || site === 'same-origin' || site === 'none' ? await options.images.read(url.pathname.slice(IMAGE_ROUTE.length)) : null;
       if (!asset) return sendJson(response, 404, failure('not_found', 'Not found.'));
       response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': asset.contentType, 'Content-Length': asset.body.length, 'Cache-Control': 'private, max-age=31536000, immutable' });
       response.end(request.method === 'HEAD' ? undefined : asset.body);

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const host = await startWebHost({
     dispatch: createDispatcher(service),
     staticDir,
-    assetsDir: service.assetsDir,
+    images: service.images,
     port: Number(argValue(argv, '--port') ?? process.env.NEWSDESK_PORT ?? 0),
   });
 

@@ -21,6 +21,7 @@ import { RelatedPicker } from './RelatedPicker';
 import { FolderExportDialog } from './FolderExportDialog';
 import { draftArticle, usePreviewHtml } from '../hooks/usePreviewHtml';
 import { FeaturedImageField } from './FeaturedImageField';
+import { formatFileSize } from '../../shared/text/fileSize';
 import { slugify } from '../../shared/text/vietnamese';
 
 const DEFAULT_HEADLINE_LIMIT = 100;
@@ -38,7 +39,7 @@ const readSide = (): EditorSide => {
 const writeSide = (side: EditorSide) => window.localStorage.setItem(SIDE_KEY, side);
 
 export function EditorView({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const notify = useNotify();
   const settings = useSettings();
@@ -67,8 +68,9 @@ export function EditorView({ id }: { id: string }) {
     await save();
     const body = getBody.current?.() ?? article.body;
     const neighbours = await api.getPageNeighbours({ id: article.id, section: draft.section, tags: draft.tags, related: draft.related });
-    const file = await exportArticleHtml(draftArticle(article, draft, body), settings, neighbours.ok ? neighbours.value : null);
-    notify({ text: t('export.done', { file }) });
+    notify({ text: t('export.working') });
+    const { file, bytes } = await exportArticleHtml(api, draftArticle(article, draft, body), settings, neighbours.ok ? neighbours.value : null);
+    notify({ text: t('export.done', { file, size: formatFileSize(bytes, i18n.language) }) });
   });
 
   if (loadError) {

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { assetUrl } from '../../shared/api/methods';
+import { columnImageUrl } from '../publish/pageContext';
 import type { Article } from '../../shared/model/article';
 import { useImageImport } from '../hooks/useImageImport';
 
@@ -22,7 +22,7 @@ export function FeaturedImageField({ value, onChange }: { value: FeaturedImage |
       <legend>{t('image.featured')}</legend>
       {value ? (
         <div className="featured-image-body">
-          <img src={assetUrl(value.assetId)} alt={value.alt} className="featured-preview" data-testid="featured-preview" />
+          <img src={columnImageUrl(value.assetId)} alt={value.alt} className="featured-preview" data-testid="featured-preview" />
           <div className="featured-fields">
             <div className="field">
               <label htmlFor={`${ids}-caption`}>{t('image.caption')}</label>

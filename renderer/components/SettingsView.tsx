@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { assetUrl } from '../../shared/api/methods';
+import { columnImageUrl } from '../publish/pageContext';
 import type { Section, Settings, WebsiteLink } from '../../shared/model/settings';
 import { stableStringify } from '../../shared/text/stableStringify';
 import { slugify } from '../../shared/text/vietnamese';
@@ -75,7 +75,7 @@ export function SettingsView({ onSaved }: { onSaved: (settings: Settings) => voi
         {text('baseUrl', t('settings.baseUrl'), t('settings.baseUrlHint'), 'url')}
         <div className="field">
           <span className="label">{t('settings.logo')}</span>
-          {form.logoAssetId ? <img src={assetUrl(form.logoAssetId)} alt={t('settings.logoPreview')} className="logo-preview" /> : null}
+          {form.logoAssetId ? <img src={columnImageUrl(form.logoAssetId)} alt={t('settings.logoPreview')} className="logo-preview" /> : null}
           <div className="row-actions">
             <button type="button" onClick={() => void importImage().then((id) => id && set('logoAssetId', id))}>
               {t('settings.chooseLogo')}

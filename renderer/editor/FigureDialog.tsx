@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useModalDialog } from '../hooks/useModalDialog';
-import { assetUrl } from '../../shared/api/methods';
+import { columnImageUrl } from '../publish/pageContext';
 import type { FigureAttrs } from './model/blocks/figure';
 
 /** Caption, credit and alt text of a photo in the body, asked when it is inserted or edited. */
@@ -27,7 +27,7 @@ export function FigureDialog({ initial, onSave, onClose }: { initial: FigureAttr
         }}
       >
         <h2 id={`${ids}-title`}>{t('image.figureTitle')}</h2>
-        <img src={assetUrl(attrs.assetId)} alt="" className="figure-dialog-preview" />
+        <img src={columnImageUrl(attrs.assetId)} alt="" className="figure-dialog-preview" />
         {field('caption', t('image.caption'), t('image.captionPlaceholder'))}
         {field('credit', t('image.credit'), t('image.creditPlaceholder'), 200)}
         {field('alt', t('image.alt'), undefined, 500)}

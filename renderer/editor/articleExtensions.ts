@@ -1,7 +1,7 @@
 import type { Extensions } from '@tiptap/core';
 import { ListKeymap } from '@tiptap/extension-list';
 import { Dropcursor, Gapcursor, TrailingNode, UndoRedo } from '@tiptap/extensions';
-import { assetUrl } from '../../shared/api/methods';
+import { columnImageUrl } from '../publish/pageContext';
 import type { FigureOptions } from './model/blocks/figure';
 import { modelMarks, modelNodes } from './model';
 import { SearchReplace } from './extensions/SearchReplace';
@@ -13,7 +13,7 @@ import { SearchReplace } from './extensions/SearchReplace';
  */
 export function articleExtensions(options: Partial<FigureOptions> = {}): Extensions {
   return [
-    ...modelNodes({ assetUrl, ...options }),
+    ...modelNodes({ assetUrl: columnImageUrl, ...options }),
     ...modelMarks,
     UndoRedo,
     ListKeymap,

@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Article } from '../../shared/model/article';
 import type { BodyDoc } from '../../shared/model/body';
 import type { Settings } from '../../shared/model/settings';
 import type { PageNeighbours } from '../../shared/publish/related';
 import { slugify } from '../../shared/text/vietnamese';
 import { useApi } from '../api/ApiContext';
-import { articlePageHtml } from '../publish/pageContext';
+import { articlePageHtml, pageImageIds, previewImages, type ImageInfos } from '../publish/pageContext';
 import type { Draft } from './useArticleDraft';
 
 const PREVIEW_DELAY_MS = 120;
@@ -47,12 +47,27 @@ export function usePreviewHtml(
   // Another article's blocks are never shown while this one's are on their way.
   const neighbours = fetched && fetched.id === id ? fetched.value : null;
 
+  // The size of each photo shown (for srcset, width and height, as the site has them); asked for
+  // again only when a photo the page shows is not known yet.
+  const [infos, setInfos] = useState<ImageInfos>({});
+  const missing = useCallback((page: Article) => pageImageIds(page, settings).filter((assetId) => !(assetId in infos)), [infos, settings]);
+
   useEffect(() => {
     if (!open || !article || !draft) return;
-    const timer = setTimeout(() => setHtml(articlePageHtml(draftArticle(article, draft, body() ?? article.body), settings, neighbours)), PREVIEW_DELAY_MS);
+    const timer = setTimeout(() => {
+      const page = draftArticle(article, draft, body() ?? article.body);
+      const unknown = missing(page);
+      if (unknown.length) {
+        void api.getImageInfo({ assetIds: unknown }).then((result) => {
+          // Images that cannot be read are remembered as such, so they are not asked for again.
+          if (result.ok) setInfos((known) => ({ ...known, ...Object.fromEntries(unknown.map((assetId) => [assetId, result.value.images[assetId] ?? null])) }));
+        });
+      }
+      setHtml(articlePageHtml(page, settings, neighbours, previewImages(settings, infos)));
+    }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
     // body() reads the editor; bodyTick says when it changed
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, article, draft, settings, neighbours, bodyTick]);
+  }, [open, article, draft, settings, neighbours, bodyTick, infos]);
   return html;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { articleFieldsSchema, articleSchema, articleStatus, articleSummarySchema } from '../model/article';
-import { articleId, slugField, text } from '../model/fields';
+import { articleId, assetIdField, slugField, text } from '../model/fields';
 import { noteKinds } from '../model/blocks/spec';
 import { settingsSchema } from '../model/settings';
 import { pageNeighboursSchema } from '../publish/related';
@@ -19,6 +19,7 @@ export const errorCodes = [
   'slug_taken',
   'folder_not_allowed',
   'folder_not_empty',
+  'image_unreadable',
   'corrupt_file',
   'too_new',
   'storage_error',
@@ -127,7 +128,19 @@ export const contract = {
   importAsset: {
     /** An image file's bytes (base64): checked by its first bytes, stored under its SHA-256. */
     input: z.strictObject({ fileName: text(255), dataBase64: z.string().max(28 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64') }),
-    output: z.strictObject({ assetId: z.string(), bytes: z.number().int() }),
+    output: z.strictObject({ assetId: z.string(), bytes: z.number().int(), width: z.number().int(), height: z.number().int() }),
+  },
+  getImageInfo: {
+    /** What the pages need to know of library images (size once turned upright, fallback format); images that cannot be read are left out. */
+    input: z.strictObject({ assetIds: z.array(assetIdField).max(1000) }),
+    output: z.strictObject({
+      images: z.record(z.string(), z.strictObject({ width: z.number().int(), height: z.number().int(), fallback: z.enum(['jpg', 'png', 'gif']) })),
+    }),
+  },
+  getImageProgress: {
+    /** Photos being prepared for the web (derivatives made in the background after an import). */
+    input: z.strictObject({}),
+    output: z.strictObject({ done: z.number().int(), total: z.number().int(), failed: z.number().int() }),
   },
   setStatus: {
     /** Moves an article through review; publishing stamps its publication time the first time. */

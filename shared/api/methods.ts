@@ -17,6 +17,8 @@ export const methods = {
   getSettings: 'read',
   saveSettings: 'write',
   importAsset: 'write',
+  getImageInfo: 'read',
+  getImageProgress: 'read',
   setStatus: 'write',
   getPageNeighbours: 'read',
   // Exports write files and must include every save made before them: writes.
@@ -51,9 +53,12 @@ export const FLUSH_DONE_CHANNEL = `${IPC_PREFIX}flush-done`;
 /** Renderer → main: show the system's folder dialog; answers the chosen folder or null. */
 export const CHOOSE_FOLDER_CHANNEL = `${IPC_PREFIX}choose-folder`;
 
-/** Where the renderer loads a library image from, under either transport (app:// or the web host). */
-export const assetUrl = (assetId: string) => `library/assets/${assetId}`;
-export const ASSET_ROUTE = '/library/assets/';
+/**
+ * Where the renderer loads a library image's derivative from (by its name, see
+ * shared/publish/images), under either transport (app:// or the web host). Originals are never served.
+ */
+export const IMAGE_ROUTE = '/library/images/';
+export const imageUrl = (name: string) => `${IMAGE_ROUTE.slice(1)}${name}`;
 
 /** The web host's route for a method. */
 export const httpPath = (method: MethodName) => `/api/${method}`;

@@ -316,7 +316,8 @@ export const en: Messages = {
     done: 'Exported the article to {{outDir}}.',
   },
   export: {
-    done: 'Exported “{{file}}”.',
+    working: 'Preparing the page and its photos…',
+    done: 'Exported “{{file}}” ({{size}}).',
   },
   errors: {
     invalid_input: 'Invalid data ({{detail}}).',
@@ -325,6 +326,7 @@ export const en: Messages = {
     slug_taken: 'Another article already uses this slug; the previous slug was kept.',
     folder_not_allowed: 'Newsdesk cannot export into this folder: it is inside (or contains) the library folder. Choose another folder.',
     folder_not_empty: 'This folder holds other files and no earlier Newsdesk export. Choose an empty folder.',
+    image_unreadable: 'This image cannot be read: the file may be damaged or incomplete. Try another image file.',
     corrupt_file: 'The article file was damaged and has been moved aside ({{detail}}).',
     too_new: 'This file was written by a newer Newsdesk ({{detail}}). Update Newsdesk to open it.',
     storage_error: 'Could not write to disk ({{detail}}). Check free space and permissions.',

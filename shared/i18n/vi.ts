@@ -307,7 +307,8 @@ export const vi = {
     done: 'Đã xuất bài vào {{outDir}}.',
   },
   export: {
-    done: 'Đã xuất tệp “{{file}}”.',
+    working: 'Đang chuẩn bị trang và ảnh…',
+    done: 'Đã xuất tệp “{{file}}” ({{size}}).',
   },
   errors: {
     invalid_input: 'Dữ liệu không hợp lệ ({{detail}}).',
@@ -316,6 +317,7 @@ export const vi = {
     slug_taken: 'Đường dẫn này đã được bài khác dùng; đường dẫn cũ được giữ lại.',
     folder_not_allowed: 'Không thể xuất vào thư mục này vì nó nằm trong (hoặc chứa) thư mục thư viện. Hãy chọn một thư mục khác.',
     folder_not_empty: 'Thư mục này đã có tệp khác và không phải bản xuất trước của Newsdesk. Hãy chọn một thư mục trống.',
+    image_unreadable: 'Không đọc được ảnh này: tệp có thể bị hỏng hoặc chưa tải xong. Hãy thử một tệp ảnh khác.',
     corrupt_file: 'Tệp bài viết bị hỏng nên đã được chuyển sang một bên ({{detail}}).',
     too_new: 'Tệp này do phiên bản Newsdesk mới hơn ghi ({{detail}}). Hãy cập nhật Newsdesk để mở.',
     storage_error: 'Không ghi được vào ổ đĩa ({{detail}}). Hãy kiểm tra dung lượng và quyền ghi.',

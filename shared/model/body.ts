@@ -5,6 +5,7 @@ import { MAX_CHILDREN, type Inline } from './blocks/inline';
 import type { Paragraph } from './blocks/paragraph';
 import { unionOf, type BlockSpec, type InlineSpec, type MarkSpec, type RenderContext, type StoredNode, type TextContext } from './blocks/spec';
 import type { Mark } from './marks';
+import type { PageImages } from '../publish/images';
 
 /**
  * The article body: the editor's structured document (ProseMirror/Tiptap JSON), restricted to
@@ -73,9 +74,9 @@ export function renderInline(nodes: readonly StoredNode[] | undefined): string {
   return html;
 }
 
-const renderContext = (assetUrl: (assetId: string) => string): RenderContext => {
+const renderContext = (images: PageImages): RenderContext => {
   const cx: RenderContext = {
-    assetUrl,
+    images,
     inline: renderInline,
     blocks: (nodes) => nodes.map((node) => nodeSpec(node.type)?.render(node, cx) ?? '').join(''),
   };
@@ -83,8 +84,8 @@ const renderContext = (assetUrl: (assetId: string) => string): RenderContext => 
 };
 
 /** The body as the page shows it, one top-level block per line. */
-export function renderBody(doc: BodyDoc, assetUrl: (assetId: string) => string): string {
-  const cx = renderContext(assetUrl);
+export function renderBody(doc: BodyDoc, images: PageImages): string {
+  const cx = renderContext(images);
   return doc.content.map((block) => cx.blocks([block])).join('\n');
 }
 

@@ -55,6 +55,11 @@ export const settingsSchema = z.strictObject({
   dateStyle: z.enum(['weekday', 'short']).default('weekday'),
   footerText: text(1000).default(''),
   accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #9b1c1c').default('#9b1c1c'),
+  /**
+   * Remove where a photo was taken (GPS) from the originals kept in the library too, on import and
+   * at once from those already there. Published pages never carry any photo metadata either way.
+   */
+  stripLocationFromOriginals: z.boolean().default(false),
   /** Words the spellchecker accepts: abbreviations, names, the paper's own words. */
   /** Folders exported into, most recent first (offered when choosing a folder); see rememberFolder. */
   recentFolders: z.array(z.string().max(1000)).max(RECENT_FOLDERS).default([]),
@@ -83,6 +88,7 @@ export function defaultSettings(): Settings {
     dateStyle: 'weekday',
     footerText: '',
     accentColor: '#9b1c1c',
+    stripLocationFromOriginals: false,
     sections: [
       { name: 'Thời sự', slug: 'thoi-su', headlineLimit: 100 },
       { name: 'Kinh tế', slug: 'kinh-te', headlineLimit: 100 },

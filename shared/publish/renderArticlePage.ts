@@ -7,6 +7,7 @@ import { formatDateTime, formatShortDateTime, toZonedIso } from '../text/dates';
 import { fold } from '../text/vietnamese';
 import { fontFaceCss } from './fonts';
 import { escapeHtml, escapeJsonForScript } from './html';
+import type { PageImages } from './images';
 import { pageCss } from './pageCss';
 
 /**
@@ -27,8 +28,8 @@ export interface PageLinks {
 
 export interface PageContext {
   settings: Settings;
-  /** Where an image of the library is: a data URI, a site path, or the preview's asset URL. */
-  assetUrl: (assetId: string) => string;
+  /** How the page shows the library's images: derivatives in a site or the preview, embedded in a single file. */
+  images: PageImages;
   fontUrl: (file: string) => string;
   /** Links to the site's other pages; null for a standalone page (articles then link to the base URL, if any). */
   links: PageLinks | null;
@@ -49,7 +50,8 @@ export function formatPaperDate(iso: string, settings: Settings): string {
   return settings.dateStyle === 'short' ? formatShortDateTime(iso, settings.timeZone) : formatDateTime(iso, settings.timeZone);
 }
 
-const absolute = (settings: Settings, path: string) => (settings.baseUrl ? `${settings.baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}` : '');
+/** A page's or file's address on the paper's website ('' while the site's address is not set). */
+export const siteAddress = (settings: Pick<Settings, 'baseUrl'>, path: string) => (settings.baseUrl ? `${settings.baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}` : '');
 
 /** The site path of an article page, from the site root. */
 export const articlePath = (slug: string) => `${slug}.html`;
@@ -77,7 +79,7 @@ export const tagPath = (tag: string) => `tu-khoa/${tagSlug(tag)}.html`;
 
 function articleHref(ref: { slug: string }, context: PageContext): string | null {
   if (context.links) return context.links.article(ref.slug);
-  return absolute(context.settings, articlePath(ref.slug)) || null;
+  return siteAddress(context.settings, articlePath(ref.slug)) || null;
 }
 
 function refList(refs: ArticleRef[], context: PageContext, withSapo = false): string {
@@ -106,10 +108,10 @@ interface ShellInput {
 /** The page around the content: head, masthead with the sections, footer. */
 export function renderShell({ title, description, canonicalPath, currentSection, head = '', main, context }: ShellInput): string {
   const { settings, links } = context;
-  const canonical = canonicalPath ? absolute(settings, canonicalPath) : '';
+  const canonical = canonicalPath ? siteAddress(settings, canonicalPath) : '';
   const paperName = settings.paperName || 'Newsdesk';
-  const brand = settings.logoAssetId ? `<img src="${escapeHtml(context.assetUrl(settings.logoAssetId))}" alt="${escapeHtml(paperName)}">` : escapeHtml(paperName);
-  const home = links?.home ?? (settings.baseUrl ? absolute(settings, 'index.html') : null);
+  const brand = (settings.logoAssetId && context.images.picture(settings.logoAssetId, paperName, 'logo')) || escapeHtml(paperName);
+  const home = links?.home ?? (settings.baseUrl ? siteAddress(settings, 'index.html') : null);
   const sectionNav = links
     ? `<nav class="sections" aria-label="Chuyên mục"><ul>${settings.sections
         .map((s) => `<li><a href="${escapeHtml(links.section(s.slug))}"${s.slug === currentSection ? ' aria-current="page"' : ''}>${escapeHtml(s.name)}</a></li>`)
@@ -164,9 +166,11 @@ export function renderArticlePage({ article, related = [], others = [], latest =
   const dateIso = article.publishedAt ?? article.updatedAt;
   const title = `${article.headline || article.slug || article.id} - ${settings.paperName}`;
   const canonicalPath = article.slug ? articlePath(article.slug) : null;
-  const canonical = canonicalPath ? absolute(settings, canonicalPath) : '';
+  const canonical = canonicalPath ? siteAddress(settings, canonicalPath) : '';
   const image = article.featuredImage;
-  const imageAbsolute = image && settings.baseUrl ? absolute(settings, `assets/${image.assetId}`) : '';
+  // Shared on social networks: a derivative 1200 px wide, by its address on the site.
+  const shared = image ? (context.images.share?.(image.assetId) ?? null) : null;
+  const imageAbsolute = shared?.url ?? '';
   const jsonLd = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -189,7 +193,7 @@ export function renderArticlePage({ article, related = [], others = [], latest =
     ['og:description', article.sapo],
     ['og:locale', 'vi_VN'],
     ...(canonical ? [['og:url', canonical]] : []),
-    ...(imageAbsolute ? [['og:image', imageAbsolute]] : []),
+    ...(shared ? [['og:image', shared.url], ['og:image:width', String(shared.width)], ['og:image:height', String(shared.height)], ['og:image:alt', image!.alt]] : []),
     ['article:published_time', toZonedIso(dateIso, settings.timeZone)],
     ['article:modified_time', toZonedIso(article.updatedAt, settings.timeZone)],
     ...(section ? [['article:section', section.name]] : []),
@@ -225,9 +229,9 @@ ${sectionLabel}
 <h1>${escapeHtml(article.headline || article.slug || article.id)}</h1>
 <p class="dateline"><time datetime="${toZonedIso(dateIso, settings.timeZone)}">${escapeHtml(formatPaperDate(dateIso, settings))}</time></p>
 ${article.sapo ? `<p class="sapo">${escapeHtml(article.sapo)}</p>\n` : ''}${
-    image ? `<figure class="featured"><img src="${escapeHtml(context.assetUrl(image.assetId))}" alt="${escapeHtml(image.alt)}">${captionHtml(image.caption, image.credit)}</figure>\n` : ''
+    image ? `<figure class="featured">${context.images.picture(image.assetId, image.alt, 'featured')}${captionHtml(image.caption, image.credit)}</figure>\n` : ''
   }<div class="body">
-${renderBody(article.body, context.assetUrl)}
+${renderBody(article.body, context.images)}
 </div>
 ${article.byline ? `<p class="byline">${escapeHtml(article.byline)}</p>\n` : ''}${tags}
 </article>

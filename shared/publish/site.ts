@@ -4,7 +4,8 @@ import type { Settings } from '../model/settings';
 import { FONT_FACES } from './fonts';
 import { escapeHtml } from './html';
 import { neighbourIndex, newestFirst, pageNeighbours, type PageNeighbours } from './related';
-import { articlePath, renderArticlePage, renderListPage, sectionPath, tagPath, type ArticleRef, type PageContext, type PageLinks } from './renderArticlePage';
+import { recordingUrl, responsiveImages, type ImageInfo } from './images';
+import { articlePath, renderArticlePage, renderListPage, sectionPath, siteAddress, tagPath, type ArticleRef, type PageContext, type PageLinks } from './renderArticlePage';
 
 /**
  * The whole site as files: article pages, the home page (latest), section pages, tag pages,
@@ -13,7 +14,8 @@ import { articlePath, renderArticlePage, renderListPage, sectionPath, tagPath, t
  */
 export interface SitePlan {
   pages: Map<string, string>;
-  assets: Set<string>;
+  /** The image derivatives the pages refer to, by name (in assets/); never an original. */
+  images: Set<string>;
   fonts: string[];
   notes: string[];
 }
@@ -31,13 +33,15 @@ function linksFrom(depth: number): PageLinks & { prefix: string } {
   };
 }
 
-function contextAt(settings: Settings, depth: number): PageContext {
-  const links = linksFrom(depth);
+/** What the planner knows of the library's images (their size and fallback format), null for one it cannot read. */
+export type ImageLookup = (assetId: string) => ImageInfo | null;
+
+function contextAt(settings: Settings, depth: number, info: ImageLookup, used: Set<string>, prefix = '../'.repeat(depth)): PageContext {
   return {
     settings,
-    links,
-    assetUrl: (id) => `${links.prefix}assets/${id}`,
-    fontUrl: (file) => `${links.prefix}assets/fonts/${file}`,
+    links: depth >= 0 ? linksFrom(depth) : null,
+    images: responsiveImages(info, recordingUrl(`${prefix}assets/`, used), (name) => siteAddress(settings, `assets/${name}`) || null),
+    fontUrl: (file) => `${prefix}assets/fonts/${file}`,
   };
 }
 
@@ -56,7 +60,7 @@ export function assetsOf(article: Article): string[] {
 /** XML text: escaped, and without the characters XML does not allow (escapeHtml drops them). */
 const xml = (text: string) => escapeHtml(text);
 
-export function planSite(settings: Settings, articles: readonly Article[]): SitePlan {
+export function planSite(settings: Settings, articles: readonly Article[], info: ImageLookup): SitePlan {
   const published = articles.filter((a) => a.status === 'published' && a.trashedAt === null && a.slug);
   const summaries: ArticleSummary[] = published.map(summarize).sort(newestFirst);
   const byId = new Map(summaries.map((s) => [s.id, s]));
@@ -66,18 +70,16 @@ export function planSite(settings: Settings, articles: readonly Article[]): Site
     return { id: a.id, slug: a.slug, headline: a.headline, sapo: a.sapo, section: a.section, publishedAt: a.publishedAt, updatedAt: a.updatedAt };
   };
   const pages = new Map<string, string>();
-  const assets = new Set<string>();
+  const images = new Set<string>();
   const notes: string[] = [];
-  if (settings.logoAssetId) assets.add(settings.logoAssetId);
 
-  const atRoot = contextAt(settings, 0);
+  const atRoot = contextAt(settings, 0, info, images);
   const index = neighbourIndex(summaries);
   const put = (path: string, html: string) => {
     if (pages.has(path)) throw new Error(`Two pages of the site would be ${path}.`);
     pages.set(path, html);
   };
   for (const article of published) {
-    for (const id of assetsOf(article)) assets.add(id);
     const neighbours = pageNeighbours(article, summaries, byId, index);
     put(articlePath(article.slug), renderArticlePage({ article, ...neighbours, context: atRoot }));
   }
@@ -94,7 +96,7 @@ export function planSite(settings: Settings, articles: readonly Article[]): Site
     }),
   );
 
-  const inSubfolder = contextAt(settings, 1);
+  const inSubfolder = contextAt(settings, 1, info, images);
   for (const section of settings.sections) {
     const items = summaries.filter((s) => s.section === section.slug).map(ref);
     put(
@@ -132,17 +134,16 @@ export function planSite(settings: Settings, articles: readonly Article[]): Site
   } else {
     notes.push('no-base-url');
   }
-  return { pages, assets, fonts: FONT_FACES.map((f) => f.file), notes };
+  return { pages, images, fonts: FONT_FACES.map((f) => f.file), notes };
 }
 
 /** One article as a folder: its page (`<slug>.html`) with the images and font it uses in `assets/`. */
-export function planArticle(settings: Settings, article: Article, neighbours: PageNeighbours): SitePlan {
-  const context: PageContext = { settings, links: null, assetUrl: (id) => `assets/${id}`, fontUrl: (file) => `assets/fonts/${file}` };
-  const assets = new Set(assetsOf(article));
-  if (settings.logoAssetId) assets.add(settings.logoAssetId);
+export function planArticle(settings: Settings, article: Article, neighbours: PageNeighbours, info: ImageLookup): SitePlan {
+  const images = new Set<string>();
+  const context = contextAt(settings, -1, info, images, '');
   return {
     pages: new Map([[articlePath(article.slug || article.id), renderArticlePage({ article, ...neighbours, context })]]),
-    assets,
+    images,
     fonts: FONT_FACES.map((f) => f.file),
     notes: [],
   };

@@ -25,6 +25,7 @@ describe('library images', () => {
     expect(again.assetId).toBe(first.assetId);
     expect(await listFiles(join(dir, 'assets'))).toEqual([first.assetId]);
     expect((await readFile(join(dir, 'assets', first.assetId))).equals(bytes)).toBe(true);
+    await library.dispose();
   });
 
   it('knows images by their first bytes, not their names', async () => {
@@ -44,5 +45,6 @@ describe('library images', () => {
       expect((error as ApiFailure).code).toBe('invalid_input');
     }
     expect(await listFiles(join(dir, 'assets'))).toEqual([]);
+    await library.dispose();
   });
 });

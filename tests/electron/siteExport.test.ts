@@ -7,6 +7,8 @@ import { ApiFailure } from '../../electron/library/errors';
 import { LibraryService } from '../../electron/library/LibraryService';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
 
+const PHOTO = join(process.cwd(), 'tests/fixtures/images/cau-can-tho.png');
+
 let dir: string;
 let library: LibraryService;
 beforeEach(async () => {
@@ -100,12 +102,15 @@ describe('what the site holds', () => {
   });
 
   it('still exports when an image is missing, and says which', async () => {
-    const png = Buffer.from('89504E470D0A1A0A0000000D49484452', 'hex');
-    const { assetId } = await library.importAsset({ fileName: 'a.png', dataBase64: png.toString('base64') });
+    const { assetId } = await library.importAsset({ fileName: 'a.png', dataBase64: (await readFile(PHOTO)).toString('base64') });
     await publish('Có ảnh', { featuredImage: { assetId, caption: '', credit: '', alt: 'Ảnh' } });
+    await library.whenIdle();
+    // The original and every derivative made of it are gone.
     await rm(join(dir, 'library', 'assets', assetId));
+    await rm(join(dir, 'library', 'derived'), { recursive: true });
     const result = await library.exportSite({ outDir: join(dir, 'out') });
-    expect(result.notes).toContain(`missing-file:assets/${assetId}`);
+    // (The photo is 64 px wide: one width.)
+    expect(result.notes).toContain(`missing-file:assets/${assetId.slice(0, 64)}-64.webp`);
   });
 
   it('writes sitemap.xml and rss.xml that parse as XML, whatever the text holds', async () => {
@@ -123,15 +128,17 @@ describe('what the site holds', () => {
 
 describe('one article into a folder', () => {
   it('writes its page with the images and font it uses in assets/, all linked relatively', async () => {
-    const png = Buffer.from('89504E470D0A1A0A0000000D49484452', 'hex');
-    const { assetId } = await library.importAsset({ fileName: 'a.png', dataBase64: png.toString('base64') });
+    const { assetId } = await library.importAsset({ fileName: 'a.png', dataBase64: (await readFile(PHOTO)).toString('base64') });
     const article = await publish('Bài xuất riêng', { featuredImage: { assetId, caption: 'Trong ảnh: cầu', credit: 'Ảnh: A', alt: 'Cầu' } });
     const out = join(dir, 'mot-bai');
     const result = await library.exportArticleFolder({ id: article.id, outDir: out });
     expect(result.pages).toBe(1);
     const html = await readFile(join(out, `${article.slug}.html`), 'utf8');
-    expect(html).toContain(`src="assets/${assetId}"`);
-    expect(existsSync(join(out, 'assets', assetId))).toBe(true);
+    // Its derivatives beside it, never the original.
+    const name = `${assetId.slice(0, 64)}-64.webp`;
+    expect(html).toContain(`srcset="assets/${name} 64w"`);
+    expect(existsSync(join(out, 'assets', name))).toBe(true);
+    expect(existsSync(join(out, 'assets', assetId))).toBe(false);
     expect(html).toMatch(/url\(assets\/fonts\/noto-serif-vietnamese-400-normal\.woff2\)/);
     expect(existsSync(join(out, 'assets', 'fonts', 'noto-serif-vietnamese-400-normal.woff2'))).toBe(true);
     expect(await failure(library.exportArticleFolder({ id: article.id, outDir: join(dir, 'library') }))).toBe('folder_not_allowed');

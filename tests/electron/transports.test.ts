@@ -54,7 +54,12 @@ describe.each(['ipc', 'web'])('every method through the %s transport', (name) =>
     check('getSettings', await api.getSettings({}));
     check('saveSettings', await api.saveSettings({ changes: { tagline: `qua ${name}` } }));
     const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
-    check('importAsset', await api.importAsset({ fileName: 'a.gif', dataBase64: gif.toString('base64') }));
+    const image = check('importAsset', await api.importAsset({ fileName: 'a.gif', dataBase64: gif.toString('base64') })) as { assetId: string; width: number };
+    expect(image.width).toBe(1);
+    const infos = check('getImageInfo', await api.getImageInfo({ assetIds: [image.assetId] })) as { images: Record<string, unknown> };
+    // A GIF with a transparent pixel: its fallback is PNG.
+    expect(infos.images[image.assetId]).toEqual({ width: 1, height: 1, fallback: 'png' });
+    check('getImageProgress', await api.getImageProgress({}));
     const published = check('setStatus', await api.setStatus({ id: created.id, baseRevision: (value(await api.getArticle({ id: created.id })) as { revision: number }).revision, status: 'published' })) as { status: string };
     expect(published.status).toBe('published');
     check('getPageNeighbours', await api.getPageNeighbours({ id: created.id, tags: ['Cần Thơ'] }));

@@ -100,13 +100,18 @@ describe('the loopback web host', () => {
     const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
     const imported = await post(host, 'importAsset', { fileName: 'a.gif', dataBase64: gif.toString('base64') });
     const { assetId } = (imported.body as { value: { assetId: string } }).value;
-    const own = await rawRequest(host, { path: `/library/assets/${assetId}`, headers: { Host: `127.0.0.1:${host.port}`, 'Sec-Fetch-Site': 'same-origin' } });
+    // Its derivative at the column's width (the image is narrower: its own width, as WebP).
+    const derived = `/library/images/${assetId.slice(0, 64)}-800.webp`;
+    const own = await rawRequest(host, { path: derived, headers: { Host: `127.0.0.1:${host.port}`, 'Sec-Fetch-Site': 'same-origin' } });
     expect(own.status).toBe(200);
-    expect(own.headers['content-type']).toBe('image/gif');
-    const other = await rawRequest(host, { path: `/library/assets/${assetId}`, headers: { Host: `127.0.0.1:${host.port}`, 'Sec-Fetch-Site': 'cross-site' } });
+    expect(own.headers['content-type']).toBe('image/webp');
+    const other = await rawRequest(host, { path: derived, headers: { Host: `127.0.0.1:${host.port}`, 'Sec-Fetch-Site': 'cross-site' } });
     expect(other.status).toBe(404);
-    const notAnAsset = await rawRequest(host, { path: '/library/assets/..%2f..%2flibrary.json', headers: { Host: `127.0.0.1:${host.port}` } });
-    expect(notAnAsset.status).toBe(404);
+    // Never the original, by any address.
+    for (const path of [`/library/assets/${assetId}`, `/library/images/${assetId}`, '/library/images/..%2f..%2flibrary.json', '/library/images/..%2fassets%2f' + assetId]) {
+      const response = await rawRequest(host, { path, headers: { Host: `127.0.0.1:${host.port}` } });
+      expect(response.status, path).toBe(404);
+    }
   });
 
   it('never serves files outside the app folder', async () => {

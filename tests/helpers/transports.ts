@@ -40,7 +40,7 @@ export function electronTransport(service: LibraryService, senderUrl = 'app://ne
 export async function webTransport(service: LibraryService, staticDir: string) {
   await mkdir(staticDir, { recursive: true });
   await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>Newsdesk</title>', 'utf8');
-  const host = await startWebHost({ dispatch: createDispatcher(service), staticDir, assetsDir: service.assetsDir });
+  const host = await startWebHost({ dispatch: createDispatcher(service), staticDir, images: service.images });
   const api = Object.fromEntries(
     methodNames.map((method) => [method, (input: unknown) => post(host, method, input).then((r) => r.body)]),
   ) as unknown as NewsdeskApi;

@@ -2,9 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { articleSchema, type Article } from '../../shared/model/article';
 import { newArticle } from '../../shared/model/articleUpdates';
 import { defaultSettings } from '../../shared/model/settings';
-import { renderArticlePage, type PageContext } from '../../shared/publish/renderArticlePage';
+import { responsiveImages } from '../../shared/publish/images';
+import { renderArticlePage, siteAddress, type PageContext } from '../../shared/publish/renderArticlePage';
 
-const context = (settings = defaultSettings()): PageContext => ({ settings, links: null, assetUrl: (id) => `assets/${id}`, fontUrl: (f) => `fonts/${f}` });
+/** Every image a 4000×3000 camera photo, its derivatives in assets/. */
+const context = (settings = defaultSettings()): PageContext => ({
+  settings,
+  links: null,
+  images: responsiveImages(() => ({ width: 4000, height: 3000, fallback: 'jpg' }), (name) => `assets/${name}`, (name) => siteAddress(settings, `assets/${name}`) || null),
+  fontUrl: (f) => `fonts/${f}`,
+});
 
 function article(overrides: Partial<Article> = {}): Article {
   const created = newArticle(
@@ -51,9 +58,17 @@ describe('the article page', () => {
   it('has a canonical URL, Open Graph and Twitter tags when the site address is set', () => {
     const settings = { ...defaultSettings(), baseUrl: 'https://baocantho.example/' };
     const html = renderArticlePage({ article: article({ featuredImage: { assetId: `${'ab'.repeat(32)}.jpg`, caption: 'Trong ảnh: cầu', credit: 'Ảnh: A', alt: 'Cầu' } }), context: context(settings) });
+    const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!);
     expect(html).toContain('<link rel="canonical" href="https://baocantho.example/bai-mau.html">');
     expect(html).toContain('<meta property="og:url" content="https://baocantho.example/bai-mau.html">');
-    expect(html).toContain(`<meta property="og:image" content="https://baocantho.example/assets/${'ab'.repeat(32)}.jpg">`);
+    // Shared: the 1200 px JPEG derivative, with its size and description.
+    expect(html).toContain(`<meta property="og:image" content="https://baocantho.example/assets/${'ab'.repeat(32)}-1200.jpg">`);
+    expect(html).toContain('<meta property="og:image:width" content="1200">\n<meta property="og:image:height" content="900">\n<meta property="og:image:alt" content="Cầu">');
+    expect(ld.image).toEqual([`https://baocantho.example/assets/${'ab'.repeat(32)}-1200.jpg`]);
+    // The featured photo is the largest paint: asked for first, never lazy, sized.
+    const featured = /<figure class="featured">(.*?)<\/figure>/s.exec(html)![1]!;
+    expect(featured).toMatch(/^<picture><source type="image\/webp" srcset="[^"]*-480\.webp 480w, [^"]*-1600\.webp 1600w" sizes="[^"]+"><img src="assets\/[0-9a-f]{64}-800\.jpg" srcset="[^"]+" sizes="[^"]+" width="1600" height="1200" alt="Cầu" fetchpriority="high"><\/picture>/);
+    expect(featured).not.toContain('loading=');
     expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
     expect(html).toContain('<figcaption>Trong ảnh: cầu <span class="credit">Ảnh: A</span></figcaption>');
   });

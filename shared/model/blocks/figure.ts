@@ -50,7 +50,7 @@ export const figure: BlockSpec<Figure> = {
     return [{ type: 'figure', attrs: { assetId, alt: fit(alt, 'alt'), caption: fit(caption, 'caption'), credit: fit(credit, 'credit') } }, ...overflow];
   },
   render: (node, cx) =>
-    `<figure><img src="${escapeHtml(cx.assetUrl(node.attrs.assetId))}" alt="${escapeHtml(node.attrs.alt)}" loading="lazy">${captionHtml(node.attrs.caption, node.attrs.credit)}</figure>`,
+    `<figure>${cx.images.picture(node.attrs.assetId, node.attrs.alt, 'body')}${captionHtml(node.attrs.caption, node.attrs.credit)}</figure>`,
   attrText: (node) => [node.attrs.caption || node.attrs.alt, node.attrs.credit].filter(Boolean).join(' '),
   // What a reader reads under the photo (the editor counts the same: its caption).
   plainText: (node) => (node.attrs.caption ? [node.attrs.caption] : []),

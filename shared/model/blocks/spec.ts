@@ -1,3 +1,4 @@
+import type { PageImages } from '../../publish/images';
 import { z } from 'zod';
 
 /**
@@ -63,8 +64,8 @@ export interface CanonicalContext {
 export interface RenderContext {
   blocks(nodes: readonly StoredNode[]): string;
   inline(nodes: readonly StoredNode[] | undefined): string;
-  /** Where the page finds a library image (a data URI, a site path or the preview's address). */
-  assetUrl(assetId: string): string;
+  /** How the page shows a library image (derivatives in a site, embedded in a single file, the library's in the preview). */
+  images: PageImages;
 }
 
 export interface TextContext {

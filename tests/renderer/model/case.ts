@@ -1,4 +1,5 @@
 import type { BodyDoc } from '../../../shared/model/body';
+import { responsiveImages } from '../../../shared/publish/images';
 
 /**
  * One round trip of a block or mark: what the editor holds (as Tiptap serialises it), what the
@@ -11,11 +12,14 @@ export interface RoundTripCase {
   editorHtml: string;
   /** The stored body's blocks. */
   stored: BodyDoc['content'];
-  /** The page's HTML for the body (renderBody, images at assets/<id>). */
+  /** The page's HTML for the body (renderBody with PAGE_IMAGES). */
   page: string;
 }
 
 /** An image of the library, for figures. */
 export const ASSET = `${'ab'.repeat(32)}.jpg`;
+
+/** The page's images as a site shows them: every image a 1600×1200 photo, its derivatives in assets/. */
+export const PAGE_IMAGES = responsiveImages(() => ({ width: 1600, height: 1200, fallback: 'jpg' }), (name) => `assets/${name}`);
 
 export const p = (text: string) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] });

@@ -12,7 +12,7 @@ import { canonicalBody } from '../../../shared/model/canonicalBody';
 import { countWords } from '../../../shared/text/vietnamese';
 import { articleExtensions } from '../../../renderer/editor/articleExtensions';
 import { editorText } from '../../../renderer/editor/bodyText';
-import type { RoundTripCase } from './case';
+import { PAGE_IMAGES, type RoundTripCase } from './case';
 
 const extensions = articleExtensions({ assetUrl: (id) => `assets/${id}` });
 const schema = getSchema(extensions);
@@ -31,7 +31,7 @@ describe.each(suites)('%s: editor HTML → stored body → page HTML', (_file, c
     expect(bodySchema.parse(body)).toEqual(body);
     expect(canonicalBody(body)).toEqual({ body, notes: [] });
     // The page shows exactly the expected HTML.
-    expect(renderBody(body, (id) => `assets/${id}`)).toBe(c.page);
+    expect(renderBody(body, PAGE_IMAGES)).toBe(c.page);
     // The editor, given the stored body back, holds what it held.
     expect(generateHTML(body, extensions)).toBe(c.editorHtml);
     // The status bar counts the syllables the stored article counts.
