@@ -28,5 +28,7 @@ export default defineConfig({
   projects: [
     { name: 'e2e', testMatch: 'e2e/**/*.spec.ts' },
     { name: 'electron', testMatch: 'electron-app/**/*.spec.ts' },
+    // After e2e and alone: the performance score depends on the CPU being free (tests/lighthouse).
+    { name: 'lighthouse', testMatch: 'lighthouse/**/*.spec.ts', dependencies: ['e2e'] },
   ],
 });

@@ -114,7 +114,8 @@ export function responsiveImages(info: (assetId: string) => ImageInfo | null, ur
       const sizes = role === 'logo' ? `${Math.round((LOGO_HEIGHT * known.width) / known.height)}px` : COLUMN_SIZES;
       const img = imgTag(
         {
-          src: url(derivativeName(assetId, widthUpTo(known, COLUMN_WIDTH), known.fallback)),
+          // (The logo is small: the narrowest will do where srcset is not understood.)
+          src: url(derivativeName(assetId, role === 'logo' ? widths[0]! : widthUpTo(known, COLUMN_WIDTH), known.fallback)),
           srcset: srcset(known.fallback),
           sizes,
           width: widest,
