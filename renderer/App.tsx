@@ -62,11 +62,16 @@ function Workspace({ connection }: { connection: Exclude<Connection, { kind: 'no
   );
 }
 
+/** What the header's pieces see before the library's settings arrive (no view is shown meanwhile). */
+const BEFORE_SETTINGS = defaultSettings();
+
 function Shell() {
   const { t } = useTranslation();
   const api = useApi();
   const [route, navigate] = useHashRoute();
-  const [settings, setSettings] = useState<Settings>(defaultSettings);
+  // Null until the library's own settings have arrived: no view works on the defaults meanwhile
+  // (Settings would show them, and saving would write them over the newsroom's).
+  const [settings, setSettings] = useState<Settings | null>(null);
   const [problems, setProblems] = useState<StorageProblem[]>([]);
   const notify = useNotify();
 
@@ -141,7 +146,7 @@ function Shell() {
   }, [route]);
 
   return (
-    <SettingsContext.Provider value={settings}>
+    <SettingsContext.Provider value={settings ?? BEFORE_SETTINGS}>
       <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
         {t('app.skipToContent')}
       </button>
@@ -167,7 +172,11 @@ function Shell() {
       </header>
       <ProblemsBanner problems={shownProblems} onDismiss={() => setDismissed(new Set(problems.map((problem) => problem.movedTo)))} />
       <main id="main" tabIndex={-1}>
-        {route.view === 'library' ? (
+        {!settings ? (
+          <p role="status" className="muted">
+            {t('app.loading')}
+          </p>
+        ) : route.view === 'library' ? (
           <LibraryView />
         ) : route.view === 'settings' ? (
           <SettingsView onSaved={setSettings} />

@@ -21,6 +21,7 @@ import { RelatedPicker } from './RelatedPicker';
 import { FolderExportDialog } from './FolderExportDialog';
 import { draftArticle, usePreviewHtml } from '../hooks/usePreviewHtml';
 import { FeaturedImageField } from './FeaturedImageField';
+import { ImageProgress } from './ImageProgress';
 import { formatFileSize } from '../../shared/text/fileSize';
 import { slugify } from '../../shared/text/vietnamese';
 
@@ -292,6 +293,7 @@ export function EditorView({ id }: { id: string }) {
             })}
           </span>
         )}
+        <ImageProgress />
         <SaveIndicator state={state} timeZone={settings.timeZone} onRetry={flush} onReload={reloadLatest} onKeepMine={keepMine} />
       </footer>
     </div>

@@ -132,6 +132,22 @@ export function SettingsView({ onSaved }: { onSaved: (settings: Settings) => voi
       </fieldset>
 
       <fieldset>
+        <legend>{t('settings.photos')}</legend>
+        <div className="field check">
+          <input
+            id={`${ids}-strip`}
+            type="checkbox"
+            checked={form.stripLocationFromOriginals}
+            onChange={(e) => set('stripLocationFromOriginals', e.target.checked)}
+            aria-describedby={`${ids}-strip-hint`}
+            data-testid="strip-location"
+          />
+          <label htmlFor={`${ids}-strip`}>{t('settings.stripLocation')}</label>
+          <small id={`${ids}-strip-hint`}>{t('settings.stripLocationHint')}</small>
+        </div>
+      </fieldset>
+
+      <fieldset>
         <legend>{t('settings.dates')}</legend>
         <div className="field">
           <label htmlFor={`${ids}-date`}>{t('settings.dateStyle')}</label>

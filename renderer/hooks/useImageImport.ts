@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText, useApi } from '../api/ApiContext';
 import { chooseFile, IMAGE_TYPES, readFileBase64 } from '../api/files';
+import { announceImagesQueued } from '../components/ImageProgress';
 import { useNotify } from './useNotice';
 
 /** Lets the user pick an image and adds it to the library; resolves with its asset id (or null). */
@@ -20,6 +21,7 @@ export function useImageImport() {
         return null;
       }
       notify(null);
+      announceImagesQueued();
       return result.value.assetId;
     },
     [api, notify, t],

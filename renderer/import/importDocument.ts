@@ -1,4 +1,5 @@
 import { generateJSON, type JSONContent } from '@tiptap/core';
+import { announceImagesQueued } from '../components/ImageProgress';
 import mammoth from 'mammoth';
 import type { NewsdeskApi } from '../../shared/api/contract';
 import type { Article } from '../../shared/model/article';
@@ -81,6 +82,7 @@ export async function importDocument(file: File, api: NewsdeskApi): Promise<Impo
           return { src: '' };
         }
         images++;
+        announceImagesQueued();
         const element = image as unknown as DocxElement;
         stored.push({ index: order.get(element) ?? order.size, assetId: result.value.assetId, caption: conventions.captions.get(element) });
         return { src: `asset:${result.value.assetId}` };

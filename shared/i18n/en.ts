@@ -6,6 +6,7 @@ export const en: Messages = {
     name: 'Newsdesk',
     tagline: 'Editorial desk',
     skipToContent: 'Skip to main content',
+    loading: 'Opening the library…',
     mainNav: 'Main navigation',
   },
   language: {
@@ -248,6 +249,10 @@ export const en: Messages = {
     feedbackForm: 'Feedback form address',
     feedbackFormHint: 'If set, article pages get a form posting straight to it (no JavaScript needed).',
     dates: 'Dates',
+    photos: 'Photos',
+    stripLocation: 'Also remove where photos were taken (GPS) from the originals in the library',
+    stripLocationHint:
+      'Published pages never carry a photo’s location, camera serial or photographer: Newsdesk publishes resized copies with all of that removed. Turn this on to take the location out of the originals too (at once for the photos already here, and for those added later); no photo is recompressed.',
     dateStyle: 'Date format',
     timeZone: 'Time zone',
     spelling: 'Spelling',
@@ -314,6 +319,9 @@ export const en: Messages = {
     hint: 'An empty folder (or one exported into before). The article\'s page is written with an assets/ folder holding its photos and font.',
     run: 'Export',
     done: 'Exported the article to {{outDir}}.',
+  },
+  images: {
+    preparing: 'Preparing photos for the web: {{done}} of {{total}}',
   },
   export: {
     working: 'Preparing the page and its photos…',

@@ -4,6 +4,7 @@ export const vi = {
     name: 'Newsdesk',
     tagline: 'Bàn biên tập',
     skipToContent: 'Bỏ qua, tới nội dung chính',
+    loading: 'Đang mở thư viện…',
     mainNav: 'Điều hướng chính',
   },
   language: {
@@ -239,6 +240,10 @@ export const vi = {
     feedbackForm: 'Địa chỉ nhận biểu mẫu phản hồi',
     feedbackFormHint: 'Nếu có, trang bài viết có biểu mẫu gửi thẳng tới địa chỉ này (không cần JavaScript).',
     dates: 'Ngày giờ',
+    photos: 'Ảnh',
+    stripLocation: 'Xóa cả vị trí chụp (GPS) khỏi ảnh gốc trong thư viện',
+    stripLocationHint:
+      'Trang đăng lên mạng không bao giờ mang vị trí, số máy hay tên người chụp: Newsdesk chỉ xuất bản ảnh đã thu nhỏ và xóa hết thông tin đi kèm. Bật mục này để xóa cả vị trí khỏi ảnh gốc (ngay với ảnh đã có và với ảnh thêm sau); ảnh không bị nén lại.',
     dateStyle: 'Cách ghi ngày giờ',
     timeZone: 'Múi giờ',
     spelling: 'Chính tả',
@@ -305,6 +310,9 @@ export const vi = {
     hint: 'Một thư mục trống (hoặc thư mục đã xuất trước đó). Trang bài viết được ghi cùng thư mục assets/ chứa ảnh và phông chữ.',
     run: 'Xuất',
     done: 'Đã xuất bài vào {{outDir}}.',
+  },
+  images: {
+    preparing: 'Đang chuẩn bị ảnh cho web: {{done}}/{{total}}',
   },
   export: {
     working: 'Đang chuẩn bị trang và ảnh…',

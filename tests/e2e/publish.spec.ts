@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
@@ -22,8 +22,11 @@ async function writeArticle(page: Page) {
   await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);
 }
 
-/** Image addresses differ by design (the library's in the preview, data URIs in the file); nothing else may. */
-const sameButImages = (html: string) => html.replace(/src="(library\/assets\/[^"]+|data:image\/[^"]+)"/g, 'src="IMAGE"');
+/**
+ * Images differ by design (the preview shows the library's derivatives in every width, the file
+ * embeds one each); nothing else may. Each image becomes its alt text.
+ */
+const sameButImages = (html: string) => html.replace(/<\/?picture>|<source [^>]*>/g, '').replace(/<img\b[^>]*?\balt="([^"]*)"[^>]*>/g, '<img alt="$1">');
 
 test('the preview shows the page at three widths, follows edits, and equals the exported file', async ({ app: page }) => {
   await writeArticle(page);
@@ -49,7 +52,10 @@ test('the preview shows the page at three widths, follows edits, and equals the 
   const download = page.waitForEvent('download');
   await page.keyboard.press('Control+e');
   const exported = await readFile(await (await download).path(), 'utf8');
-  expect(exported).toContain('src="data:image/png;base64,');
+  // One WebP derivative per photo, embedded; the notice says how big the file is.
+  expect(exported).toContain('src="data:image/webp;base64,');
+  expect(exported).not.toContain('library/images/');
+  await expect(page.getByTestId('notice')).toContainText(/Đã xuất tệp “cau-can-tho-don-khach-du-lich\.html” \(\d+ KB\)/);
   // The export saved first; once the preview has caught up with that save, the two are the same page.
   await expect
     .poll(async () => sameButImages((await page.getByTestId('preview-frame').getAttribute('srcdoc')) ?? ''))
@@ -154,8 +160,10 @@ test('an article exported into a folder: its page with assets/ beside it', async
   await dialog.getByRole('button', { name: 'Xuất', exact: true }).click();
   await expect(page.getByTestId('notice')).toContainText('Đã xuất bài vào');
   const html = await readFile(join(out, 'cau-can-tho-don-khach-du-lich.html'), 'utf8');
-  const image = /src="(assets\/[a-f0-9]{64}\.png)"/.exec(html)?.[1];
+  // The photo's derivative beside the page (the fixture is 64 px wide: one width), never the original.
+  const image = /srcset="(assets\/[a-f0-9]{64}-64\.webp) 64w"/.exec(html)?.[1];
   expect(image && existsSync(join(out, image))).toBe(true);
+  expect((await readdir(join(out, 'assets'))).filter((name) => /^[a-f0-9]{64}\.(png|jpg|webp|gif)$/.test(name))).toEqual([]);
   expect(existsSync(join(out, 'assets', 'fonts', 'noto-serif-vietnamese-700-normal.woff2'))).toBe(true);
 
   // A folder inside the library is refused, with the reason in the dialog.

@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contract, errorCodes } from '../../shared/api/contract';
 import { isReadMethod, methodNames, methods } from '../../shared/api/methods';
@@ -79,6 +81,22 @@ describe('interface text', () => {
 
   it('has the same keys in Vietnamese and English', () => {
     expect([...new Set(keys(resources.en.translation))].sort()).toEqual([...new Set(keys(resources.vi.translation))].sort());
+  });
+
+  it('has every key the interface asks for by name (t(\'…\') in renderer/ and electron/)', async () => {
+    const known = new Set(keys(resources.vi.translation));
+    const asked = new Set<string>();
+    const walk = async (folder: string) => {
+      for (const entry of await readdir(folder, { withFileTypes: true })) {
+        const path = join(folder, entry.name);
+        if (entry.isDirectory()) await walk(path);
+        else if (/\.tsx?$/.test(entry.name)) for (const match of (await readFile(path, 'utf8')).matchAll(/\bt\('([a-zA-Z]+(?:\.[a-zA-Z]+)+)'/g)) asked.add(match[1]!);
+      }
+    };
+    await walk('renderer');
+    await walk('electron');
+    expect(asked.size).toBeGreaterThan(100);
+    expect([...asked].filter((key) => !known.has(key))).toEqual([]);
   });
 
   it('has a message for every error code in both languages', () => {
