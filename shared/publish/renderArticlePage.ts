@@ -124,6 +124,7 @@ export function renderShell({ title, description, canonicalPath, currentSection,
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <meta name="description" content="${escapeHtml(description)}">
+<link rel="icon" href="data:,">
 ${canonical ? `<link rel="canonical" href="${escapeHtml(canonical)}">\n` : ''}${head}<style>
 ${fontFaceCss(context.fontUrl)}
 ${pageCss(settings.accentColor)}
