@@ -7,8 +7,14 @@ import { ensureSystem } from './ensure-system.mjs';
 import { runKeystrokeBench } from './bench/keystroke.mjs';
 import { runStorageBench } from './bench/storage.mjs';
 import { runPublishBench } from './bench/publish.mjs';
+import { runImagesBench } from './bench/images.mjs';
 
 const ms = (value) => `${value.toFixed(2)} ms`;
+const sec = (value) => `${(value / 1000).toFixed(1)} s`;
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+/** "3 × 800 px" (or "800 + 1200 px" when the photos got different widths). */
+const widthsOf = (widths) => (new Set(widths).size === 1 ? `${widths.length} × ${widths[0]} px` : `${widths.join(' + ')} px`);
 const rows = [];
 const row = (name, result, baseline, goal, met) => rows.push({ name, result, baseline, goal, verdict: met === null ? '' : met ? 'met' : 'MISSED' });
 
@@ -43,6 +49,63 @@ row(
   site.fullMs < 30_000,
 );
 row('export again after one edit', `${(site.againMs / 1000).toFixed(1)} s, ${site.againWritten} files written`, `full export ${(site.fullMs / 1000).toFixed(1)} s`, '', null);
+
+process.stdout.write('Photos: deriving a camera photo, AVIF beside WebP, page weight…\n');
+const img = await runImagesBench();
+const photo = `${img.photo.width}×${img.photo.height}`;
+const derivatives = img.service.derivatives;
+row(
+  `import + derive one ${photo} camera photo (${(img.photo.bytes / 1e6).toFixed(1)} MB JPEG, ${derivatives} derivatives)`,
+  `${sec(img.service.totalMs)} (importAsset ${ms(img.service.importMs)})`,
+  `sharp alone, the same ${img.plain.derivatives} resizes of the bytes: ${sec(img.plain.totalMs)}`,
+  '< 5 s per photo',
+  img.service.totalMs < 5000 && img.service.failed === 0,
+);
+row(
+  'peak memory (RSS) of that import + derive',
+  `${mib(img.service.peakRss)} (+${mib(img.service.peakRss - img.modules.peakRss)} over the modules)`,
+  `sharp alone ${mib(img.plain.peakRss)} (+${mib(img.plain.peakRss - img.modules.peakRss)}); modules only ${mib(img.modules.peakRss)}`,
+  '',
+  null,
+);
+const webp = img.encode.webp;
+for (const [key, label] of [
+  ['avif', 'sharp default, effort 4'],
+  ['avif2', 'effort 2'],
+]) {
+  const avif = img.encode[key];
+  row(
+    `AVIF encode, ${img.widths.join('/')} px of that photo (${label})`,
+    `${sec(avif.ms)}, ${kib(avif.bytes)} (${(avif.ms / webp.ms).toFixed(1)}× WebP's time, ${Math.round((100 * avif.bytes) / webp.bytes)}% of its bytes)`,
+    `WebP as the pipeline makes it: ${sec(webp.ms)}, ${kib(webp.bytes)}`,
+    '',
+    null,
+  );
+}
+const page = img.page;
+const oldExport = `old export ${mib(page.before)} (HTML + the ${page.photos} originals)`;
+const screen = ({ screen: { viewport, dpr }, slot }) => `${viewport} px wide, DPR ${dpr}: ${Math.round(slot)} px photos`;
+row(
+  `page weight, ${page.photos}-photo article, phone (${screen(page.phone)})`,
+  `${kib(page.phone.bytes)} (HTML ${kib(page.htmlBytes)} + ${widthsOf(page.phone.widths)} WebP)`,
+  oldExport,
+  '< 500 KiB',
+  page.phone.bytes < 500 * 1024,
+);
+row(
+  `page weight, same article, desktop (${screen(page.desktop)})`,
+  `${kib(page.desktop.bytes)} (HTML + ${widthsOf(page.desktop.widths)} WebP)`,
+  oldExport,
+  '',
+  null,
+);
+row(
+  'single-file export of that article: its photos',
+  `${kib(page.singleAfter)} (${page.embedded} × ${page.columnWidth} px WebP, base64)`,
+  `${mib(page.singleBefore)} (the ${page.photos} originals, base64)`,
+  '',
+  null,
+);
 
 const columns = ['name', 'result', 'baseline', 'goal', 'verdict'];
 const headers = { name: 'measure', result: 'result', baseline: 'baseline (same run)', goal: 'goal', verdict: '' };

@@ -1,4 +1,5 @@
 // Benchmarks run the real TypeScript code: this bundles the named exports for Node with esbuild.
+// sharp stays outside the bundle (it loads its native part from node_modules, as in the app's build).
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -20,6 +21,7 @@ export async function bundleForBench(name, exports) {
     platform: 'node',
     format: 'esm',
     outfile,
+    external: ['sharp'],
     logLevel: 'error',
     banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
   });

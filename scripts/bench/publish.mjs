@@ -14,6 +14,7 @@ const load = () =>
   bundleForBench('publish', {
     'shared/publish/renderArticlePage': ['renderArticlePage'],
     'shared/publish/site': ['planSite'],
+    'shared/publish/images': ['responsiveImages'],
     'electron/publish/siteExporter': ['exportSite'],
     'shared/model/settings': ['defaultSettings'],
     'shared/model/articleUpdates': ['newArticle', 'changeStatus'],
@@ -22,7 +23,7 @@ const load = () =>
 const percentile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
 
 export async function runPublishBench() {
-  const { renderArticlePage, planSite, exportSite, defaultSettings, newArticle, changeStatus } = await load();
+  const { renderArticlePage, planSite, responsiveImages, exportSite, defaultSettings, newArticle, changeStatus } = await load();
   const random = seededRandom(7);
   const settings = { ...defaultSettings(), baseUrl: 'https://baocantho.example' };
   const sections = settings.sections.map((s) => s.slug);
@@ -49,7 +50,9 @@ export async function runPublishBench() {
     );
     articles.push(changeStatus(draft, 'published', actor));
   }
-  const context = { settings, links: null, assetUrl: (id) => `assets/${id}`, fontUrl: (f) => `fonts/${f}` };
+  // These articles have no photos: the image lookup knows none, and no derivative is ever asked for.
+  const images = () => null;
+  const context = { settings, links: null, images: responsiveImages(images, (name) => `assets/${name}`), fontUrl: (f) => `fonts/${f}` };
   const renders = [];
   for (let i = 0; i < RENDERS; i++) {
     const start = performance.now();
@@ -65,13 +68,20 @@ export async function runPublishBench() {
 
   const dir = await mkdtemp(join(tmpdir(), 'newsdesk-bench-site-'));
   try {
-    const options = { settings, articles, outDir: join(dir, 'site'), assetsDir: join(dir, 'assets'), fontsDir: join(root, 'node_modules/@fontsource/noto-serif/files') };
+    const options = {
+      settings,
+      articles,
+      images,
+      outDir: join(dir, 'site'),
+      derivative: async () => null,
+      fontsDir: join(root, 'node_modules/@fontsource/noto-serif/files'),
+    };
     let start = performance.now();
     const first = await exportSite(options);
     const fullMs = performance.now() - start;
 
     // Baseline: the same pages' bytes written with plain writeFile (no rendering).
-    const plan = planSite(settings, articles);
+    const plan = planSite(settings, articles, images);
     start = performance.now();
     for (const [path, content] of plan.pages) {
       const target = join(dir, 'plain', path);
