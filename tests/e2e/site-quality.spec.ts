@@ -67,9 +67,18 @@ test('every internal link and image resolves, and nothing points outside the sit
   const broken: string[] = [];
   for (const page of site.pages) {
     const html = await readFile(page, 'utf8');
-    for (const [, url] of html.matchAll(/(?:href|src)="([^"]*)"/g)) {
-      const target = url!.replace(/&amp;/g, '&');
-      if (/^(https?:|mailto:|tel:)/.test(target)) continue;
+    // Every address: href, src, and each candidate of a srcset.
+    const urls = [
+      ...[...html.matchAll(/(?:href|src)="([^"]*)"/g)].map((match) => match[1]!),
+      ...[...html.matchAll(/srcset="([^"]*)"/g)].flatMap((match) => match[1]!.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!)),
+    ];
+    // A page with photos offers their web copies (never an original).
+    if (html.includes('<img')) expect(urls.some((url) => /assets\/[0-9a-f]{64}-\d+\.webp$/.test(url)), relative(site.dir, page)).toBe(true);
+    expect(urls.filter((url) => /assets\/[0-9a-f]{64}\.(jpg|png|webp|gif)$/.test(url)), relative(site.dir, page)).toEqual([]);
+    for (const url of urls) {
+      const target = url.replace(/&amp;/g, '&');
+      // (The page's icon is empty on purpose: no request for /favicon.ico, which the site may not have.)
+      if (/^(https?:|mailto:|tel:)/.test(target) || target === 'data:,') continue;
       if (target === '') broken.push(`${relative(site.dir, page)} → (empty)`);
       else if (target.startsWith('#')) {
         if (!html.includes(`id="${target.slice(1)}"`)) broken.push(`${relative(site.dir, page)} → ${target}`);
