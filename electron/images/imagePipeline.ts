@@ -176,11 +176,19 @@ export class ImagePipeline {
     return path;
   }
 
-  /** Makes every derivative of an image in the background, one image at a time, counted in progress(). */
-  prepare(assetId: string): void {
+  /**
+   * Makes every derivative of an image in the background, one image at a time, counted in
+   * progress(). Given what the image is (just read on import), it is counted at once, so
+   * progress() shows the work from the moment the import returns.
+   */
+  prepare(assetId: string, known?: ImageInfo): void {
     // A new batch once the last one is finished: "3 of 8" counts what is being done now.
     if (this.waiting === 0) this.progressNow = { done: 0, total: 0, failed: 0 };
     this.waiting++;
+    if (known) {
+      if (!this.infos.has(assetId)) this.infos.set(assetId, Promise.resolve(known));
+      this.progressNow.total += derivativeNames(assetId, known).length;
+    }
     this.queue = this.queue
       .then(async () => {
         const info = await this.info(assetId);
@@ -189,7 +197,7 @@ export class ImagePipeline {
           return;
         }
         const names = derivativeNames(assetId, info);
-        this.progressNow.total += names.length;
+        if (!known) this.progressNow.total += names.length;
         for (const name of names) {
           if (this.closed) return;
           await this.derivative(name).catch(() => undefined);

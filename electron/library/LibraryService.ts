@@ -194,7 +194,7 @@ export class LibraryService implements NewsdeskService {
       const info = await this.images.inspect(bytes).catch(() => fail('image_unreadable', 'The image could not be read: the file may be damaged or incomplete.'));
       const transform = this.catalog.settings.stripLocationFromOriginals ? this.stripLocation : undefined;
       const stored = await this.assets.store(bytes, transform);
-      this.images.prepare(stored.assetId);
+      this.images.prepare(stored.assetId, info);
       return { ...stored, width: info.width, height: info.height };
     });
   }

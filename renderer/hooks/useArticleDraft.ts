@@ -80,6 +80,8 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
   const savedFields = useRef('');
   /** The revision the article will have once the save in flight succeeds. */
   const expectedRevision = useRef(0);
+  /** When this window last saved the article (null: not since it was opened). */
+  const savedAt = useRef<string | null>(null);
 
   const adopt = useCallback((loaded: Article) => {
     baseRevision.current = loaded.revision;
@@ -90,6 +92,7 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
     setLoadCount((n) => n + 1);
     setArticle(loaded);
     setDraftState(draftRef.current);
+    savedAt.current = null;
     setState({ kind: 'clean', at: null });
   }, []);
 
@@ -132,7 +135,8 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
       dirty.current = false;
       const pending = pendingChanges();
       if (!pending && !snapshot) {
-        setState((previous) => (previous.kind === 'dirty' ? { kind: 'clean', at: null } : previous));
+        // A change undone before it was saved: what is saved is still the last save.
+        setState((previous) => (previous.kind === 'dirty' ? { kind: 'clean', at: savedAt.current } : previous));
         return;
       }
       expectedRevision.current = baseRevision.current + 1;
@@ -146,6 +150,7 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
           baseRevision.current = result.value.revision;
           setArticle(result.value);
           if (current.slug !== null) setSlugError(null);
+          savedAt.current = result.value.updatedAt;
           setState(dirty.current ? { kind: 'dirty' } : { kind: 'clean', at: result.value.updatedAt, snapshot });
         } else if (result.error.code === 'slug_taken') {
           // The text must not wait for a slug: keep the old slug, say why, and save the rest.
@@ -254,6 +259,7 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
       }
       baseRevision.current = result.value.revision;
       setArticle(result.value);
+      savedAt.current = result.value.updatedAt;
       setState({ kind: 'clean', at: result.value.updatedAt });
       return true;
     },
