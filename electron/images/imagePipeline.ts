@@ -1,16 +1,19 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
-import { derivativeNames, derivativeWidths, heightAt, MIME_OF_DERIVED, parseDerivativeName, type DerivedFormat, type ImageInfo } from '../../shared/publish/images';
+import { derivativeNames, derivativeWidths, heightAt, imageInfoSchema, MIME_OF_DERIVED, parseDerivativeName, type DerivedFormat, type ImageInfo } from '../../shared/publish/images';
 import { ensureDir, writeFileAtomic, writeJsonAtomic } from '../library/atomicFile';
 
 /** Asset names are `<sha256>.<type>`; these are the types, in the order they are looked for. */
 const ASSET_TYPES = ['jpg', 'png', 'webp', 'gif'] as const;
-const INFO_VERSION = 1;
+const INFO_VERSION = 2;
+
+/** WebP as the pages get it (the bench compares AVIF with this). */
+export const WEBP_OPTIONS = { quality: 76, effort: 4 } as const;
 
 /** Encoder settings: photos small and sharp enough for a news page; WebP is what browsers take. */
 const encoders: Record<DerivedFormat, (image: Sharp) => Sharp> = {
-  webp: (image) => image.webp({ quality: 76, effort: 4 }),
+  webp: (image) => image.webp(WEBP_OPTIONS),
   jpg: (image) => image.flatten({ background: '#ffffff' }).jpeg({ quality: 80, progressive: true, mozjpeg: true }),
   png: (image) => image.png({ compressionLevel: 9, adaptiveFiltering: true }),
   gif: (image) => image.gif(),
@@ -110,15 +113,14 @@ export class ImagePipeline {
     if (!this.has(assetId)) return null;
     const sidecar = join(this.derivedDir, `${assetId.slice(0, 64)}.json`);
     const stored = await readFile(sidecar, 'utf8').then(
-      (raw) => JSON.parse(raw) as Partial<ImageInfo> & { v?: number },
+      (raw) => JSON.parse(raw) as { v?: number; info?: unknown },
       () => null,
     );
-    if (stored?.v === INFO_VERSION && Number.isInteger(stored.width) && Number.isInteger(stored.height) && ['jpg', 'png', 'gif'].includes(stored.fallback ?? '')) {
-      return { width: stored.width!, height: stored.height!, fallback: stored.fallback! };
-    }
+    const known = stored?.v === INFO_VERSION ? imageInfoSchema.safeParse(stored.info) : null;
+    if (known?.success) return known.data;
     try {
       const info = await this.inspect(join(this.assetsDir, assetId));
-      await writeJsonAtomic(sidecar, { v: INFO_VERSION, ...info }).catch(() => undefined);
+      await writeJsonAtomic(sidecar, { v: INFO_VERSION, info }).catch(() => undefined);
       return info;
     } catch {
       return null;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ASSET_ID_PATTERN } from '../../shared/model/fields';
 import { writeFileAtomic } from './atomicFile';
@@ -19,8 +19,6 @@ export function imageTypeOf(bytes: Uint8Array): ImageType | null {
   if (bytes.length >= 6 && (ascii(0, 6) === 'GIF87a' || ascii(0, 6) === 'GIF89a')) return 'gif';
   return null;
 }
-
-export const MIME_OF: Record<ImageType, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif' };
 
 /** An image file's type, once it is known to be one that may be added (refused otherwise). */
 export function checkImageBytes(bytes: Uint8Array): ImageType {
@@ -48,17 +46,6 @@ export async function storeAsset(assetsDir: string, bytes: Buffer, transform?: A
   );
   if (!exists) await writeFileAtomic(path, transform ? await transform(bytes, type) : bytes);
   return { assetId, bytes: bytes.length };
-}
-
-/** An asset's bytes and type, or null for a name that is not an asset name or a missing file. */
-export async function readAsset(assetsDir: string, name: string): Promise<{ body: Buffer; contentType: string } | null> {
-  const match = ASSET_NAME.exec(name);
-  if (!match) return null;
-  try {
-    return { body: await readFile(join(assetsDir, name)), contentType: MIME_OF[match[1] as ImageType] };
-  } catch {
-    return null;
-  }
 }
 
 /**

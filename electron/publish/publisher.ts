@@ -2,7 +2,7 @@ import { join, resolve as resolvePath } from 'node:path';
 import type { MethodOutput, ParsedInput } from '../../shared/api/contract';
 import type { Article } from '../../shared/model/article';
 import { newestFirst, pageNeighbours, type PageNeighbours } from '../../shared/publish/related';
-import { assetsOf, planArticle, type ImageLookup } from '../../shared/publish/site';
+import { pageImageIds, planArticle, type ImageLookup } from '../../shared/publish/site';
 import type { Catalog } from '../library/catalog';
 import { fail } from '../library/errors';
 import type { ImagePipeline } from '../images/imagePipeline';
@@ -71,8 +71,7 @@ export class Publisher {
 
   /** What the pages need to know of the images of these articles and the logo. */
   private async imageLookup(articles: readonly Article[]): Promise<ImageLookup> {
-    const logo = this.options.catalog.settings.logoAssetId;
-    const infos = await this.options.images.infoOf([...articles.flatMap(assetsOf), ...(logo ? [logo] : [])]);
+    const infos = await this.options.images.infoOf(pageImageIds(this.options.catalog.settings, articles));
     return (assetId) => infos.get(assetId) ?? null;
   }
 

@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Article } from '../../shared/model/article';
 import type { BodyDoc } from '../../shared/model/body';
 import type { Settings } from '../../shared/model/settings';
 import type { PageNeighbours } from '../../shared/publish/related';
 import { slugify } from '../../shared/text/vietnamese';
 import { useApi } from '../api/ApiContext';
-import { articlePageHtml, pageImageIds, previewImages, type ImageInfos } from '../publish/pageContext';
+import { pageImageIds } from '../../shared/publish/site';
+import { articlePageHtml, previewImages, type ImageInfos } from '../publish/pageContext';
 import type { Draft } from './useArticleDraft';
 
 const PREVIEW_DELAY_MS = 120;
@@ -50,13 +51,12 @@ export function usePreviewHtml(
   // The size of each photo shown (for srcset, width and height, as the site has them); asked for
   // again only when a photo the page shows is not known yet.
   const [infos, setInfos] = useState<ImageInfos>({});
-  const missing = useCallback((page: Article) => pageImageIds(page, settings).filter((assetId) => !(assetId in infos)), [infos, settings]);
 
   useEffect(() => {
     if (!open || !article || !draft) return;
     const timer = setTimeout(() => {
       const page = draftArticle(article, draft, body() ?? article.body);
-      const unknown = missing(page);
+      const unknown = pageImageIds(settings, [page]).filter((assetId) => !(assetId in infos));
       if (unknown.length) {
         void api.getImageInfo({ assetIds: unknown }).then((result) => {
           // Images that cannot be read are remembered as such, so they are not asked for again.

@@ -4,8 +4,8 @@ import type { Article } from '../../shared/model/article';
 import type { Settings } from '../../shared/model/settings';
 import { COLUMN_WIDTH, derivativeName, embeddedImages, heightAt, responsiveImages, widthUpTo, type EmbeddedImage, type ImageInfo, type PageImages } from '../../shared/publish/images';
 import type { PageNeighbours } from '../../shared/publish/related';
-import { renderArticlePage, siteAddress, type PageContext } from '../../shared/publish/renderArticlePage';
-import { assetsOf } from '../../shared/publish/site';
+import { renderArticlePage, type PageContext } from '../../shared/publish/renderArticlePage';
+import { pageImageIds, shareAddress } from '../../shared/publish/site';
 import { inlineFontUrl } from './pageFonts';
 
 export type ImageInfos = Readonly<Record<string, ImageInfo | null>>;
@@ -13,15 +13,8 @@ export type ImageInfos = Readonly<Record<string, ImageInfo | null>>;
 /** A photo as the editor and the app's dialogs show it: its derivative at the column's width (never the original). */
 export const columnImageUrl = (assetId: string) => imageUrl(derivativeName(assetId, COLUMN_WIDTH, 'webp'));
 
-/** Every image the page shows: featured, in the body, the logo. */
-export const pageImageIds = (article: Article, settings: Settings) => [...new Set([...assetsOf(article), ...(settings.logoAssetId ? [settings.logoAssetId] : [])])];
-
-/** The image shared on social networks, by its address on the paper's site (when that is set). */
-const shareOnSite = (settings: Settings, infos: ImageInfos) => responsiveImages((id) => infos[id] ?? null, imageUrl, (name) => siteAddress(settings, `assets/${name}`) || null).share;
-
-/** The preview's images: the same markup as the site's, the derivatives from the library. */
-export const previewImages = (settings: Settings, infos: ImageInfos): PageImages =>
-  responsiveImages((id) => infos[id] ?? null, imageUrl, (name) => siteAddress(settings, `assets/${name}`) || null);
+/** The preview's images: the same markup as the site's, the derivatives from the library; shared by their address on the site. */
+export const previewImages = (settings: Settings, infos: ImageInfos): PageImages => responsiveImages((id) => infos[id] ?? null, imageUrl, shareAddress(settings));
 
 /**
  * The article page exactly as the export writes it. The preview shows the library's derivatives;
@@ -45,7 +38,7 @@ const dataUri = (blob: Blob) =>
  * article column, embedded as a data URI with its width and height.
  */
 export async function embedImages(api: NewsdeskApi, article: Article, settings: Settings): Promise<PageImages> {
-  const asked = await api.getImageInfo({ assetIds: pageImageIds(article, settings) });
+  const asked = await api.getImageInfo({ assetIds: pageImageIds(settings, [article]) });
   const infos: ImageInfos = asked.ok ? asked.value.images : {};
   const embedded = new Map<string, EmbeddedImage>();
   for (const [assetId, info] of Object.entries(infos)) {
@@ -54,5 +47,5 @@ export async function embedImages(api: NewsdeskApi, article: Article, settings: 
     const response = await fetch(imageUrl(derivativeName(assetId, width, 'webp')));
     if (response.ok) embedded.set(assetId, { dataUri: await dataUri(await response.blob()), width, height: heightAt(info, width) });
   }
-  return embeddedImages(embedded, shareOnSite(settings, infos));
+  return embeddedImages(embedded, previewImages(settings, infos).share);
 }

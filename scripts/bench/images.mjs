@@ -25,8 +25,6 @@ const BUNDLE = 'images';
 const FONTS_DIR = join(root, 'node_modules/@fontsource/noto-serif/files');
 /** The camera photos: 4000×3000 stored, Orientation 6 (so 3000×4000 upright), ~3.2 MB each. */
 const SEEDS = [11, 12, 13];
-/** The WebP settings of the pipeline (electron/images/imagePipeline.ts, `encoders`). */
-const PIPELINE_WEBP = { quality: 76, effort: 4 };
 /** Screens the page weight is read for: a common Android phone, and a desktop with a 2x screen. */
 const PHONE = { viewport: 412, dpr: 1.75 };
 const DESKTOP = { viewport: 1280, dpr: 2 };
@@ -36,6 +34,7 @@ const load = () =>
     'electron/library/LibraryService': ['LibraryService'],
     'tests/helpers/cameraPhotos': ['cameraPhoto'],
     'shared/publish/images': ['DERIVATIVE_WIDTHS', 'COLUMN_WIDTH'],
+    'electron/images/imagePipeline': ['WEBP_OPTIONS'],
     'shared/publish/renderArticlePage': ['articlePath'],
   });
 /** The bundle as written by load() (children import it as it is, without bundling again). */
@@ -243,7 +242,7 @@ async function cameraPhotos(cameraPhoto) {
 }
 
 export async function runImagesBench() {
-  const { LibraryService, cameraPhoto, DERIVATIVE_WIDTHS, COLUMN_WIDTH, articlePath } = await load();
+  const { LibraryService, cameraPhoto, DERIVATIVE_WIDTHS, COLUMN_WIDTH, articlePath, WEBP_OPTIONS } = await load();
   const dir = await mkdtemp(join(tmpdir(), 'newsdesk-bench-images-'));
   try {
     const photos = await cameraPhotos(cameraPhoto);
@@ -259,7 +258,7 @@ export async function runImagesBench() {
     // 2. AVIF beside WebP: encoding only (each width resized once, then encoded from its pixels).
     const { autoOrient: upright } = await sharp(photos[0]).metadata();
     const encode = { webp: { ms: 0, bytes: 0 }, avif: { ms: 0, bytes: 0 }, avif2: { ms: 0, bytes: 0 } };
-    const encoders = { webp: (image) => image.webp(PIPELINE_WEBP), avif: (image) => image.avif(), avif2: (image) => image.avif({ effort: 2 }) };
+    const encoders = { webp: (image) => image.webp(WEBP_OPTIONS), avif: (image) => image.avif(), avif2: (image) => image.avif({ effort: 2 }) };
     for (const width of DERIVATIVE_WIDTHS) {
       const { data, info } = await sharp(photos[0]).rotate().resize({ width }).raw().toBuffer({ resolveWithObject: true });
       for (const [format, encoder] of Object.entries(encoders)) {

@@ -3,6 +3,7 @@ import { articleFieldsSchema, articleSchema, articleStatus, articleSummarySchema
 import { articleId, assetIdField, slugField, text } from '../model/fields';
 import { noteKinds } from '../model/blocks/spec';
 import { settingsSchema } from '../model/settings';
+import { imageInfoSchema } from '../publish/images';
 import { pageNeighboursSchema } from '../publish/related';
 import type { MethodName } from './methods';
 
@@ -134,7 +135,7 @@ export const contract = {
     /** What the pages need to know of library images (size once turned upright, fallback format); images that cannot be read are left out. */
     input: z.strictObject({ assetIds: z.array(assetIdField).max(1000) }),
     output: z.strictObject({
-      images: z.record(z.string(), z.strictObject({ width: z.number().int(), height: z.number().int(), fallback: z.enum(['jpg', 'png', 'gif']) })),
+      images: z.record(z.string(), imageInfoSchema),
     }),
   },
   getImageProgress: {

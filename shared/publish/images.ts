@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { escapeHtml } from './html';
 
 /**
@@ -14,20 +15,17 @@ export const COLUMN_WIDTH = 800;
 /** The width shared on social networks (og:image); 1200 is what Facebook and Zalo ask for. */
 export const SHARE_WIDTH = 1200;
 
-export type FallbackFormat = 'jpg' | 'png' | 'gif';
-export type DerivedFormat = 'webp' | FallbackFormat;
+export type DerivedFormat = 'webp' | ImageInfo['fallback'];
 
-/** What the pages need to know of a library image. */
-export interface ImageInfo {
+/** What the pages need to know of a library image (the API's answer and the pipeline's record alike). */
+export const imageInfoSchema = z.strictObject({
   /** Size as seen, after the camera's orientation is applied. */
-  width: number;
-  height: number;
-  /**
-   * The format for browsers without WebP: JPEG for photos, PNG for images with transparency,
-   * GIF for animations.
-   */
-  fallback: FallbackFormat;
-}
+  width: z.number().int().min(1),
+  height: z.number().int().min(1),
+  /** The format for browsers without WebP: JPEG for photos, PNG for images with transparency, GIF for animations. */
+  fallback: z.enum(['jpg', 'png', 'gif']),
+});
+export type ImageInfo = z.output<typeof imageInfoSchema>;
 
 export const MIME_OF_DERIVED: Record<DerivedFormat, string> = { webp: 'image/webp', jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif' };
 

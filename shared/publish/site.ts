@@ -1,5 +1,6 @@
 import type { Article, ArticleSummary } from '../model/article';
 import { summarize } from '../model/article';
+import { bodyAssetIds } from '../model/body';
 import type { Settings } from '../model/settings';
 import { FONT_FACES } from './fonts';
 import { escapeHtml } from './html';
@@ -40,22 +41,19 @@ function contextAt(settings: Settings, depth: number, info: ImageLookup, used: S
   return {
     settings,
     links: depth >= 0 ? linksFrom(depth) : null,
-    images: responsiveImages(info, recordingUrl(`${prefix}assets/`, used), (name) => siteAddress(settings, `assets/${name}`) || null),
+    images: responsiveImages(info, recordingUrl(`${prefix}assets/`, used), shareAddress(settings)),
     fontUrl: (file) => `${prefix}assets/fonts/${file}`,
   };
 }
 
-export function assetsOf(article: Article): string[] {
-  const ids: string[] = [];
-  if (article.featuredImage) ids.push(article.featuredImage.assetId);
-  const visit = (node: unknown) => {
-    const n = node as { type?: string; attrs?: { assetId?: string }; content?: unknown[] };
-    if (n.type === 'figure' && n.attrs?.assetId) ids.push(n.attrs.assetId);
-    for (const child of n.content ?? []) visit(child);
-  };
-  visit(article.body);
-  return ids;
+/** The images an article's page shows: the featured photo, the body's, and the paper's logo; each once. */
+export function pageImageIds(settings: Pick<Settings, 'logoAssetId'>, articles: readonly Article[]): string[] {
+  const ids = articles.flatMap((article) => [...(article.featuredImage ? [article.featuredImage.assetId] : []), ...bodyAssetIds(article.body)]);
+  return [...new Set([...ids, ...(settings.logoAssetId ? [settings.logoAssetId] : [])])];
 }
+
+/** Where a derivative is on the paper's website, for sharing (og:image); null while the site's address is not set. */
+export const shareAddress = (settings: Pick<Settings, 'baseUrl'>) => (name: string) => siteAddress(settings, `assets/${name}`) || null;
 
 /** XML text: escaped, and without the characters XML does not allow (escapeHtml drops them). */
 const xml = (text: string) => escapeHtml(text);

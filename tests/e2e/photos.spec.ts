@@ -20,7 +20,9 @@ test('a camera photo: prepared for the web with progress shown, the editor showi
     await expect(progress).toContainText(/Đang chuẩn bị ảnh cho web: \d+\/8/);
     await expect(progress.getByRole('progressbar')).toHaveAttribute('max', '8');
     await expectNoAxeViolations(page);
+    await screenshot(page, 'photo-progress');
     await expect(progress).toBeHidden({ timeout: 60_000 });
+    await screenshot(page, 'photo-ready');
     // The photo shown is the column's WebP, upright (3000 wide once turned, so 800 × 1067).
     const preview = page.getByTestId('featured-preview');
     await expect(preview).toHaveAttribute('src', /^library\/images\/[0-9a-f]{64}-800\.webp$/);
