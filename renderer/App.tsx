@@ -9,6 +9,8 @@ import { CommandContext, CommandRegistry, useCommand, useCommands } from './comm
 import { EditorView } from './components/EditorView';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { LibraryView } from './components/LibraryView';
+import { CompareView } from './components/CompareView';
+import { RevisionView } from './components/RevisionView';
 import { SettingsView } from './components/SettingsView';
 import { SiteExportView } from './components/SiteExportView';
 import { ProblemsBanner } from './components/ProblemsBanner';
@@ -182,6 +184,10 @@ function Shell() {
           <SettingsView onSaved={setSettings} />
         ) : route.view === 'publish' ? (
           <SiteExportView key={route.run ? 'run' : 'view'} runNow={route.run === true} />
+        ) : route.view === 'revision' ? (
+          <RevisionView key={`${route.id}/${route.revision}`} id={route.id} revision={route.revision} />
+        ) : route.view === 'compare' ? (
+          <CompareView key={`${route.id}/${route.from}/${route.to}`} id={route.id} from={route.from} to={route.to} />
         ) : (
           <EditorView key={route.id} id={route.id} />
         )}

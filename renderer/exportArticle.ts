@@ -3,6 +3,7 @@ import type { Article } from '../shared/model/article';
 import type { Settings } from '../shared/model/settings';
 import type { PageNeighbours } from '../shared/publish/related';
 import { articlePageHtml, embedImages } from './publish/pageContext';
+import { downloadHtml } from './api/files';
 
 /**
  * Exports one article as a single self-contained HTML file (styles and font inline, each image
@@ -12,15 +13,5 @@ import { articlePageHtml, embedImages } from './publish/pageContext';
 export async function exportArticleHtml(api: NewsdeskApi, article: Article, settings: Settings, neighbours: PageNeighbours | null): Promise<{ file: string; bytes: number }> {
   const html = articlePageHtml(article, settings, neighbours, await embedImages(api, article, settings));
   const file = `${article.slug || article.id}.html`;
-  const blob = new Blob([html], { type: 'text/html;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return { file, bytes: blob.size };
+  return { file, bytes: downloadHtml(file, html) };
 }

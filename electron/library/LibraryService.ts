@@ -1,16 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { homedir } from 'node:os';
+import { homedir, userInfo } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MethodOutput, NewsdeskService, ParsedInput } from '../../shared/api/contract';
 import { summarize, type Article, type ArticleFields, type ArticleSummary } from '../../shared/model/article';
 import { applyChanges, canPublish, changeStatus, isDerivedSlug, newArticle, setTrashed, type Actor } from '../../shared/model/articleUpdates';
 import { bodyAssetIds } from '../../shared/model/body';
+import { checklistConfig, runChecklist, type Finding } from '../../shared/review/checklist';
+import { autoSnapshotDue, sessionEndDue } from '../../shared/review/history';
 import { rememberFolder, settingsSchema, type Settings } from '../../shared/model/settings';
 import { compareVietnamese, fold, RESERVED_SLUGS, slugify, uniqueSlug } from '../../shared/text/vietnamese';
 import { createFolder, folderPlaces, listFolder } from '../publish/folders';
 import { Publisher } from '../publish/publisher';
 import { ArticleStore, ArticleTooNewError } from './articleStore';
+import type { SnapshotReason } from './revisionStore';
 import { AssetIndex, checkImageBytes, imageTypeOf, type AssetTransform } from './assets';
 import { ensureDir, removeStaleTempFiles, writeFileAtomic } from './atomicFile';
 import { ImagePipeline } from '../images/imagePipeline';
@@ -31,11 +34,20 @@ export interface LibraryOptions {
   appVersion?: string;
   now?: () => Date;
   newId?: () => string;
-  /** Who is working; recorded in workflow history. */
+  /** Who is working; recorded in workflow and revision history (by default the computer's user name). */
   user?: string;
 }
 
 const DEFAULT_PAGE = 200;
+
+/** The computer's user name, for history entries when no profile is chosen. */
+function systemUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
+}
 
 /**
  * The library: the API (shared/api/contract.ts) over a data directory (layout in
@@ -60,6 +72,7 @@ export class LibraryService implements NewsdeskService {
   private constructor(private readonly options: LibraryOptions) {
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? (() => randomUUID());
+    this.user = options.user ?? systemUserName();
     this.problems = new Problems(this.now);
     // (The asset index is loaded in open(), before the store reads anything.)
     this.store = new ArticleStore(options.dataDir, this.problems, (id) => this.assets.has(id), this.now);
@@ -103,8 +116,10 @@ export class LibraryService implements NewsdeskService {
     return join(this.options.dataDir, 'assets');
   }
 
+  private readonly user: string;
+
   private actor(): Actor {
-    return { at: this.now().toISOString(), by: this.options.user ?? '' };
+    return { at: this.now().toISOString(), by: this.user };
   }
 
   // ---- the API -------------------------------------------------------------------------------
@@ -119,7 +134,7 @@ export class LibraryService implements NewsdeskService {
       const fields = this.checked(input);
       const slug = fields.headline ? uniqueSlug(slugify(fields.headline), (s) => this.catalog.slugTaken(s, id)) : '';
       const article = newArticle({ id, slug, fields }, this.actor());
-      await this.write(article, true);
+      await this.write(article, { kind: 'created' });
       return article;
     });
   }
@@ -143,7 +158,7 @@ export class LibraryService implements NewsdeskService {
         slug = fields.headline ? uniqueSlug(slugify(fields.headline), (s) => this.catalog.slugTaken(s, current.id)) : '';
       }
       const next = applyChanges(current, { ...fields, slug }, this.actor());
-      await this.write(next, input.snapshot === true);
+      await this.write(next, input.snapshot === true ? { kind: 'named', label: input.label ?? '' } : await this.autoSnapshot(current));
       return next;
     });
   }
@@ -212,13 +227,60 @@ export class LibraryService implements NewsdeskService {
   setStatus(input: ParsedInput<'setStatus'>): Promise<Article> {
     return this.exclusive(async () => {
       const current = await this.loadAt(input.id, input.baseRevision);
-      if (input.status === 'published' && !canPublish(current)) {
-        fail('invalid_input', 'An article needs a headline (and so a slug) before it is published.');
+      if (input.status === 'published' && current.status !== 'published') {
+        if (!canPublish(current)) fail('invalid_input', 'An article needs a headline (and so a slug) before it is published.');
+        const errors = this.checklist(current).filter((finding) => finding.severity === 'error');
+        if (errors.length) {
+          fail('checklist_failed', `The pre-publish checklist found ${errors.length} error(s): ${[...new Set(errors.map((f) => f.rule))].join(', ')}.`);
+        }
       }
       const next = changeStatus(current, input.status, this.actor());
-      if (next !== current) await this.write(next, true);
+      if (next !== current) await this.write(next, { kind: 'status' });
       return next;
     });
+  }
+
+  async listRevisions(input: ParsedInput<'listRevisions'>) {
+    return this.exclusive(async () => {
+      const current = await this.load(input.id);
+      const entries = await this.store.revisions.entries(current.id, current.revision);
+      return { current: current.revision, entries: [...entries].reverse() };
+    });
+  }
+
+  getRevision(input: ParsedInput<'getRevision'>): Promise<Article> {
+    return this.exclusive(async () => {
+      await this.load(input.id);
+      return this.loadRevision(input.id, input.revision);
+    });
+  }
+
+  /** A kept revision's text and fields brought back as a new revision; status, slug (unless it follows the headline), assignee and deadline stay. */
+  restoreRevision(input: ParsedInput<'restoreRevision'>): Promise<Article> {
+    return this.exclusive(async () => {
+      const current = await this.loadAt(input.id, input.baseRevision);
+      const old = await this.loadRevision(input.id, input.revision);
+      const { headline, sapo, byline, section, tags, featuredImage, body, related } = old;
+      const fields = this.checked({ headline, sapo, byline, section, tags, featuredImage, body, related });
+      const slug = headline !== current.headline && isDerivedSlug(current) && headline ? uniqueSlug(slugify(headline), (s) => this.catalog.slugTaken(s, current.id)) : current.slug;
+      const next = applyChanges(current, { ...fields, slug }, this.actor());
+      await this.write(next, { kind: 'restore', restoredFrom: input.revision });
+      return next;
+    });
+  }
+
+  recordExport(input: ParsedInput<'recordExport'>) {
+    return this.exclusive(async () => {
+      const current = await this.loadAt(input.id, input.revision);
+      return this.keepSnapshot(current, { kind: 'export' });
+    });
+  }
+
+  async getChecklist(input: ParsedInput<'getChecklist'>) {
+    const saved = await this.getArticle({ id: input.id });
+    const findings = this.checklist({ ...saved, ...input.changes });
+    const errors = findings.filter((finding) => finding.severity === 'error').length;
+    return { findings, errors, warnings: findings.length - errors };
   }
 
   async getPageNeighbours(input: ParsedInput<'getPageNeighbours'>) {
@@ -235,7 +297,13 @@ export class LibraryService implements NewsdeskService {
   }
 
   async exportArticleFolder(input: ParsedInput<'exportArticleFolder'>) {
-    return this.publisher.exportArticleFolder(await this.getArticle({ id: input.id }), input.outDir);
+    const article = await this.getArticle({ id: input.id });
+    const result = await this.publisher.exportArticleFolder(article, input.outDir);
+    await this.exclusive(async () => {
+      const current = await this.load(article.id);
+      if (current.revision === article.revision) await this.keepSnapshot(current, { kind: 'export' });
+    });
+    return result;
   }
 
   async listFolders(input: ParsedInput<'listFolders'>) {
@@ -324,16 +392,55 @@ export class LibraryService implements NewsdeskService {
     return fields;
   }
 
-  private async write(article: Article, snapshot: boolean): Promise<void> {
-    await this.store.write(article, { snapshot, intent: () => this.catalog.journal.append(article.id) });
+  private async write(article: Article, snapshot: SnapshotReason | null): Promise<void> {
+    await this.store.write(article, { snapshot, by: this.user, intent: () => this.catalog.journal.append(article.id) });
     this.catalog.update(article);
+  }
+
+  /**
+   * The snapshot an autosave keeps, if any: after ten minutes of editing since the last one. When
+   * the saved state ended an earlier stretch of editing (a pause of ten minutes or more), that
+   * state is kept first, as it was.
+   */
+  private async autoSnapshot(current: Article): Promise<SnapshotReason | null> {
+    const now = this.now();
+    const entries = await this.store.revisions.entries(current.id, current.revision);
+    if (sessionEndDue(entries, current.revision, current.updatedAt, now)) {
+      await this.keepSnapshot(current, { kind: 'auto', at: current.updatedAt });
+      return null;
+    }
+    return autoSnapshotDue(entries, now) ? { kind: 'auto' } : null;
+  }
+
+  /** A snapshot of the article as it is saved now (its file is not rewritten). */
+  private async keepSnapshot(article: Article, reason: SnapshotReason) {
+    await this.store.revisions.keep(article);
+    return this.store.revisions.record(article, reason, this.user);
+  }
+
+  private async loadRevision(id: string, revision: number): Promise<Article> {
+    try {
+      return await this.store.revisions.read(id, revision);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') fail('not_found', `No snapshot of revision ${revision} is kept.`);
+      if (error instanceof UnreadableFileError) fail('corrupt_file', `The snapshot of revision ${revision} could not be read: ${error.reason}`);
+      if (error instanceof ArticleTooNewError) fail('too_new', error.message);
+      throw error;
+    }
+  }
+
+  /** The pre-publish checklist of an article, with its section's rules (shared/review/checklist.ts). */
+  private checklist(article: Article): Finding[] {
+    const settings = this.catalog.settings;
+    const config = checklistConfig(settings.checklist, settings.sections.find((section) => section.slug === article.section));
+    return runChecklist(article, config, { slugTaken: (slug, id) => this.catalog.slugTaken(slug, id) });
   }
 
   private trashed(id: string, trashed: boolean): Promise<ArticleSummary> {
     return this.exclusive(async () => {
       const current = await this.load(id);
       const next = setTrashed(current, trashed, this.actor());
-      if (next !== current) await this.write(next, true);
+      if (next !== current) await this.write(next, null);
       return summarize(next);
     });
   }

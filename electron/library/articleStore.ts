@@ -1,10 +1,11 @@
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../../shared/model/article';
 import { readArticle } from '../../shared/model/articleFile';
-import { ensureDir, jsonText, prepareAtomicWrite, removeStaleTempFiles, writeFileAtomic } from './atomicFile';
+import { ensureDir, jsonText, prepareAtomicWrite, removeStaleTempFiles } from './atomicFile';
 import { UnreadableFileError } from './jsonAdapter';
 import type { Problems } from './problems';
+import { RevisionStore, type SnapshotReason } from './revisionStore';
 
 /** An article written by a newer Newsdesk: refused rather than damaged. */
 export class ArticleTooNewError extends Error {
@@ -15,12 +16,12 @@ export class ArticleTooNewError extends Error {
 
 /**
  * The article files: `articles/<id>.json`, one per article, and their immutable snapshots in
- * `revisions/<id>/<n>.json`. Every file is untrusted on the way in (migrated, validated, repaired
+ * `revisions/<id>/` (./revisionStore.ts). Every file is untrusted on the way in (migrated, validated, repaired
  * where safe by shared/model/articleFile.ts) and written atomically on the way out.
  */
 export class ArticleStore {
   readonly articlesDir: string;
-  readonly revisionsDir: string;
+  readonly revisions: RevisionStore;
 
   constructor(
     dataDir: string,
@@ -30,11 +31,11 @@ export class ArticleStore {
     private readonly now: () => Date,
   ) {
     this.articlesDir = join(dataDir, 'articles');
-    this.revisionsDir = join(dataDir, 'revisions');
+    this.revisions = new RevisionStore(join(dataDir, 'revisions'), (path, id) => this.readSnapshot(path, id), now);
   }
 
   async open(): Promise<void> {
-    for (const dir of [this.articlesDir, this.revisionsDir]) await ensureDir(dir);
+    for (const dir of [this.articlesDir, this.revisions.dir]) await ensureDir(dir);
     await removeStaleTempFiles(this.articlesDir);
   }
 
@@ -78,32 +79,42 @@ export class ArticleStore {
     throw new UnreadableFileError(path, reason);
   }
 
+  /** A snapshot file: read like an article file but never moved, repaired on disk or rewritten. */
+  private async readSnapshot(path: string, id: string): Promise<Article> {
+    const raw = await readFile(path, 'utf8');
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch (error) {
+      throw new UnreadableFileError(path, `not valid JSON (${(error as Error).message})`);
+    }
+    const read = readArticle(json, { id, now: this.now().toISOString(), hasAsset: this.hasAsset });
+    if (read.kind === 'tooNew') throw new ArticleTooNewError(path, read.version);
+    if (read.kind === 'unreadable') throw new UnreadableFileError(path, read.reason);
+    return read.article;
+  }
+
   /**
    * Writes an article. `intent` (the catalog's journal entry) and the new content are flushed side
    * by side; only when both are on disk is the new file renamed into place (after the snapshot,
-   * for a named version). Once that rename has happened the write has succeeded.
+   * when one is kept). Once that rename has happened the write has succeeded; the snapshot's
+   * entry in the history is recorded after it (a crash in between loses only the reason, see
+   * RevisionStore.entries).
    */
-  async write(article: Article, options: { snapshot: boolean; intent: () => Promise<void> }): Promise<void> {
+  async write(article: Article, options: { snapshot: SnapshotReason | null; by: string; intent: () => Promise<void> }): Promise<void> {
     const [, prepared] = await Promise.all([options.intent(), prepareAtomicWrite(this.path(article.id), jsonText(article))]);
+    let undoSnapshot: (() => Promise<void>) | null = null;
     try {
-      if (options.snapshot) await this.writeSnapshot(article);
+      if (options.snapshot) undoSnapshot = await this.revisions.keep(article);
+      await prepared.commit();
     } catch (error) {
       await prepared.abort();
+      await undoSnapshot?.();
       throw error;
     }
-    await prepared.commit();
     this.problems.forget(this.path(article.id));
-  }
-
-  /** revisions/<id>/<n>.json: immutable; an existing snapshot is never overwritten. */
-  private async writeSnapshot(article: Article): Promise<void> {
-    const dir = join(this.revisionsDir, article.id);
-    await mkdir(dir, { recursive: true });
-    const path = join(dir, `${article.revision}.json`);
-    const exists = await stat(path).then(
-      () => true,
-      () => false,
-    );
-    if (!exists) await writeFileAtomic(path, `${JSON.stringify(article, null, 2)}\n`);
+    // The article is saved: a history entry that cannot be written now is guessed from the
+    // snapshot file when the history is next read, so it must not fail the save.
+    if (options.snapshot) await this.revisions.record(article, options.snapshot, options.by).catch(() => this.revisions.forget(article.id));
   }
 }

@@ -21,3 +21,21 @@ export function chooseFile(accept: string): Promise<File | null> {
 }
 
 export const IMAGE_TYPES = 'image/jpeg,image/png,image/webp,image/gif';
+
+/**
+ * Saves an HTML document through the browser's download (in Electron the download asks where to
+ * save). Returns its size in bytes.
+ */
+export function downloadHtml(file: string, html: string): number {
+  const blob = new Blob([html], { type: 'text/html;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return blob.size;
+}

@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 
+/** The keys of a row that hold text or a number (what a cell can edit). */
+type CellKey<T> = { [K in keyof T]-?: T[K] extends string | number ? K : never }[keyof T] & string;
+
 export interface RowColumn<T> {
-  key: keyof T & string;
+  key: CellKey<T>;
   label: string;
   type?: 'text' | 'url' | 'number';
   min?: number;
@@ -12,7 +15,7 @@ export interface RowColumn<T> {
  * A small table of editable rows (the paper's sections, its website links): one input per column,
  * a remove button per row, an add button below. Keeps at least `minRows` rows.
  */
-export function EditableRows<T extends Record<string, string | number>>({
+export function EditableRows<T extends object>({
   legend,
   columns,
   rows,
@@ -32,7 +35,7 @@ export function EditableRows<T extends Record<string, string | number>>({
   minRows?: number;
 }) {
   const { t } = useTranslation();
-  const setCell = (index: number, key: keyof T, raw: string, type: RowColumn<T>['type']) =>
+  const setCell = (index: number, key: CellKey<T>, raw: string, type: RowColumn<T>['type']) =>
     onChange(rows.map((row, i) => (i === index ? { ...row, [key]: type === 'number' ? Number(raw) : raw } : row)));
   return (
     <fieldset>
@@ -60,7 +63,7 @@ export function EditableRows<T extends Record<string, string | number>>({
                     type={column.type ?? 'text'}
                     min={column.min}
                     max={column.max}
-                    value={row[column.key]}
+                    value={row[column.key] as string | number}
                     onChange={(e) => setCell(index, column.key, e.target.value, column.type)}
                   />
                 </td>

@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { articleStatuses, LIMITS } from '../../shared/model/article';
 import type { BodyDoc } from '../../shared/model/body';
@@ -11,7 +11,10 @@ import { ArticleEditor } from '../editor/ArticleEditor';
 import { useBodyStats } from '../editor/useBodyStats';
 import { useMisspelledCount } from '../editor/spell/useMisspelledCount';
 import { exportArticleHtml } from '../exportArticle';
-import { useArticleDraft, type SaveState } from '../hooks/useArticleDraft';
+import { fieldsOf, useArticleDraft, type SaveState } from '../hooks/useArticleDraft';
+import { positionOfPath, textRangeAt } from '../editor/piecePosition';
+import { ChecklistPanel, type ChecklistFinding } from './ChecklistPanel';
+import { HistoryPanel } from './HistoryPanel';
 import { routeHash } from '../hooks/useHashRoute';
 import { useNotify } from '../hooks/useNotice';
 import { useSettings } from '../hooks/useSettings';
@@ -31,11 +34,12 @@ const DEFAULT_HEADLINE_LIMIT = 100;
  * What stands beside the text: the article's details (the inspector), the preview, or nothing.
  * The choice is remembered for the next article.
  */
-type EditorSide = 'inspector' | 'preview' | 'none';
+type EditorSide = 'inspector' | 'preview' | 'history' | 'checklist' | 'none';
+const SIDES: readonly EditorSide[] = ['inspector', 'preview', 'history', 'checklist', 'none'];
 const SIDE_KEY = 'newsdesk.editorSide';
 const readSide = (): EditorSide => {
-  const stored = window.localStorage.getItem(SIDE_KEY);
-  return stored === 'preview' || stored === 'none' ? stored : 'inspector';
+  const stored = window.localStorage.getItem(SIDE_KEY) as EditorSide | null;
+  return stored && SIDES.includes(stored) ? stored : 'inspector';
 };
 const writeSide = (side: EditorSide) => window.localStorage.setItem(SIDE_KEY, side);
 
@@ -45,16 +49,30 @@ export function EditorView({ id }: { id: string }) {
   const notify = useNotify();
   const settings = useSettings();
   const ids = useId();
-  const { article, draft, state, loadError, slugError, loadCount, changeStatus, update, bodyChanged, setBodySource, save, reloadLatest, keepMine } = useArticleDraft(api, id, t('save.conflictCopy'));
+  const { article, draft, state, loadError, slugError, loadCount, changeStatus, restore, update, bodyChanged, setBodySource, save, reloadLatest, keepMine } = useArticleDraft(api, id, t('save.conflictCopy'));
   const [editor, setEditor] = useState<Editor | null>(null);
   const getBody = useRef<(() => BodyDoc) | null>(null);
   const stats = useBodyStats(editor);
   const [side, setSide] = useState<EditorSide>(readSide);
-  const toggleSide = (panel: Exclude<EditorSide, 'none'>) => {
-    const next = side === panel ? 'none' : panel;
+  const showSide = (next: EditorSide) => {
     setSide(next);
     writeSide(next);
   };
+  const toggleSide = (panel: Exclude<EditorSide, 'none'>) => showSide(side === panel ? 'none' : panel);
+  /** A field of the inspector to focus once it is shown (a checklist item jumping to the byline, say): a selector. */
+  const focusWhenShown = useRef<string | null>(null);
+  const focusField = (selector: string) => {
+    const element = document.querySelector(selector);
+    if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) {
+      element.focus();
+      element.scrollIntoView({ block: 'center' });
+    }
+  };
+  useEffect(() => {
+    if (side !== 'inspector' || !focusWhenShown.current) return;
+    focusField(focusWhenShown.current);
+    focusWhenShown.current = null;
+  }, [side]);
   const commands = useCommands();
   const [folderExport, setFolderExport] = useState(false);
   /** The load (loadCount) whose editor has settled; a newly loaded version is not settled until its editor says so. */
@@ -72,6 +90,8 @@ export function EditorView({ id }: { id: string }) {
     notify({ text: t('export.working') });
     const { file, bytes } = await exportArticleHtml(api, draftArticle(article, draft, body), settings, neighbours.ok ? neighbours.value : null);
     notify({ text: t('export.done', { file, size: formatFileSize(bytes, i18n.language) }) });
+    // The exported version is kept in the history (when what was exported is what is saved).
+    if (state.kind === 'clean') await api.recordExport({ id: article.id, revision: article.revision });
   });
 
   if (loadError) {
@@ -99,10 +119,42 @@ export function EditorView({ id }: { id: string }) {
   // "Đã đăng" is a status in the library; the website changes only when it is exported: say so,
   // and offer the export at once.
   const moveTo = async (status: typeof article.status) => {
-    if (!(await changeStatus(status)) || status !== 'published') return;
+    const refused = await changeStatus(status);
+    if (refused?.code === 'checklist_failed') {
+      // Refused by the checklist: show the list of what must be fixed.
+      showSide('checklist');
+      notify({ text: t('checklist.refused'), tone: 'error' });
+      return;
+    }
+    if (refused || status !== 'published') return;
     notify({ text: t('publish.published'), action: { label: t('publish.exportNow'), run: () => void (window.location.hash = routeHash({ view: 'publish', run: true })) } });
   };
   const flush = () => void save();
+  const draftChanges = () => ({ ...fieldsOf(draft), body: getBody.current?.() ?? article.body });
+  const jumpTo = (finding: ChecklistFinding) => {
+    const { field, path, offset = 0, length = 0 } = finding.location;
+    if (field === 'headline' || field === 'sapo') {
+      const input = document.getElementById(`${ids}-${field}`) as HTMLTextAreaElement | null;
+      input?.focus();
+      input?.setSelectionRange(offset, offset + length);
+      return;
+    }
+    if (field === 'body' && editor && path) {
+      const doc = editor.state.doc;
+      const node = doc.nodeAt(positionOfPath(doc, path) ?? -1);
+      if (node?.type.name === 'figure') editor.chain().focus().setNodeSelection(positionOfPath(doc, path)!).scrollIntoView().run();
+      else {
+        const range = textRangeAt(doc, path, offset, length);
+        if (range) editor.chain().focus().setTextSelection(range).scrollIntoView().run();
+      }
+      return;
+    }
+    // The byline, the slug and the featured photo are in the inspector.
+    const selector = field === 'featuredImage' ? `[data-featured-field="${finding.location.attr ?? 'alt'}"]` : `[id="${ids}-${field}"]`;
+    if (side === 'inspector') return focusField(selector);
+    focusWhenShown.current = selector;
+    showSide('inspector');
+  };
 
   return (
     <div className={`editor-layout side-${side}`}>
@@ -117,6 +169,12 @@ export function EditorView({ id }: { id: string }) {
           </button>
           <button type="button" onClick={() => toggleSide('preview')} aria-pressed={side === 'preview'} aria-controls={`${ids}-side`} data-testid="toggle-preview">
             {t('preview.toggle')}
+          </button>
+          <button type="button" onClick={() => toggleSide('history')} aria-pressed={side === 'history'} aria-controls={`${ids}-side`} data-testid="toggle-history">
+            {t('history.toggle')}
+          </button>
+          <button type="button" onClick={() => toggleSide('checklist')} aria-pressed={side === 'checklist'} aria-controls={`${ids}-side`} data-testid="toggle-checklist">
+            {t('checklist.toggle')}
           </button>
           <button type="button" onClick={() => void commands.run('article.export')}>
             {t('commands.export')}
@@ -191,7 +249,7 @@ export function EditorView({ id }: { id: string }) {
             labelledBy={`${ids}-body-label`}
             onChange={() => {
               bodyChanged();
-              if (side === 'preview') setBodyTick((n) => n + 1);
+              if (side === 'preview' || side === 'checklist') setBodyTick((n) => n + 1);
             }}
             onBlur={flush}
             onSettled={() => setSettledFor(loadCount)}
@@ -276,6 +334,26 @@ export function EditorView({ id }: { id: string }) {
       {side === 'preview' && (
         <div className="side-panel" id={`${ids}-side`}>
           <PreviewPane html={previewHtml} />
+        </div>
+      )}
+      {side === 'history' && (
+        <div className="side-panel" id={`${ids}-side`}>
+          <HistoryPanel
+            articleId={article.id}
+            revision={article.revision}
+            timeZone={settings.timeZone}
+            onSaveVersion={(label) => save(true, label)}
+            onRestore={async (revision) => {
+              const failure = await restore(revision);
+              if (!failure) notify({ text: t('history.restored', { revision }) });
+              return failure;
+            }}
+          />
+        </div>
+      )}
+      {side === 'checklist' && (
+        <div className="side-panel" id={`${ids}-side`}>
+          <ChecklistPanel articleId={article.id} changes={draftChanges} tick={`${JSON.stringify(draft)}:${bodyTick}:${article.revision}`} onJump={jumpTo} />
         </div>
       )}
 

@@ -26,15 +26,15 @@ export function FeaturedImageField({ value, onChange }: { value: FeaturedImage |
           <div className="featured-fields">
             <div className="field">
               <label htmlFor={`${ids}-caption`}>{t('image.caption')}</label>
-              <input id={`${ids}-caption`} value={value.caption} placeholder={t('image.captionPlaceholder')} maxLength={2000} onChange={(e) => onChange({ ...value, caption: e.target.value })} />
+              <input id={`${ids}-caption`} data-featured-field="caption" value={value.caption} placeholder={t('image.captionPlaceholder')} maxLength={2000} onChange={(e) => onChange({ ...value, caption: e.target.value })} />
             </div>
             <div className="field">
               <label htmlFor={`${ids}-credit`}>{t('image.credit')}</label>
-              <input id={`${ids}-credit`} value={value.credit} placeholder={t('image.creditPlaceholder')} maxLength={200} onChange={(e) => onChange({ ...value, credit: e.target.value })} />
+              <input id={`${ids}-credit`} data-featured-field="credit" value={value.credit} placeholder={t('image.creditPlaceholder')} maxLength={200} onChange={(e) => onChange({ ...value, credit: e.target.value })} />
             </div>
             <div className="field">
               <label htmlFor={`${ids}-alt`}>{t('image.alt')}</label>
-              <input id={`${ids}-alt`} value={value.alt} maxLength={500} aria-describedby={`${ids}-alt-hint`} onChange={(e) => onChange({ ...value, alt: e.target.value })} />
+              <input id={`${ids}-alt`} data-featured-field="alt" value={value.alt} maxLength={500} aria-describedby={`${ids}-alt-hint`} onChange={(e) => onChange({ ...value, alt: e.target.value })} />
               <small id={`${ids}-alt-hint`}>{t('image.altHint')}</small>
             </div>
             <div className="featured-actions">

@@ -8,6 +8,7 @@ import { errorText, useApi } from '../api/ApiContext';
 import { useImageImport } from '../hooks/useImageImport';
 import { useNotify } from '../hooks/useNotice';
 import { useSettings } from '../hooks/useSettings';
+import { ChecklistSettings } from './ChecklistSettings';
 import { EditableRows } from './EditableRows';
 
 const TIME_ZONES = ['Asia/Ho_Chi_Minh', 'Asia/Bangkok', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/Paris', 'UTC'];
@@ -41,6 +42,7 @@ export function SettingsView({ onSaved }: { onSaved: (settings: Settings) => voi
         houseWords: words,
         sections: form.sections.map((s) => ({ ...s, slug: slugify(s.slug || s.name) })),
         websiteLinks: form.websiteLinks.filter((l) => l.name.trim() || l.url.trim()),
+        checklist: { ...form.checklist, abbreviations: form.checklist.abbreviations.filter((a) => a.short.trim() || a.long.trim()) },
       },
     });
     if (!result.ok) return notify({ text: errorText(t, result.error), tone: 'error' });
@@ -166,6 +168,8 @@ export function SettingsView({ onSaved }: { onSaved: (settings: Settings) => voi
           </datalist>
         </div>
       </fieldset>
+
+      <ChecklistSettings checklist={form.checklist} sections={form.sections} onChange={(checklist, sections) => setForm((current) => ({ ...current, checklist, sections }))} />
 
       <fieldset>
         <legend>{t('settings.spelling')}</legend>

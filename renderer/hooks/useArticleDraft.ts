@@ -29,7 +29,7 @@ export type SaveState =
 export const AUTOSAVE_DELAY_MS = 1000;
 
 /** The fields a save sends (all but the body); a slug only once typed by hand. */
-const fieldsOf = (draft: Draft) => ({
+export const fieldsOf = (draft: Draft) => ({
   headline: draft.headline,
   sapo: draft.sapo,
   section: draft.section,
@@ -41,7 +41,7 @@ const fieldsOf = (draft: Draft) => ({
   ...(draft.slug !== null ? { slug: slugify(draft.slug) } : {}),
 });
 
-const draftOf = (article: Article): Draft => ({
+export const draftOf = (article: Article): Draft => ({
   headline: article.headline,
   sapo: article.sapo,
   section: article.section,
@@ -128,7 +128,7 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
   };
 
   const save = useCallback(
-    async (snapshot = false): Promise<void> => {
+    async (snapshot = false, label?: string): Promise<void> => {
       clearTimer();
       while (inFlight.current) await inFlight.current;
       if (!draftRef.current || conflict.current || (!dirty.current && !snapshot)) return;
@@ -144,7 +144,7 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
       const current = draftRef.current;
       const run = (async () => {
         const payload = pending ?? { next: changes(), key: savedFields.current };
-        const result = await api.saveArticle({ id, baseRevision: baseRevision.current, snapshot, changes: payload.next });
+        const result = await api.saveArticle({ id, baseRevision: baseRevision.current, snapshot, ...(label ? { label } : {}), changes: payload.next });
         if (result.ok) {
           savedFields.current = payload.key;
           baseRevision.current = result.value.revision;
@@ -246,24 +246,42 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
     bodySource.current = source;
   }, []);
 
-  /** Moves the article to another status (saving what is pending first); publishing stamps its time. True when it moved. */
+  /**
+   * Moves the article to another status (saving what is pending first); publishing stamps its
+   * time. Null when it moved, else why not: a refusal by the pre-publish checklist is the
+   * caller's to show (nothing failed to save), any other failure shows in the save state.
+   */
   const changeStatus = useCallback(
-    async (status: Article['status']): Promise<boolean> => {
+    async (status: Article['status']): Promise<ApiError | null> => {
       await save();
-      if (conflict.current) return false;
+      if (conflict.current) return { code: 'conflict', message: '' };
       const result = await api.setStatus({ id, baseRevision: baseRevision.current, status });
       if (!result.ok) {
+        if (result.error.code === 'checklist_failed') return result.error;
         conflict.current = result.error.code === 'conflict';
         setState({ kind: 'failed', error: result.error });
-        return false;
+        return result.error;
       }
       baseRevision.current = result.value.revision;
       setArticle(result.value);
       savedAt.current = result.value.updatedAt;
       setState({ kind: 'clean', at: result.value.updatedAt });
-      return true;
+      return null;
     },
     [api, id, save],
+  );
+
+  /** Brings back a kept revision as a new one (what is pending is saved first, so it stays in history too) and shows it. */
+  const restore = useCallback(
+    async (revision: number): Promise<ApiError | null> => {
+      await save();
+      if (conflict.current) return { code: 'conflict', message: '' };
+      const result = await api.restoreRevision({ id, baseRevision: baseRevision.current, revision });
+      if (!result.ok) return result.error;
+      adopt(result.value);
+      return null;
+    },
+    [api, id, save, adopt],
   );
 
   /** After a conflict: drop local changes and show the saved article. */
@@ -310,5 +328,5 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
     };
   }, [save, saveNow, keepConflictCopy]);
 
-  return { article, draft, state, loadError, slugError, loadCount, changeStatus, update, bodyChanged: schedule, setBodySource, save, reloadLatest, keepMine };
+  return { article, draft, state, loadError, slugError, loadCount, changeStatus, restore, update, bodyChanged: schedule, setBodySource, save, reloadLatest, keepMine };
 }

@@ -4,6 +4,8 @@ import { articleId, assetIdField, slugField, text } from '../model/fields';
 import { noteKinds } from '../model/blocks/spec';
 import { settingsSchema } from '../model/settings';
 import { imageInfoSchema } from '../publish/images';
+import { checklistRuleIds } from '../review/checklist';
+import { REVISION_LABEL_MAX, revisionEntrySchema } from '../review/history';
 import { pageNeighboursSchema } from '../publish/related';
 import type { MethodName } from './methods';
 
@@ -21,6 +23,7 @@ export const errorCodes = [
   'folder_not_allowed',
   'folder_not_empty',
   'image_unreadable',
+  'checklist_failed',
   'corrupt_file',
   'too_new',
   'storage_error',
@@ -66,6 +69,21 @@ const problemSchema = z.strictObject({
 });
 export type StorageProblem = z.infer<typeof problemSchema>;
 
+/** One item of the pre-publish checklist (shared/review/checklist.ts) and where in the article it is. */
+const findingSchema = z.strictObject({
+  rule: z.enum(checklistRuleIds),
+  severity: z.enum(['error', 'warning']),
+  location: z.strictObject({
+    field: z.enum(['headline', 'sapo', 'byline', 'slug', 'featuredImage', 'body']),
+    path: z.array(z.number().int().min(0)).optional(),
+    attr: z.enum(['alt', 'caption', 'credit']).optional(),
+    offset: z.number().int().min(0).optional(),
+    length: z.number().int().min(0).optional(),
+  }),
+  excerpt: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+
 export const contract = {
   getAppInfo: {
     input: noInput,
@@ -89,9 +107,10 @@ export const contract = {
       /** The revision the editor's copy was based on: a stale save is refused with `conflict`. */
       baseRevision: z.number().int().min(1),
       changes: articleFieldsSchema.extend({ slug: slugField }).partial().strict(),
-      /** A manual save (Ctrl+S) keeps a named snapshot in revision history; autosave does not. */
+      /** A save by hand (Ctrl+S) keeps a named snapshot in revision history; an autosave keeps one after ten minutes of editing. */
       snapshot: z.boolean().optional(),
-      label: text(200).optional(),
+      /** The version's name, for a snapshot. */
+      label: text(REVISION_LABEL_MAX).optional(),
     }),
     output: articleSchema,
   },
@@ -147,6 +166,31 @@ export const contract = {
     /** Moves an article through review; publishing stamps its publication time the first time. */
     input: z.strictObject({ id: articleId, baseRevision: z.number().int().min(1), status: articleStatus }),
     output: articleSchema,
+  },
+  listRevisions: {
+    /** The snapshots kept of an article, newest first, and the article's current revision. */
+    input: z.strictObject({ id: articleId }),
+    output: z.strictObject({ current: z.number().int(), entries: z.array(revisionEntrySchema) }),
+  },
+  getRevision: {
+    /** The article as it was at a kept revision (read-only). */
+    input: z.strictObject({ id: articleId, revision: z.number().int().min(1) }),
+    output: articleSchema,
+  },
+  restoreRevision: {
+    /** Brings back a kept revision's text and fields as a new revision (nothing is overwritten; status and slug stay). */
+    input: z.strictObject({ id: articleId, baseRevision: z.number().int().min(1), revision: z.number().int().min(1) }),
+    output: articleSchema,
+  },
+  recordExport: {
+    /** Keeps a snapshot of the revision that was just exported (the single-file export happens in the window). */
+    input: z.strictObject({ id: articleId, revision: z.number().int().min(1) }),
+    output: revisionEntrySchema,
+  },
+  getChecklist: {
+    /** The pre-publish checklist of the saved article, or of the editor's draft when changes are given. */
+    input: z.strictObject({ id: articleId, changes: articleFieldsSchema.extend({ slug: slugField }).partial().strict().optional() }),
+    output: z.strictObject({ findings: z.array(findingSchema), errors: z.number().int(), warnings: z.number().int() }),
   },
   getPageNeighbours: {
     /** What the article page shows beside the article: related, the section's others, the latest. */

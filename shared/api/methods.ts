@@ -20,6 +20,11 @@ export const methods = {
   getImageInfo: 'read',
   getImageProgress: 'read',
   setStatus: 'write',
+  listRevisions: 'read',
+  getRevision: 'read',
+  restoreRevision: 'write',
+  recordExport: 'write',
+  getChecklist: 'read',
   getPageNeighbours: 'read',
   // Exports write files and must include every save made before them: writes.
   exportSite: 'write',

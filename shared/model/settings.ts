@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE } from '../text/dates';
 import { DEFAULT_HOUSE_WORDS } from '../text/spelling';
+import { checklistSettingsSchema, defaultChecklistSettings, sectionChecklistSchema } from '../review/checklist';
 import { assetIdField, slugField, text } from './fields';
 
 export const interfaceLanguages = ['vi', 'en'] as const;
@@ -11,6 +12,8 @@ export const sectionSchema = z.strictObject({
   name: text(60).pipe(z.string().trim().min(1)),
   slug: slugField.min(1),
   headlineLimit: z.number().int().min(20).max(300),
+  /** The section's own pre-publish checklist settings, over the house-wide ones (shared/review/checklist.ts). */
+  checklist: sectionChecklistSchema.optional(),
 });
 export type Section = z.infer<typeof sectionSchema>;
 
@@ -64,6 +67,8 @@ export const settingsSchema = z.strictObject({
   /** Folders exported into, most recent first (offered when choosing a folder); see rememberFolder. */
   recentFolders: z.array(z.string().max(1000)).max(RECENT_FOLDERS).default([]),
   houseWords: z.array(text(60).pipe(z.string().trim().min(1))).max(5000).default([...DEFAULT_HOUSE_WORDS]),
+  /** The pre-publish checklist: which rules are errors, warnings or off, lengths, quotes, house abbreviations. */
+  checklist: checklistSettingsSchema.default(defaultChecklistSettings),
   sections: z
     .array(sectionSchema)
     .min(1)
@@ -89,6 +94,7 @@ export function defaultSettings(): Settings {
     footerText: '',
     accentColor: '#9b1c1c',
     stripLocationFromOriginals: false,
+    checklist: defaultChecklistSettings(),
     sections: [
       { name: 'Thời sự', slug: 'thoi-su', headlineLimit: 100 },
       { name: 'Kinh tế', slug: 'kinh-te', headlineLimit: 100 },

@@ -12,6 +12,8 @@ async function writeArticle(page: Page) {
   await page.getByLabel('Tít', { exact: true }).fill('Cầu Cần Thơ đón khách du lịch');
   await page.getByLabel('Sapo').fill('Lượng khách tham quan cầu tăng mạnh dịp cuối năm.');
   await page.getByLabel('Chuyên mục').selectOption({ label: 'Xã hội' });
+  // (An article without a byline is refused publication by the pre-publish checklist.)
+  await page.getByLabel('Tác giả').fill('Minh Anh');
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Chọn ảnh đại diện…' }).click();
   await (await chooser).setFiles(PHOTO);
@@ -134,6 +136,7 @@ test('related articles chosen by hand appear in the page, in their order', async
   for (const headline of ['Chợ nổi Cái Răng đông khách', 'Bến Ninh Kiều về đêm']) {
     await startNewArticle(page);
     await page.getByLabel('Tít', { exact: true }).fill(headline);
+    await page.getByLabel('Tác giả').fill('Quốc Huy');
     await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);
     await page.getByTestId('status').selectOption('published');
     await expect(page.getByTestId('status')).toHaveValue('published');

@@ -56,6 +56,7 @@ async function publishWith(assetId: string) {
     id: created.id,
     baseRevision: 1,
     changes: {
+      byline: 'Minh Thư',
       featuredImage: { assetId, alt: 'Chợ nổi lúc sáng sớm', caption: 'Trong ảnh: chợ nổi', credit: 'Ảnh: Minh Thư' },
       body: { type: 'doc', content: [{ type: 'figure', attrs: { assetId, alt: 'Ghe hàng', caption: 'Ghe hàng trên sông', credit: '' } }] },
     },

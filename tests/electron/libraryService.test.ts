@@ -107,13 +107,13 @@ describe('LibraryService on a real folder', () => {
     expect((await reopened.getSettings({})).paperName).toBe('Báo Cần Thơ');
   });
 
-  it('keeps immutable snapshots for manual saves and trash, not for autosaves', async () => {
+  it('keeps immutable snapshots for named saves, not for quick autosaves or the trash', async () => {
     const library = await open();
     const a = await library.createArticle({ headline: 'Tin' });
     await library.saveArticle({ id: a.id, baseRevision: 1, changes: { sapo: 'autosave' } });
     await library.saveArticle({ id: a.id, baseRevision: 2, changes: { sapo: 'named' }, snapshot: true });
     await library.trashArticle({ id: a.id });
-    expect((await listFiles(join(dir, 'revisions', a.id))).sort()).toEqual(['1.json', '3.json', '4.json']);
+    expect((await listFiles(join(dir, 'revisions', a.id))).sort()).toEqual(['1.json', '3.json', 'history.json']);
     const snapshot = JSON.parse(await readFile(join(dir, 'revisions', a.id, '3.json'), 'utf8'));
     expect(snapshot.sapo).toBe('named');
   });

@@ -22,7 +22,7 @@ afterEach(async () => {
 });
 
 async function publish(headline: string, changes: Record<string, unknown> = {}) {
-  const created = await library.createArticle({ headline });
+  const created = await library.createArticle({ headline, byline: 'Minh Anh' });
   const saved = await library.saveArticle({ id: created.id, baseRevision: 1, changes });
   return library.setStatus({ id: saved.id, baseRevision: saved.revision, status: 'published' });
 }

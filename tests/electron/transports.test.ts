@@ -44,7 +44,7 @@ describe.each(['ipc', 'web'])('every method through the %s transport', (name) =>
       return parsed.data as never;
     };
     check('getAppInfo', await api.getAppInfo({}));
-    const created = check('createArticle', await api.createArticle({ headline: `Tin qua ${name}` })) as { id: string; revision: number };
+    const created = check('createArticle', await api.createArticle({ headline: `Tin qua ${name}`, byline: 'Minh Anh' })) as { id: string; revision: number };
     check('getArticle', await api.getArticle({ id: created.id }));
     check('saveArticle', await api.saveArticle({ id: created.id, baseRevision: created.revision, changes: { sapo: 'Sapo' } }));
     check('listArticles', await api.listArticles({ query: `tin qua ${name}` }));
@@ -62,6 +62,14 @@ describe.each(['ipc', 'web'])('every method through the %s transport', (name) =>
     check('getImageProgress', await api.getImageProgress({}));
     const published = check('setStatus', await api.setStatus({ id: created.id, baseRevision: (value(await api.getArticle({ id: created.id })) as { revision: number }).revision, status: 'published' })) as { status: string };
     expect(published.status).toBe('published');
+    const history = check('listRevisions', await api.listRevisions({ id: created.id })) as { current: number; entries: Array<{ kind: string }> };
+    expect(history.entries.map((entry) => entry.kind)).toEqual(['status', 'created']);
+    check('getRevision', await api.getRevision({ id: created.id, revision: 1 }));
+    const checked = check('getChecklist', await api.getChecklist({ id: created.id, changes: { byline: '' } })) as { errors: number };
+    expect(checked.errors).toBeGreaterThan(0);
+    check('recordExport', await api.recordExport({ id: created.id, revision: history.current }));
+    const restored = check('restoreRevision', await api.restoreRevision({ id: created.id, baseRevision: history.current, revision: 1 })) as { sapo: string; status: string };
+    expect(restored).toMatchObject({ sapo: '', status: 'published' });
     check('getPageNeighbours', await api.getPageNeighbours({ id: created.id, tags: ['Cần Thơ'] }));
     const exported = check('exportSite', await api.exportSite({ outDir: join(dir, `site-${name}`) })) as { pages: number };
     expect(exported.pages).toBeGreaterThan(1);

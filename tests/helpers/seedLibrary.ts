@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BodyDoc } from '../../shared/model/body';
 import { LibraryService } from '../../electron/library/LibraryService';
+import { defaultChecklistSettings } from '../../shared/review/checklist';
 
 /**
  * A library of `count` published articles that together use every block type, short and long
@@ -14,6 +15,9 @@ export async function seedLibrary(dataDir: string, count = 52): Promise<void> {
     await library.saveSettings({
       changes: {
         paperName: 'Báo Cần Thơ Mới',
+        // This newsroom runs unsigned items (a byline left empty is a reminder, not a stop): the
+        // site's pages must hold up without one.
+        checklist: { ...defaultChecklistSettings(), severities: { byline: 'warning' } },
         tagline: 'Tin tức Cần Thơ mỗi ngày',
         baseUrl: 'https://baocantho.example',
         feedbackEmail: 'toasoan@baocantho.example',

@@ -13,7 +13,7 @@ beforeAll(async () => {
   expect(spawnSync(process.execPath, ['scripts/build.mjs', '--if-needed'], { cwd: root, stdio: 'ignore' }).status).toBe(0);
   dir = await makeTempDir();
   const library = await LibraryService.open({ dataDir: join(dir, 'library') });
-  const created = await library.createArticle({ headline: 'Tin xuất bằng dòng lệnh' });
+  const created = await library.createArticle({ headline: 'Tin xuất bằng dòng lệnh', byline: 'Minh Anh' });
   await library.setStatus({ id: created.id, baseRevision: created.revision, status: 'published' });
   await library.dispose();
 }, 120_000);

@@ -1,0 +1,167 @@
+import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { articleWordCount, type Article } from '../../shared/model/article';
+import { historyFileSchema, HISTORY_FORMAT, thinHistory, unreferencedRevisions, type RevisionEntry, type RevisionKind } from '../../shared/review/history';
+import { jsonText, writeFileAtomic } from './atomicFile';
+import { AtomicJsonFile, UnreadableFileError } from './jsonAdapter';
+
+/** What a new snapshot is and why it is kept. */
+export interface SnapshotReason {
+  kind: RevisionKind;
+  label?: string;
+  restoredFrom?: number;
+  /** When the state was reached, if not now (the end of an earlier stretch of editing). */
+  at?: string;
+}
+
+/** Histories kept in memory (every save asks whether an automatic snapshot is due). */
+const CACHED_HISTORIES = 256;
+
+/**
+ * Revision history on disk, per article: `revisions/<id>/<n>.json` is the article as it was at
+ * revision n (immutable, never overwritten) and `revisions/<id>/history.json` lists the snapshots
+ * kept and why (see shared/review/history.ts). The snapshot files are the truth: a history file
+ * that is missing, damaged or behind them (a crash between the two writes, a library from before
+ * history.json) is rebuilt from them, guessing only the reason.
+ */
+export class RevisionStore {
+  private readonly cache = new Map<string, RevisionEntry[]>();
+
+  constructor(
+    readonly dir: string,
+    /** Reads and checks one snapshot file (migrated like an article file, never rewritten). */
+    private readonly readSnapshot: (path: string, id: string) => Promise<Article>,
+    private readonly now: () => Date,
+  ) {}
+
+  private folder(id: string): string {
+    return join(this.dir, id);
+  }
+
+  private file(id: string, revision: number): string {
+    return join(this.folder(id), `${revision}.json`);
+  }
+
+  /** The article as it was at `revision` (ENOENT when no snapshot of it is kept). */
+  read(id: string, revision: number): Promise<Article> {
+    return this.readSnapshot(this.file(id, revision), id);
+  }
+
+  /**
+   * Writes the snapshot of the article's revision if there is none yet (before the article file
+   * itself is replaced). Returns an undo for when the article's own write then fails, so no
+   * snapshot is left of a revision that never was.
+   */
+  async keep(article: Article): Promise<() => Promise<void>> {
+    await mkdir(this.folder(article.id), { recursive: true });
+    const path = this.file(article.id, article.revision);
+    const exists = await stat(path).then(
+      () => true,
+      () => false,
+    );
+    if (exists) return async () => undefined;
+    await writeFileAtomic(path, jsonText(article));
+    return () => unlink(path).catch(() => undefined);
+  }
+
+  /** Records why the article's current revision was kept, thins the automatic snapshots and removes the files none needs. */
+  async record(article: Article, reason: SnapshotReason, by: string): Promise<RevisionEntry> {
+    const entry: RevisionEntry = {
+      revision: article.revision,
+      kind: reason.kind,
+      label: reason.label?.trim() ?? '',
+      at: reason.at ?? this.now().toISOString(),
+      by,
+      words: articleWordCount(article),
+      status: article.status,
+      ...(reason.restoredFrom !== undefined ? { restoredFrom: reason.restoredFrom } : {}),
+    };
+    const before = [...(await this.entries(article.id, article.revision, article.revision)), entry];
+    const after = thinHistory(before, this.now());
+    await this.writeHistory(article.id, after);
+    for (const revision of unreferencedRevisions(before, after)) {
+      await unlink(this.file(article.id, revision)).catch(() => undefined);
+    }
+    return entry;
+  }
+
+  /**
+   * The snapshots kept of an article, oldest first, agreeing with the files on disk: an entry
+   * whose file is gone is dropped; a file newer than every entry (its entry lost to a crash) is
+   * listed with a guessed reason; an older file no entry names is a thinned one whose removal
+   * was interrupted, and is removed. Files above `current` (the article's revision) are left
+   * from a write that failed and are removed. (`recording`: the revision whose entry is being
+   * recorded now, its file just written: not guessed.)
+   */
+  async entries(id: string, current: number, recording?: number): Promise<RevisionEntry[]> {
+    const cached = this.cache.get(id);
+    if (cached) return cached;
+    const files = await this.files(id);
+    const recorded = await this.readHistory(id);
+    const entries = (recorded ?? []).filter((entry) => files.has(entry.revision));
+    const newest = entries.reduce((max, entry) => Math.max(max, entry.revision), 0);
+    const guessed: RevisionEntry[] = [];
+    for (const revision of [...files].sort((a, b) => a - b)) {
+      if (revision === recording || entries.some((entry) => entry.revision === revision)) continue;
+      if (revision > current || (recorded !== null && revision < newest)) {
+        await unlink(this.file(id, revision)).catch(() => undefined);
+        continue;
+      }
+      const snapshot = await this.read(id, revision).catch(() => null);
+      if (snapshot) guessed.push(guessEntry(snapshot));
+    }
+    const all = [...entries, ...guessed].sort((a, b) => a.revision - b.revision || Date.parse(a.at) - Date.parse(b.at));
+    this.remember(id, all);
+    return all;
+  }
+
+  private async files(id: string): Promise<Set<number>> {
+    const names = await readdir(this.folder(id)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[];
+      throw error;
+    });
+    return new Set(names.map((name) => /^([1-9][0-9]*)\.json$/.exec(name)?.[1]).filter((n): n is string => n !== undefined).map(Number));
+  }
+
+  /** The recorded entries, or null when there is no usable history file (it is then rebuilt). */
+  private async readHistory(id: string): Promise<RevisionEntry[] | null> {
+    try {
+      const parsed = historyFileSchema.safeParse(await new AtomicJsonFile<unknown>(join(this.folder(id), 'history.json')).read());
+      return parsed.success ? parsed.data.entries : null;
+    } catch (error) {
+      if (error instanceof UnreadableFileError) return null;
+      throw error;
+    }
+  }
+
+  private async writeHistory(id: string, entries: RevisionEntry[]): Promise<void> {
+    await writeFileAtomic(join(this.folder(id), 'history.json'), jsonText({ format: HISTORY_FORMAT, entries }));
+    this.remember(id, entries);
+  }
+
+  private remember(id: string, entries: RevisionEntry[]): void {
+    this.cache.delete(id);
+    if (this.cache.size >= CACHED_HISTORIES) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(id, entries);
+  }
+
+  /** Forgets what is cached of an article's history (its files were changed from outside). */
+  forget(id: string): void {
+    this.cache.delete(id);
+  }
+}
+
+/** A snapshot's entry when its own was lost: why it was most likely kept, from the article itself. */
+function guessEntry(snapshot: Article): RevisionEntry {
+  const last = snapshot.history.at(-1);
+  const byStatus = last?.kind === 'status' && last.at === snapshot.updatedAt;
+  return {
+    revision: snapshot.revision,
+    kind: snapshot.revision === 1 ? 'created' : byStatus ? 'status' : 'named',
+    label: '',
+    at: snapshot.updatedAt,
+    by: last?.at === snapshot.updatedAt ? last.by : '',
+    words: articleWordCount(snapshot),
+    status: snapshot.status,
+  };
+}
