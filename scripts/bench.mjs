@@ -8,6 +8,7 @@ import { runKeystrokeBench } from './bench/keystroke.mjs';
 import { runStorageBench } from './bench/storage.mjs';
 import { runPublishBench } from './bench/publish.mjs';
 import { runImagesBench } from './bench/images.mjs';
+import { runReviewBench } from './bench/review.mjs';
 
 const ms = (value) => `${value.toFixed(2)} ms`;
 const sec = (value) => `${(value / 1000).toFixed(1)} s`;
@@ -18,94 +19,124 @@ const widthsOf = (widths) => (new Set(widths).size === 1 ? `${widths.length} × 
 const rows = [];
 const row = (name, result, baseline, goal, met) => rows.push({ name, result, baseline, goal, verdict: met === null ? '' : met ? 'met' : 'MISSED' });
 
+/** `npm run bench -- review images` runs only the parts named (storage, editor, publish, images, review). */
+const only = process.argv.slice(2);
+const wanted = (part) => only.length === 0 || only.includes(part);
+
 if (!ensureSystem()) process.exit(1);
 if (!isBuildFresh()) await buildAll({ quiet: true });
 
-process.stdout.write('Storage: autosave in a large library…\n');
-const storage = await runStorageBench();
-row(
-  `autosave, ${storage.articles.toLocaleString('en')}-article library (median of ${storage.saves})`,
-  ms(storage.autosave),
-  `bare atomic write ${ms(storage.bareWrite)}; single lowdb file ${ms(storage.singleFile)}`,
-  '≤ 2× bare write, ≥ 50× faster than one file',
-  storage.autosave <= 2 * storage.bareWrite && storage.singleFile / storage.autosave >= 50,
-);
-
-row(`open a ${storage.articles.toLocaleString('en')}-article library to a usable list`, ms(storage.openMs), '', '< 1500 ms', storage.openMs < 1500);
-
-process.stdout.write('Editor: keystroke to paint in Chromium…\n');
-const keys = await runKeystrokeBench();
-row(`keystroke → paint, 20,000-syllable article (${keys.words}; n=${keys.editor.n}) median`, ms(keys.editor.median), `plain <textarea> ${ms(keys.baseline.median)}`, '< 16 ms', keys.editor.median < 16);
-row('keystroke → paint, same article, p95', ms(keys.editor.p95), `plain <textarea> ${ms(keys.baseline.p95)}`, '', null);
-
-process.stdout.write('Publishing: rendering and exporting the site…\n');
-const site = await runPublishBench();
-row('render one article page (p50 of 200)', ms(site.renderP50), `escape the same article's JSON ${ms(site.escapeP50)}`, '< 5 ms', site.renderP50 < 5);
-row(
-  `export a ${site.articles.toLocaleString('en')}-article site (${site.pages.toLocaleString('en')} pages)`,
-  `${(site.fullMs / 1000).toFixed(1)} s, ${Math.round(site.pages / (site.fullMs / 1000)).toLocaleString('en')} pages/s`,
-  `plain writeFile of the same pages ${(site.plainMs / 1000).toFixed(1)} s`,
-  '< 30 s',
-  site.fullMs < 30_000,
-);
-row('export again after one edit', `${(site.againMs / 1000).toFixed(1)} s, ${site.againWritten} files written`, `full export ${(site.fullMs / 1000).toFixed(1)} s`, '', null);
-
-process.stdout.write('Photos: deriving a camera photo, AVIF beside WebP, page weight…\n');
-const img = await runImagesBench();
-const photo = `${img.photo.width}×${img.photo.height}`;
-const derivatives = img.service.derivatives;
-row(
-  `import + derive one ${photo} camera photo (${(img.photo.bytes / 1e6).toFixed(1)} MB JPEG, ${derivatives} derivatives)`,
-  `${sec(img.service.totalMs)} (importAsset ${ms(img.service.importMs)})`,
-  `sharp alone, the same ${img.plain.derivatives} resizes of the bytes: ${sec(img.plain.totalMs)}`,
-  '< 5 s per photo',
-  img.service.totalMs < 5000 && img.service.failed === 0,
-);
-row(
-  'peak memory (RSS) of that import + derive',
-  `${mib(img.service.peakRss)} (+${mib(img.service.peakRss - img.modules.peakRss)} over the modules)`,
-  `sharp alone ${mib(img.plain.peakRss)} (+${mib(img.plain.peakRss - img.modules.peakRss)}); modules only ${mib(img.modules.peakRss)}`,
-  '',
-  null,
-);
-const webp = img.encode.webp;
-for (const [key, label] of [
-  ['avif', 'sharp default, effort 4'],
-  ['avif2', 'effort 2'],
-]) {
-  const avif = img.encode[key];
+if (wanted('storage')) {
+  process.stdout.write('Storage: autosave in a large library…\n');
+  const storage = await runStorageBench();
   row(
-    `AVIF encode, ${img.widths.join('/')} px of that photo (${label})`,
-    `${sec(avif.ms)}, ${kib(avif.bytes)} (${(avif.ms / webp.ms).toFixed(1)}× WebP's time, ${Math.round((100 * avif.bytes) / webp.bytes)}% of its bytes)`,
-    `WebP as the pipeline makes it: ${sec(webp.ms)}, ${kib(webp.bytes)}`,
+    `autosave, ${storage.articles.toLocaleString('en')}-article library (median of ${storage.saves})`,
+    ms(storage.autosave),
+    `bare atomic write ${ms(storage.bareWrite)}; single lowdb file ${ms(storage.singleFile)}`,
+    '≤ 2× bare write, ≥ 50× faster than one file',
+    storage.autosave <= 2 * storage.bareWrite && storage.singleFile / storage.autosave >= 50,
+  );
+
+  row(`open a ${storage.articles.toLocaleString('en')}-article library to a usable list`, ms(storage.openMs), '', '< 1500 ms', storage.openMs < 1500);
+
+}
+
+if (wanted('editor')) {
+  process.stdout.write('Editor: keystroke to paint in Chromium…\n');
+  const keys = await runKeystrokeBench();
+  row(`keystroke → paint, 20,000-syllable article (${keys.words}; n=${keys.editor.n}) median`, ms(keys.editor.median), `plain <textarea> ${ms(keys.baseline.median)}`, '< 16 ms', keys.editor.median < 16);
+  row('keystroke → paint, same article, p95', ms(keys.editor.p95), `plain <textarea> ${ms(keys.baseline.p95)}`, '', null);
+
+}
+
+if (wanted('publish')) {
+  process.stdout.write('Publishing: rendering and exporting the site…\n');
+  const site = await runPublishBench();
+  row('render one article page (p50 of 200)', ms(site.renderP50), `escape the same article's JSON ${ms(site.escapeP50)}`, '< 5 ms', site.renderP50 < 5);
+  row(
+    `export a ${site.articles.toLocaleString('en')}-article site (${site.pages.toLocaleString('en')} pages)`,
+    `${(site.fullMs / 1000).toFixed(1)} s, ${Math.round(site.pages / (site.fullMs / 1000)).toLocaleString('en')} pages/s`,
+    `plain writeFile of the same pages ${(site.plainMs / 1000).toFixed(1)} s`,
+    '< 30 s',
+    site.fullMs < 30_000,
+  );
+  row('export again after one edit', `${(site.againMs / 1000).toFixed(1)} s, ${site.againWritten} files written`, `full export ${(site.fullMs / 1000).toFixed(1)} s`, '', null);
+
+}
+
+if (wanted('images')) {
+  process.stdout.write('Photos: deriving a camera photo, AVIF beside WebP, page weight…\n');
+  const img = await runImagesBench();
+  const photo = `${img.photo.width}×${img.photo.height}`;
+  const derivatives = img.service.derivatives;
+  row(
+    `import + derive one ${photo} camera photo (${(img.photo.bytes / 1e6).toFixed(1)} MB JPEG, ${derivatives} derivatives)`,
+    `${sec(img.service.totalMs)} (importAsset ${ms(img.service.importMs)})`,
+    `sharp alone, the same ${img.plain.derivatives} resizes of the bytes: ${sec(img.plain.totalMs)}`,
+    '< 5 s per photo',
+    img.service.totalMs < 5000 && img.service.failed === 0,
+  );
+  row(
+    'peak memory (RSS) of that import + derive',
+    `${mib(img.service.peakRss)} (+${mib(img.service.peakRss - img.modules.peakRss)} over the modules)`,
+    `sharp alone ${mib(img.plain.peakRss)} (+${mib(img.plain.peakRss - img.modules.peakRss)}); modules only ${mib(img.modules.peakRss)}`,
     '',
     null,
   );
+  const webp = img.encode.webp;
+  for (const [key, label] of [
+    ['avif', 'sharp default, effort 4'],
+    ['avif2', 'effort 2'],
+  ]) {
+    const avif = img.encode[key];
+    row(
+      `AVIF encode, ${img.widths.join('/')} px of that photo (${label})`,
+      `${sec(avif.ms)}, ${kib(avif.bytes)} (${(avif.ms / webp.ms).toFixed(1)}× WebP's time, ${Math.round((100 * avif.bytes) / webp.bytes)}% of its bytes)`,
+      `WebP as the pipeline makes it: ${sec(webp.ms)}, ${kib(webp.bytes)}`,
+      '',
+      null,
+    );
+  }
+  const page = img.page;
+  const oldExport = `old export ${mib(page.before)} (HTML + the ${page.photos} originals)`;
+  const screen = ({ screen: { viewport, dpr }, slot }) => `${viewport} px wide, DPR ${dpr}: ${Math.round(slot)} px photos`;
+  row(
+    `page weight, ${page.photos}-photo article, phone (${screen(page.phone)})`,
+    `${kib(page.phone.bytes)} (HTML ${kib(page.htmlBytes)} + ${widthsOf(page.phone.widths)} WebP)`,
+    oldExport,
+    '< 500 KiB',
+    page.phone.bytes < 500 * 1024,
+  );
+  row(
+    `page weight, same article, desktop (${screen(page.desktop)})`,
+    `${kib(page.desktop.bytes)} (HTML + ${widthsOf(page.desktop.widths)} WebP)`,
+    oldExport,
+    '',
+    null,
+  );
+  row(
+    'single-file export of that article: its photos',
+    `${kib(page.singleAfter)} (${page.embedded} × ${page.columnWidth} px WebP, base64)`,
+    `${mib(page.singleBefore)} (the ${page.photos} originals, base64)`,
+    '',
+    null,
+  );
+
 }
-const page = img.page;
-const oldExport = `old export ${mib(page.before)} (HTML + the ${page.photos} originals)`;
-const screen = ({ screen: { viewport, dpr }, slot }) => `${viewport} px wide, DPR ${dpr}: ${Math.round(slot)} px photos`;
-row(
-  `page weight, ${page.photos}-photo article, phone (${screen(page.phone)})`,
-  `${kib(page.phone.bytes)} (HTML ${kib(page.htmlBytes)} + ${widthsOf(page.phone.widths)} WebP)`,
-  oldExport,
-  '< 500 KiB',
-  page.phone.bytes < 500 * 1024,
-);
-row(
-  `page weight, same article, desktop (${screen(page.desktop)})`,
-  `${kib(page.desktop.bytes)} (HTML + ${widthsOf(page.desktop.widths)} WebP)`,
-  oldExport,
-  '',
-  null,
-);
-row(
-  'single-file export of that article: its photos',
-  `${kib(page.singleAfter)} (${page.embedded} × ${page.columnWidth} px WebP, base64)`,
-  `${mib(page.singleBefore)} (the ${page.photos} originals, base64)`,
-  '',
-  null,
-);
+
+if (wanted('review')) {
+  process.stdout.write('Review: diff of two revisions and the pre-publish checklist…\n');
+  const review = await runReviewBench();
+  const article = `${review.syllables.toLocaleString('en')}-syllable article, ${review.blocks} paragraphs`;
+  row(
+    `diff of two revisions, ${article}, ${review.changes} changes (p50)`,
+    ms(review.diffMs),
+    `jsdiff diffWordsWithSpace on the same two texts ${ms(review.rawMs)}`,
+    '< 100 ms',
+    review.diffMs < 100,
+  );
+  row(`pre-publish checklist, same article, ${review.findings} findings (p50)`, ms(review.checklistMs), '', '< 20 ms', review.checklistMs < 20);
+}
 
 const columns = ['name', 'result', 'baseline', 'goal', 'verdict'];
 const headers = { name: 'measure', result: 'result', baseline: 'baseline (same run)', goal: 'goal', verdict: '' };
