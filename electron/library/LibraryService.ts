@@ -271,8 +271,7 @@ export class LibraryService implements NewsdeskService {
 
   recordExport(input: ParsedInput<'recordExport'>) {
     return this.exclusive(async () => {
-      const current = await this.loadAt(input.id, input.revision);
-      return this.keepSnapshot(current, { kind: 'export' });
+      return this.keepSnapshot(await this.load(input.id), { kind: 'export' });
     });
   }
 

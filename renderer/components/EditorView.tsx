@@ -78,6 +78,8 @@ export function EditorView({ id }: { id: string }) {
   /** The load (loadCount) whose editor has settled; a newly loaded version is not settled until its editor says so. */
   const [settledFor, setSettledFor] = useState(-1);
   const [bodyTick, setBodyTick] = useState(0);
+  /** Bumped when a version is kept without a new revision (an export): the history reads itself again. */
+  const [historyTick, setHistoryTick] = useState(0);
   const previewHtml = usePreviewHtml(side === 'preview', article, draft, settings, () => getBody.current?.() ?? article?.body ?? null, bodyTick);
   const misspelled = useMisspelledCount(editor);
 
@@ -90,8 +92,9 @@ export function EditorView({ id }: { id: string }) {
     notify({ text: t('export.working') });
     const { file, bytes } = await exportArticleHtml(api, draftArticle(article, draft, body), settings, neighbours.ok ? neighbours.value : null);
     notify({ text: t('export.done', { file, size: formatFileSize(bytes, i18n.language) }) });
-    // The exported version is kept in the history (when what was exported is what is saved).
-    if (state.kind === 'clean') await api.recordExport({ id: article.id, revision: article.revision });
+    // The exported version (saved just before) is kept in the history.
+    await api.recordExport({ id: article.id });
+    setHistoryTick((n) => n + 1);
   });
 
   if (loadError) {
@@ -341,6 +344,7 @@ export function EditorView({ id }: { id: string }) {
           <HistoryPanel
             articleId={article.id}
             revision={article.revision}
+            refresh={historyTick}
             timeZone={settings.timeZone}
             onSaveVersion={(label) => save(true, label)}
             onRestore={async (revision) => {

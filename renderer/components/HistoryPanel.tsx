@@ -15,6 +15,7 @@ import type { ApiError } from '../../shared/api/contract';
 export function HistoryPanel({
   articleId,
   revision,
+  refresh,
   timeZone,
   onSaveVersion,
   onRestore,
@@ -22,6 +23,8 @@ export function HistoryPanel({
   articleId: string;
   /** The article's revision now: the list is read again when it changes. */
   revision: number;
+  /** Changes when a version was kept without a new revision (an export). */
+  refresh: number;
   timeZone: string;
   onSaveVersion: (label: string) => Promise<void>;
   onRestore: (revision: number) => Promise<ApiError | null>;
@@ -47,7 +50,7 @@ export function HistoryPanel({
     return () => {
       current = false;
     };
-  }, [api, articleId, revision]);
+  }, [api, articleId, revision, refresh]);
 
   // Two versions are compared; choosing a third lets go of the first chosen.
   const toggle = (n: number) => setSelected((chosen) => (chosen.includes(n) ? chosen.filter((x) => x !== n) : [...chosen, n].slice(-2)));

@@ -183,8 +183,8 @@ export const contract = {
     output: articleSchema,
   },
   recordExport: {
-    /** Keeps a snapshot of the revision that was just exported (the single-file export happens in the window). */
-    input: z.strictObject({ id: articleId, revision: z.number().int().min(1) }),
+    /** Keeps a snapshot of the article as saved, once the window has exported it (the single-file export happens there, after saving). */
+    input: z.strictObject({ id: articleId }),
     output: revisionEntrySchema,
   },
   getChecklist: {

@@ -109,6 +109,12 @@ test('an editor names a version, edits, compares the two, exports the record and
   await expect(page.getByTestId('history-panel').getByTestId('history-entry').first()).toHaveAttribute('data-kind', 'restore');
   await expect(page.getByTestId('history-panel').getByTestId('history-entry').filter({ hasText: `bản ${laterRevision}` })).not.toHaveCount(0);
 
+  // Exporting the article keeps the version exported.
+  const exported = page.waitForEvent('download');
+  await page.keyboard.press('Control+e');
+  await exported;
+  await expect(page.getByTestId('history-panel').getByTestId('history-entry').first()).toHaveAttribute('data-kind', 'export');
+
   // A kept version opens read-only.
   await page.getByTestId('history-panel').getByTestId('history-entry').filter({ hasText: 'Bản gửi thư ký' }).getByRole('link', { name: 'Xem' }).click();
   await expect(page.getByTestId('revision-view')).toContainText('chỉ xem');
