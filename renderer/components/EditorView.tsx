@@ -167,18 +167,20 @@ export function EditorView({ id }: { id: string }) {
         </a>
         <h1 className="visually-hidden">{t('editor.title')}</h1>
         <div className="editor-actions">
-          <button type="button" onClick={() => toggleSide('inspector')} aria-pressed={side === 'inspector'} aria-controls={`${ids}-side`} data-testid="toggle-inspector">
-            {t('editor.inspector')}
-          </button>
-          <button type="button" onClick={() => toggleSide('preview')} aria-pressed={side === 'preview'} aria-controls={`${ids}-side`} data-testid="toggle-preview">
-            {t('preview.toggle')}
-          </button>
-          <button type="button" onClick={() => toggleSide('history')} aria-pressed={side === 'history'} aria-controls={`${ids}-side`} data-testid="toggle-history">
-            {t('history.toggle')}
-          </button>
-          <button type="button" onClick={() => toggleSide('checklist')} aria-pressed={side === 'checklist'} aria-controls={`${ids}-side`} data-testid="toggle-checklist">
-            {t('checklist.toggle')}
-          </button>
+          <div role="group" aria-label={t('editor.sidePanels')} className="segmented side-toggles">
+            {(
+              [
+                ['inspector', t('editor.inspector')],
+                ['preview', t('preview.toggle')],
+                ['history', t('history.toggle')],
+                ['checklist', t('checklist.toggle')],
+              ] as const
+            ).map(([panel, label]) => (
+              <button key={panel} type="button" onClick={() => toggleSide(panel)} aria-pressed={side === panel} aria-controls={`${ids}-side`} data-testid={`toggle-${panel}`}>
+                {label}
+              </button>
+            ))}
+          </div>
           <button type="button" onClick={() => void commands.run('article.export')}>
             {t('commands.export')}
           </button>

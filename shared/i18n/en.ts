@@ -103,6 +103,7 @@ export const en: Messages = {
     published: 'Published',
   },
   editor: {
+    sidePanels: 'Panel beside the text',
     title: 'Edit article',
     inspector: 'Article details',
     inspectorTitle: 'Article details',

@@ -100,6 +100,7 @@ export const vi = {
     published: 'Đã đăng',
   },
   editor: {
+    sidePanels: 'Khung bên cạnh bài',
     title: 'Soạn bài',
     inspector: 'Thông tin bài',
     inspectorTitle: 'Thông tin bài viết',

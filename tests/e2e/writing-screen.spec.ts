@@ -21,7 +21,7 @@ async function expectHeaderOnOneRow(page: Page) {
   const back = (await page.getByRole('link', { name: 'Về thư viện' }).boundingBox())!;
   const lineHeight = await page.getByRole('link', { name: 'Về thư viện' }).evaluate((element) => parseFloat(getComputedStyle(element).lineHeight));
   expect(back.height).toBeLessThan(lineHeight * 1.5);
-  const buttons = page.locator('.editor-actions > button');
+  const buttons = page.locator('.editor-actions button');
   const tops = await buttons.evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().top));
   expect(tops.length).toBeGreaterThanOrEqual(5);
   expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(2);
