@@ -117,6 +117,8 @@ export class LibraryService implements NewsdeskService {
   }
 
   private readonly user: string;
+  /** When the current stretch of editing of an article began (after a pause), this session. */
+  private readonly stretchStarts = new Map<string, number>();
 
   private actor(): Actor {
     return { at: this.now().toISOString(), by: this.user };
@@ -125,7 +127,7 @@ export class LibraryService implements NewsdeskService {
   // ---- the API -------------------------------------------------------------------------------
 
   async getAppInfo(_input: ParsedInput<'getAppInfo'>) {
-    return { appVersion: this.options.appVersion ?? '0.0.0', dataDir: this.options.dataDir, problems: this.problems.all() };
+    return { appVersion: this.options.appVersion ?? '0.0.0', dataDir: this.options.dataDir, user: this.user, problems: this.problems.all() };
   }
 
   createArticle(input: ParsedInput<'createArticle'>): Promise<Article> {
@@ -229,10 +231,7 @@ export class LibraryService implements NewsdeskService {
       const current = await this.loadAt(input.id, input.baseRevision);
       if (input.status === 'published' && current.status !== 'published') {
         if (!canPublish(current)) fail('invalid_input', 'An article needs a headline (and so a slug) before it is published.');
-        const errors = this.checklist(current).filter((finding) => finding.severity === 'error');
-        if (errors.length) {
-          fail('checklist_failed', `The pre-publish checklist found ${errors.length} error(s): ${[...new Set(errors.map((f) => f.rule))].join(', ')}.`);
-        }
+        this.refuseChecklistErrors(current);
       }
       const next = changeStatus(current, input.status, this.actor());
       if (next !== current) await this.write(next, { kind: 'status' });
@@ -264,14 +263,20 @@ export class LibraryService implements NewsdeskService {
       const fields = this.checked({ headline, sapo, byline, section, tags, featuredImage, body, related });
       const slug = headline !== current.headline && isDerivedSlug(current) && headline ? uniqueSlug(slugify(headline), (s) => this.catalog.slugTaken(s, current.id)) : current.slug;
       const next = applyChanges(current, { ...fields, slug }, this.actor());
+      // A published article stays published: what comes back must pass the checklist.
+      if (next.status === 'published') this.refuseChecklistErrors(next);
+      // The text being replaced is kept first (for ever, like a named version): nothing is lost.
+      await this.keepSnapshot(current, { kind: 'replaced' });
       await this.write(next, { kind: 'restore', restoredFrom: input.revision });
       return next;
     });
   }
 
+  /** Keeps the exported revision in the history, if it is still the one saved (null when it is not). */
   recordExport(input: ParsedInput<'recordExport'>) {
     return this.exclusive(async () => {
-      return this.keepSnapshot(await this.load(input.id), { kind: 'export' });
+      const current = await this.load(input.id);
+      return current.revision === input.revision ? this.keepSnapshot(current, { kind: 'export' }) : null;
     });
   }
 
@@ -403,12 +408,19 @@ export class LibraryService implements NewsdeskService {
    */
   private async autoSnapshot(current: Article): Promise<SnapshotReason | null> {
     const now = this.now();
-    const entries = await this.store.revisions.entries(current.id, current.revision);
-    if (sessionEndDue(entries, current.revision, current.updatedAt, now)) {
-      await this.keepSnapshot(current, { kind: 'auto', at: current.updatedAt });
+    try {
+      const entries = await this.store.revisions.entries(current.id, current.revision);
+      if (sessionEndDue(entries, current.revision, current.updatedAt, now)) {
+        this.stretchStarts.set(current.id, now.getTime());
+        await this.keepSnapshot(current, { kind: 'auto', at: current.updatedAt });
+        return null;
+      }
+      return autoSnapshotDue(entries, now, this.stretchStarts.get(current.id)) ? { kind: 'auto' } : null;
+    } catch {
+      // History that cannot be read or written never costs the save itself.
+      this.store.revisions.forget(current.id);
       return null;
     }
-    return autoSnapshotDue(entries, now) ? { kind: 'auto' } : null;
   }
 
   /** A snapshot of the article as it is saved now (its file is not rewritten). */
@@ -426,6 +438,12 @@ export class LibraryService implements NewsdeskService {
       if (error instanceof ArticleTooNewError) fail('too_new', error.message);
       throw error;
     }
+  }
+
+  /** Fails with checklist_failed, naming the rules, while the article has a checklist error. */
+  private refuseChecklistErrors(article: Article): void {
+    const errors = this.checklist(article).filter((finding) => finding.severity === 'error');
+    if (errors.length) fail('checklist_failed', `The pre-publish checklist found ${errors.length} error(s): ${[...new Set(errors.map((f) => f.rule))].join(', ')}.`);
   }
 
   /** The pre-publish checklist of an article, with its section's rules (shared/review/checklist.ts). */

@@ -105,7 +105,7 @@ export class ArticleStore {
     const [, prepared] = await Promise.all([options.intent(), prepareAtomicWrite(this.path(article.id), jsonText(article))]);
     let undoSnapshot: (() => Promise<void>) | null = null;
     try {
-      if (options.snapshot) undoSnapshot = await this.revisions.keep(article);
+      if (options.snapshot) undoSnapshot = await this.revisions.keep(article, { replace: true });
       await prepared.commit();
     } catch (error) {
       await prepared.abort();

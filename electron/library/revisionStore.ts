@@ -48,18 +48,22 @@ export class RevisionStore {
   }
 
   /**
-   * Writes the snapshot of the article's revision if there is none yet (before the article file
-   * itself is replaced). Returns an undo for when the article's own write then fails, so no
-   * snapshot is left of a revision that never was.
+   * Writes the snapshot of the article's revision. `replace`: the revision is being written now
+   * (before the article file itself is replaced), so a file already there is a leftover of a write
+   * that never completed and is written over; otherwise an existing snapshot of the saved revision
+   * is kept as it is. Returns an undo for when the article's own write then fails, so no snapshot
+   * is left of a revision that never was.
    */
-  async keep(article: Article): Promise<() => Promise<void>> {
+  async keep(article: Article, { replace = false }: { replace?: boolean } = {}): Promise<() => Promise<void>> {
     await mkdir(this.folder(article.id), { recursive: true });
     const path = this.file(article.id, article.revision);
-    const exists = await stat(path).then(
-      () => true,
-      () => false,
-    );
-    if (exists) return async () => undefined;
+    if (!replace) {
+      const exists = await stat(path).then(
+        () => true,
+        () => false,
+      );
+      if (exists) return async () => undefined;
+    }
     await writeFileAtomic(path, jsonText(article));
     return () => unlink(path).catch(() => undefined);
   }
@@ -76,21 +80,28 @@ export class RevisionStore {
       status: article.status,
       ...(reason.restoredFrom !== undefined ? { restoredFrom: reason.restoredFrom } : {}),
     };
-    const before = [...(await this.entries(article.id, article.revision, article.revision)), entry];
-    const after = thinHistory(before, this.now());
-    await this.writeHistory(article.id, after);
-    for (const revision of unreferencedRevisions(before, after)) {
-      await unlink(this.file(article.id, revision)).catch(() => undefined);
+    try {
+      const before = [...(await this.entries(article.id, article.revision, article.revision)), entry];
+      const after = thinHistory(before, this.now());
+      // Thinned files go first: an entry whose file is gone is dropped when the history is read,
+      // while a file no entry names is listed again (with a guessed reason), never deleted.
+      for (const revision of unreferencedRevisions(before, after)) {
+        await unlink(this.file(article.id, revision)).catch(() => undefined);
+      }
+      await this.writeHistory(article.id, after);
+      return entry;
+    } catch (error) {
+      this.forget(article.id);
+      throw error;
     }
-    return entry;
   }
 
   /**
    * The snapshots kept of an article, oldest first, agreeing with the files on disk: an entry
-   * whose file is gone is dropped; a file newer than every entry (its entry lost to a crash) is
-   * listed with a guessed reason; an older file no entry names is a thinned one whose removal
-   * was interrupted, and is removed. Files above `current` (the article's revision) are left
-   * from a write that failed and are removed. (`recording`: the revision whose entry is being
+   * whose file is gone is dropped; a file no entry names (its entry lost to a crash or a failed
+   * write, or a library from before history.json) is listed with a guessed reason — or left out,
+   * untouched, if it cannot be read. Files above `current` (the article's revision) are left from
+   * a write that never completed and are removed. (`recording`: the revision whose entry is being
    * recorded now, its file just written: not guessed.)
    */
   async entries(id: string, current: number, recording?: number): Promise<RevisionEntry[]> {
@@ -99,11 +110,10 @@ export class RevisionStore {
     const files = await this.files(id);
     const recorded = await this.readHistory(id);
     const entries = (recorded ?? []).filter((entry) => files.has(entry.revision));
-    const newest = entries.reduce((max, entry) => Math.max(max, entry.revision), 0);
     const guessed: RevisionEntry[] = [];
     for (const revision of [...files].sort((a, b) => a - b)) {
       if (revision === recording || entries.some((entry) => entry.revision === revision)) continue;
-      if (revision > current || (recorded !== null && revision < newest)) {
+      if (revision > current) {
         await unlink(this.file(id, revision)).catch(() => undefined);
         continue;
       }

@@ -7,7 +7,9 @@ import { EditableRows } from './EditableRows';
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'off'];
 type LengthKey = 'headlineMin' | 'sapoMin' | 'sapoMax';
 const LENGTHS: readonly LengthKey[] = ['headlineMin', 'sapoMin', 'sapoMax'];
-const HOUSE = '';
+/** The scope select's value for the whole newsroom; a section is chosen by its place in the list (a new one has no slug yet). */
+const HOUSE = 'house';
+const HOUSE_SEVERITY = '';
 
 /**
  * Settings of the pre-publish checklist: for the whole newsroom, or for one section over it
@@ -26,16 +28,17 @@ export function ChecklistSettings({
   const { t } = useTranslation();
   const ids = useId();
   const [scope, setScope] = useState(HOUSE);
-  const section = sections.find((s) => s.slug === scope);
+  const index = scope === HOUSE ? -1 : Number(scope);
+  const section = sections[index];
   const own: SectionChecklist = section?.checklist ?? {};
 
   const houseSeverity = (rule: ChecklistRuleId): Severity => checklist.severities[rule] ?? DEFAULT_SEVERITIES[rule];
-  const setSection = (next: SectionChecklist) => onChange(checklist, sections.map((s) => (s.slug === scope ? { ...s, checklist: next } : s)));
+  const setSection = (next: SectionChecklist) => onChange(checklist, sections.map((s, i) => (i === index ? { ...s, checklist: next } : s)));
 
   const setSeverity = (rule: ChecklistRuleId, value: string) => {
     if (!section) return onChange({ ...checklist, severities: { ...checklist.severities, [rule]: value as Severity } }, sections);
     const { [rule]: _dropped, ...others } = own.severities ?? {};
-    setSection({ ...own, severities: value === HOUSE ? others : { ...others, [rule]: value as Severity } });
+    setSection({ ...own, severities: value === HOUSE_SEVERITY ? others : { ...others, [rule]: value as Severity } });
   };
   const setLength = (key: LengthKey, raw: string) => {
     if (!section) return onChange({ ...checklist, [key]: Number(raw) }, sections);
@@ -51,9 +54,9 @@ export function ChecklistSettings({
         <label htmlFor={`${ids}-scope`}>{t('checklistSettings.scope')}</label>
         <select id={`${ids}-scope`} value={scope} onChange={(event) => setScope(event.target.value)} data-testid="checklist-scope">
           <option value={HOUSE}>{t('checklistSettings.house')}</option>
-          {sections.map((s) => (
-            <option key={s.slug} value={s.slug}>
-              {s.name}
+          {sections.map((s, i) => (
+            <option key={i} value={String(i)}>
+              {s.name || t('checklistSettings.newSection')}
             </option>
           ))}
         </select>
@@ -90,8 +93,8 @@ export function ChecklistSettings({
                 {t(`checklist.rules.${rule}`)}
               </th>
               <td>
-                <select aria-labelledby={`${ids}-rule-${rule}`} value={section ? (own.severities?.[rule] ?? HOUSE) : houseSeverity(rule)} onChange={(event) => setSeverity(rule, event.target.value)} data-rule={rule}>
-                  {section && <option value={HOUSE}>{t('checklistSettings.asHouse', { severity: t(`checklistSettings.severities.${houseSeverity(rule)}`) })}</option>}
+                <select aria-labelledby={`${ids}-rule-${rule}`} value={section ? (own.severities?.[rule] ?? HOUSE_SEVERITY) : houseSeverity(rule)} onChange={(event) => setSeverity(rule, event.target.value)} data-rule={rule}>
+                  {section && <option value={HOUSE_SEVERITY}>{t('checklistSettings.asHouse', { severity: t(`checklistSettings.severities.${houseSeverity(rule)}`) })}</option>}
                   {SEVERITIES.map((severity) => (
                     <option key={severity} value={severity}>
                       {t(`checklistSettings.severities.${severity}`)}

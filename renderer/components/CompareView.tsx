@@ -101,16 +101,18 @@ export function CompareView({ id, from, to }: { id: string; from: number; to: nu
     window.localStorage.setItem(MODE_KEY, next);
   };
 
-  const exportRecord = () => {
+  const exportRecord = async () => {
     if (!versions || !diff || !labels) return;
     const [before, after] = versions;
+    // Who made the record (the library's user).
+    const info = await api.getAppInfo({});
     const html = diffRecordHtml(t, {
       diff,
       headline: after.article.headline,
       before: labels[0],
       after: labels[1],
       exportedAt: new Date().toISOString(),
-      exportedBy: '',
+      exportedBy: info.ok ? info.value.user : '',
       timeZone: settings.timeZone,
       language: i18n.language,
       sectionName,
@@ -180,7 +182,7 @@ export function CompareView({ id, from, to }: { id: string; from: number; to: nu
           </button>
         </div>
         <div className="compare-actions">
-          <button type="button" onClick={exportRecord} data-testid="export-record">
+          <button type="button" onClick={() => void exportRecord()} data-testid="export-record">
             {t('compare.exportRecord')}
           </button>
           <button

@@ -12,7 +12,7 @@ import { useBodyStats } from '../editor/useBodyStats';
 import { useMisspelledCount } from '../editor/spell/useMisspelledCount';
 import { exportArticleHtml } from '../exportArticle';
 import { fieldsOf, useArticleDraft, type SaveState } from '../hooks/useArticleDraft';
-import { positionOfPath, textRangeAt } from '../editor/piecePosition';
+import { positionOfPath, rawOffset, textRangeAt } from '../editor/piecePosition';
 import { ChecklistPanel, type ChecklistFinding } from './ChecklistPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { routeHash } from '../hooks/useHashRoute';
@@ -83,17 +83,20 @@ export function EditorView({ id }: { id: string }) {
   const previewHtml = usePreviewHtml(side === 'preview', article, draft, settings, () => getBody.current?.() ?? article?.body ?? null, bodyTick);
   const misspelled = useMisspelledCount(editor);
 
-  useCommand('article.save', () => save(true));
+  useCommand('article.save', async () => {
+    await save(true);
+  });
   useCommand('article.export', async () => {
     if (!article || !draft) return;
-    await save();
+    // What is exported is what is saved (and kept in the history as exported).
+    const revision = await save();
+    if (revision === null) return notify({ text: t('export.unsaved'), tone: 'error' });
     const body = getBody.current?.() ?? article.body;
     const neighbours = await api.getPageNeighbours({ id: article.id, section: draft.section, tags: draft.tags, related: draft.related });
     notify({ text: t('export.working') });
     const { file, bytes } = await exportArticleHtml(api, draftArticle(article, draft, body), settings, neighbours.ok ? neighbours.value : null);
     notify({ text: t('export.done', { file, size: formatFileSize(bytes, i18n.language) }) });
-    // The exported version (saved just before) is kept in the history.
-    await api.recordExport({ id: article.id });
+    await api.recordExport({ id: article.id, revision });
     setHistoryTick((n) => n + 1);
   });
 
@@ -138,8 +141,9 @@ export function EditorView({ id }: { id: string }) {
     const { field, path, offset = 0, length = 0 } = finding.location;
     if (field === 'headline' || field === 'sapo') {
       const input = document.getElementById(`${ids}-${field}`) as HTMLTextAreaElement | null;
-      input?.focus();
-      input?.setSelectionRange(offset, offset + length);
+      if (!input) return;
+      input.focus();
+      input.setSelectionRange(rawOffset(input.value, offset), rawOffset(input.value, offset + length));
       return;
     }
     if (field === 'body' && editor && path) {
@@ -348,7 +352,9 @@ export function EditorView({ id }: { id: string }) {
             revision={article.revision}
             refresh={historyTick}
             timeZone={settings.timeZone}
-            onSaveVersion={(label) => save(true, label)}
+            onSaveVersion={async (label) => {
+              await save(true, label);
+            }}
             onRestore={async (revision) => {
               const failure = await restore(revision);
               if (!failure) notify({ text: t('history.restored', { revision }) });

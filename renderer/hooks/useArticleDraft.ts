@@ -75,7 +75,7 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   /** After a conflict, nothing is saved until the reporter chooses which version to keep. */
   const conflict = useRef(false);
-  const saveRef = useRef<(() => Promise<void>) | null>(null);
+  const saveRef = useRef<(() => Promise<number | null>) | null>(null);
   /** What the last load or save put on disk, to skip saves that would change nothing. */
   const savedFields = useRef('');
   /** The revision the article will have once the save in flight succeeds. */
@@ -127,17 +127,19 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
     }
   };
 
+  /** Saves what is pending (a named version when `snapshot`). The revision saved, or null when the text is not saved (a failure or a conflict). */
   const save = useCallback(
-    async (snapshot = false, label?: string): Promise<void> => {
+    async (snapshot = false, label?: string): Promise<number | null> => {
       clearTimer();
       while (inFlight.current) await inFlight.current;
-      if (!draftRef.current || conflict.current || (!dirty.current && !snapshot)) return;
+      const saved = () => (dirty.current || conflict.current || !draftRef.current ? null : baseRevision.current);
+      if (!draftRef.current || conflict.current || (!dirty.current && !snapshot)) return saved();
       dirty.current = false;
       const pending = pendingChanges();
       if (!pending && !snapshot) {
         // A change undone before it was saved: what is saved is still the last save.
         setState((previous) => (previous.kind === 'dirty' ? { kind: 'clean', at: savedAt.current } : previous));
-        return;
+        return saved();
       }
       expectedRevision.current = baseRevision.current + 1;
       setState({ kind: 'saving' });
@@ -171,6 +173,7 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
       } finally {
         inFlight.current = null;
       }
+      return saved();
     },
     [api, id, changes, pendingChanges],
   );
@@ -253,8 +256,8 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
    */
   const changeStatus = useCallback(
     async (status: Article['status']): Promise<ApiError | null> => {
-      await save();
-      if (conflict.current) return { code: 'conflict', message: '' };
+      // Only what is saved moves (and is checked): a draft that could not be saved stays where it is.
+      if ((await save()) === null) return { code: conflict.current ? 'conflict' : 'storage_error', message: '' };
       const result = await api.setStatus({ id, baseRevision: baseRevision.current, status });
       if (!result.ok) {
         if (result.error.code === 'checklist_failed') return result.error;
@@ -274,8 +277,8 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
   /** Brings back a kept revision as a new one (what is pending is saved first, so it stays in history too) and shows it. */
   const restore = useCallback(
     async (revision: number): Promise<ApiError | null> => {
-      await save();
-      if (conflict.current) return { code: 'conflict', message: '' };
+      // What is on screen must be saved first (and so kept in the history) before it is replaced.
+      if ((await save()) === null) return { code: conflict.current ? 'conflict' : 'storage_error', message: '' };
       const result = await api.restoreRevision({ id, baseRevision: baseRevision.current, revision });
       if (!result.ok) return result.error;
       adopt(result.value);
@@ -318,7 +321,7 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('pagehide', onPageHide);
     window.addEventListener('beforeunload', onBeforeUnload);
-    const unsubscribe = window.newsdesk?.onWillClose(() => (conflict.current ? keepConflictCopy(false) : save()));
+    const unsubscribe = window.newsdesk?.onWillClose(() => (conflict.current ? keepConflictCopy(false) : save().then(() => undefined)));
     return () => {
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('pagehide', onPageHide);

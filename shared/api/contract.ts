@@ -90,6 +90,8 @@ export const contract = {
     output: z.strictObject({
       appVersion: z.string(),
       dataDir: z.string(),
+      /** Who is working (recorded in history; the computer's user name until profiles exist). */
+      user: z.string(),
       problems: z.array(problemSchema),
     }),
   },
@@ -183,9 +185,9 @@ export const contract = {
     output: articleSchema,
   },
   recordExport: {
-    /** Keeps a snapshot of the article as saved, once the window has exported it (the single-file export happens there, after saving). */
-    input: z.strictObject({ id: articleId }),
-    output: revisionEntrySchema,
+    /** Keeps a snapshot of the revision the window just exported (the single-file export happens there, after saving); null when another save came first. */
+    input: z.strictObject({ id: articleId, revision: z.number().int().min(1) }),
+    output: revisionEntrySchema.nullable(),
   },
   getChecklist: {
     /** The pre-publish checklist of the saved article, or of the editor's draft when changes are given. */

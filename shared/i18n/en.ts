@@ -326,6 +326,7 @@ export const en: Messages = {
   },
   export: {
     working: 'Preparing the page and its photos…',
+    unsaved: 'Not exported: the article could not be saved. Save it, then export.',
     done: 'Exported “{{file}}” ({{size}}).',
   },
   errors: {
@@ -461,6 +462,7 @@ export const en: Messages = {
       named: 'Saved by hand',
       status: 'Status changed',
       export: 'Exported',
+      replaced: 'Before a restore',
       restore: 'Restored from version {{from}}',
       auto: 'Automatic',
     },
@@ -541,6 +543,7 @@ export const en: Messages = {
     intro: 'Each rule is an error (blocks publishing), a warning (a reminder) or off. A section can have its own; what is left empty follows the newsroom.',
     scope: 'Applies to',
     house: 'The whole newsroom',
+    newSection: '(new section)',
     headlineMin: 'Shortest headline (characters)',
     sapoMin: 'Shortest sapo (syllables)',
     sapoMax: 'Longest sapo (syllables)',

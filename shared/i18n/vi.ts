@@ -317,6 +317,7 @@ export const vi = {
   },
   export: {
     working: 'Đang chuẩn bị trang và ảnh…',
+    unsaved: 'Chưa xuất: bài chưa lưu được. Hãy lưu lại rồi xuất.',
     done: 'Đã xuất tệp “{{file}}” ({{size}}).',
   },
   errors: {
@@ -445,6 +446,7 @@ export const vi = {
       named: 'Lưu tay',
       status: 'Đổi trạng thái',
       export: 'Xuất bài',
+      replaced: 'Bản trước khi khôi phục',
       restore: 'Khôi phục từ bản {{from}}',
       auto: 'Tự động',
     },
@@ -525,6 +527,7 @@ export const vi = {
     intro: 'Mỗi quy tắc là lỗi (chặn việc đăng), cảnh báo (chỉ nhắc) hoặc tắt. Một chuyên mục có thể đặt riêng; chỗ để trống theo cả tòa soạn.',
     scope: 'Áp dụng cho',
     house: 'Cả tòa soạn',
+    newSection: '(chuyên mục mới)',
     headlineMin: 'Tít ngắn nhất (ký tự)',
     sapoMin: 'Sapo ngắn nhất (âm tiết)',
     sapoMax: 'Sapo dài nhất (âm tiết)',

@@ -508,6 +508,14 @@ function isWordCharAt(text: string, index: number): boolean {
   return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(index)!));
 }
 
+const CAPITAL = /\p{Lu}/u;
+/** Whether the character at `index` is a capital letter (A–Z, Đ, Ủ, Á…; not a digit or a mark). */
+function isCapitalAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  return CAPITAL.test(String.fromCodePoint(text.codePointAt(index)!));
+}
+
 /**
  * The end of a syllable in oa, oe or uy with a tone mark on either vowel: group 1 the older
  * placement (hòa, khỏe, thủy), group 2 the newer (hoà, khoẻ, thuỷ). Only open syllables (nothing
@@ -524,6 +532,15 @@ const TONE_PAIR = /([òóỏõọÒÓỎÕỌ][aeAE]|[ùúủũụÙÚỦŨỤ][
  * placement (on a tie, the one that came second). Params: style (the placement used mostly,
  * 'old' = hòa, thủy · 'new' = hoà, thuỷ), word (the syllable found), suggestion (it in the other
  * placement, from alternateTonePlacement).
+ *
+ * A syllable whose first letter is a capital is taken for a proper name and left out of both the
+ * count and the findings: names are spelled as their owners and official documents spell them
+ * ("tỉnh Khánh Hòa", "xã Vĩnh Hòa", "bà Lê Thị Thúy", "Ủy ban nhân dân" in an article writing
+ * "hoà bình, thuỷ lợi"), and the article's own style must neither be outvoted by them nor ask a
+ * reporter to respell them. That is imprecise on purpose: an ordinary word at the start of a
+ * sentence or paragraph ("Thủy lợi là…", "Hòa giải thành, …") and a word in capitals ("THỦY LỢI")
+ * are skipped too, since telling them from a name would need a dictionary of names; the same word
+ * in lower case elsewhere is still checked.
  */
 function toneStyle(cx: RuleContext): Draft[] {
   const seen: Array<{ unit: TextUnit; index: number; word: string; style: 'old' | 'new' }> = [];
@@ -535,6 +552,7 @@ function toneStyle(cx: RuleContext): Draft[] {
       if (isWordCharAt(text, m.index + 2) || (text.charCodeAt(m.index - 1) | 0x20) === 0x71) continue; // a closed syllable, or after q or Q
       let start = m.index;
       while (isWordCharAt(text, start - 1)) start--;
+      if (isCapitalAt(text, start)) continue; // a proper name (or a sentence start): see above
       seen.push({ unit, index: start, word: text.slice(start, m.index + 2), style: m[1] ? 'old' : 'new' });
     }
   }

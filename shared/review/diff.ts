@@ -17,7 +17,11 @@ import { bodyPieces, type BodyPiece } from './bodyPieces';
  * (split, merged, modified, formatted) by a monotone walk with a small look-ahead window, and only
  * paired pieces are diffed word by word. The walk's cost is linear in the size of the gap (a
  * window of LOOKAHEAD pieces, a budget of word diffs per gap), so a large insertion or a
- * rewritten section cannot make it quadratic.
+ * rewritten section cannot make it quadratic. A table cell rewritten beyond recognition is still
+ * paired with the cell in the same column when nothing nearer in the window is as alike (a cell
+ * holds its place). Last, the text pieces the walks left whole (deleted in one gap, inserted in
+ * another) are paired when nearly identical: a paragraph moved and edited (findEditedMoves, its
+ * candidates limited by syllable count and a budget of comparisons, so it stays linear too).
  *
  * Tokens (see tokenize): Vietnamese words are syllables separated by spaces, so a token is a
  * syllable, a run of whitespace or one punctuation character; a tone mark moved ("hòa" → "hoà")
@@ -27,7 +31,14 @@ import { bodyPieces, type BodyPiece } from './bodyPieces';
 export type DiffOp = 'equal' | 'insert' | 'delete';
 export interface DiffPart {
   op: DiffOp;
+  /** the text; '\n' is a line break (a hard break inside a paragraph) or, with `boundary`, the join between two pieces */
   text: string;
+  /**
+   * set only on the part that marks the join between the pieces of a split (op insert) or a merge
+   * (op delete): its text is '\n', so joining the parts still rebuilds both texts, but it is not a
+   * line break typed in the text (that is a '\n' part without `boundary`)
+   */
+  boundary?: true;
   /** equal text whose formatting (marks: bold, italic, link…) changed between the versions */
   formatChanged?: boolean;
   /** an inserted or deleted run that appears deleted/inserted elsewhere in the same comparison (a moved sentence or quote): same `moveId` on both ends */
@@ -75,8 +86,12 @@ export interface BlockDiff {
   /**
    * Word-level parts over the joined texts (a photo: its caption's). Equal text with equal marks
    * is one 'equal' part; 'inserted' is one insert part, 'deleted' one delete part (none for an
-   * empty paragraph); 'moved' one insert part and 'movedAway' one delete part, both with the
-   * entry's moveId. For split/merged a part with text '\n' (op insert for a split, delete for a
+   * empty paragraph); 'movedAway' one delete part with the entry's moveId. 'moved' is one insert
+   * part with the entry's moveId when the text moved unchanged; when it was also edited (a text
+   * piece at least CLEAR_PAIR alike, e.g. a figure corrected in a paragraph moved to the end) its
+   * parts are those of a 'modified' entry, before against after: 'equal' parts for the text kept
+   * and insert/delete parts, without moveId, for the edit (only those count in the stats). For
+   * split/merged a part with text '\n' and `boundary: true` (op insert for a split, delete for a
    * merge) marks each boundary between the pieces.
    */
   parts: DiffPart[];
@@ -163,6 +178,17 @@ const WORD_DIFFS_PER_PIECE = 1;
 const MOVE_MIN_SYLLABLES = 3;
 /** …and between two blocks, longer ones only (a sentence, not a common phrase like "Ủy ban nhân dân thành phố"). */
 const CROSS_BLOCK_MOVE_MIN_SYLLABLES = 6;
+/**
+ * A piece moved and edited: a text piece left deleted in one gap and one left inserted in another,
+ * at least CLEAR_PAIR alike and of at least CROSS_BLOCK_MOVE_MIN_SYLLABLES syllables. Only pieces
+ * whose syllable counts are within EDITED_MOVE_SIZE of each other can be that alike (Dice ≥ 0.9
+ * needs the shorter at least 0.82 of the longer); per inserted piece the EDITED_MOVE_SCAN nearest
+ * in size are looked at, and the whole search compares at most a few pairs per piece.
+ */
+const EDITED_MOVE_SIZE = 0.2;
+const EDITED_MOVE_SCAN = 32;
+const EDITED_MOVE_COMPARISONS_BASE = 64;
+const EDITED_MOVE_COMPARISONS_PER_PIECE = 8;
 
 /**
  * Token diff with a readable shape: whitespace left equal between changes of a run that both
@@ -252,18 +278,16 @@ function units(before: readonly string[], after: readonly string[]): [string[], 
 /** Marks per character: an id per distinct set of marks (-1 at a boundary), to find equal text whose formatting changed. */
 type Signature = Int32Array;
 
-/** Parts from segments: adjacent parts of one op merged, boundaries their own '\n' part, equal text split where its marks differ. */
+/** Parts from segments: adjacent parts of one op merged, boundaries their own '\n' part (flagged `boundary`), equal text split where its marks differ. */
 function toParts(segs: readonly Seg[], sigBefore?: Signature, sigAfter?: Signature): DiffPart[] {
   const parts: DiffPart[] = [];
-  const boundaries = new Set<DiffPart>();
-  const push = (part: DiffPart, boundary = false) => {
+  const push = (part: DiffPart) => {
     if (!part.text) return;
     const last = parts[parts.length - 1];
-    if (!boundary && last && !boundaries.has(last) && last.op === part.op && !!last.formatChanged === !!part.formatChanged) {
+    if (!part.boundary && last && !last.boundary && last.op === part.op && !!last.formatChanged === !!part.formatChanged) {
       last.text += part.text;
       return;
     }
-    if (boundary) boundaries.add(part);
     parts.push(part);
   };
   let b = 0;
@@ -290,7 +314,7 @@ function toParts(segs: readonly Seg[], sigBefore?: Signature, sigAfter?: Signatu
       length += token.length;
       if (token === BOUNDARY) {
         push({ op: seg.op, text });
-        push({ op: seg.op, text: '\n' }, true);
+        push({ op: seg.op, text: '\n', boundary: true });
         text = '';
       } else text += token;
     }
@@ -525,11 +549,22 @@ class BodyDiffer {
         this.budget--;
         sim = unitSimilarity(...units(this.tokens(b), this.tokens(a)), PAIR_SIMILARITY);
       }
-      // A table cell holds its place: one rewritten ("280.000" → "285.000") is that cell modified.
-      if (sim < PAIR_SIMILARITY && b.structure === a.structure && b.raw.context.some((c) => c.type === 'tableRow')) sim = PAIR_SIMILARITY;
     }
     this.sims.set(memo, sim);
     return sim;
+  }
+
+  /** A table cell's index in its row (the path's index below the row's), or -1 outside a table. */
+  private column(p: Piece): number {
+    const row = p.raw.context.findLastIndex((c) => c.type === 'tableRow');
+    return row < 0 ? -1 : p.raw.path[row + 1]!;
+  }
+
+  /** Two pieces of the same kind in the same column of a table: a cell holds its place ("280.000" → "285.000" is that cell modified). */
+  private sameCell(b: Piece, a: Piece): boolean {
+    if (b.structure !== a.structure) return false;
+    const column = this.column(b);
+    return column >= 0 && column === this.column(a);
   }
 
   // --- entries
@@ -563,12 +598,21 @@ class BodyDiffer {
   inserted(a: Piece) {
     if (a.moveId !== undefined) {
       this.emit({ change: 'moved', before: [this.movedFrom.get(a)!.ref], after: [a.ref], moveId: a.moveId, ...this.whole(a, 'insert', a.moveId), ...this.typeChange([this.movedFrom.get(a)!], [a]) });
-    } else this.emit({ change: 'inserted', before: [], after: [a.ref], ...this.whole(a, 'insert') });
+      return;
+    }
+    const entry: BlockDiff = { change: 'inserted', before: [], after: [a.ref], ...this.whole(a, 'insert') };
+    this.emit(entry);
+    if (a.raw.kind === 'text') this.leftInserted.push([a, entry]);
   }
 
   deleted(b: Piece) {
-    if (b.moveId !== undefined) this.emit({ change: 'movedAway', before: [b.ref], after: [], moveId: b.moveId, ...this.whole(b, 'delete', b.moveId) });
-    else this.emit({ change: 'deleted', before: [b.ref], after: [], ...this.whole(b, 'delete') });
+    if (b.moveId !== undefined) {
+      this.emit({ change: 'movedAway', before: [b.ref], after: [], moveId: b.moveId, ...this.whole(b, 'delete', b.moveId) });
+      return;
+    }
+    const entry: BlockDiff = { change: 'deleted', before: [b.ref], after: [], ...this.whole(b, 'delete') };
+    this.emit(entry);
+    if (b.raw.kind === 'text') this.leftDeleted.push([b, entry]);
   }
 
   private typeChange(before: readonly Piece[], after: readonly Piece[]): { typeChanged?: true } {
@@ -631,6 +675,80 @@ class BodyDiffer {
         b.moveId = a.moveId = this.nextId();
         this.movedFrom.set(a, b);
       }
+    }
+  }
+
+  // --- moved and edited: after the gaps, pieces left whole in different gaps
+
+  /** Text pieces the gap walks left whole, with their 'deleted' / 'inserted' entries. */
+  private leftDeleted: Array<[Piece, BlockDiff]> = [];
+  private leftInserted: Array<[Piece, BlockDiff]> = [];
+
+  /**
+   * A paragraph moved and edited ("1.000" → "1.200" in a paragraph taken to the end): a piece left
+   * deleted in one gap and one left inserted in another, nearly identical (at least CLEAR_PAIR,
+   * syllables compared in order, after a bag-of-syllables bound), become 'movedAway' where it was
+   * and 'moved' where it is, the moved entry showing the edit word by word. Greedy, in reading
+   * order of the inserted pieces, each taking the most alike of the deleted ones nearest in size;
+   * linear in the pieces (a scan window and a budget of comparisons).
+   */
+  findEditedMoves() {
+    const gaps = new Set([...this.leftDeleted, ...this.leftInserted].map(([p]) => p.gap));
+    if (gaps.size < 2) return;
+    const large = ([p]: [Piece, BlockDiff]) => {
+      this.bag(p);
+      return p.syllables! >= CROSS_BLOCK_MOVE_MIN_SYLLABLES;
+    };
+    const pool = this.leftDeleted.filter(large).sort(([x], [y]) => x.syllables! - y.syllables!);
+    const inserted = this.leftInserted.filter(large);
+    if (pool.length === 0 || inserted.length === 0) return;
+    const sizes = pool.map(([p]) => p.syllables!);
+    /** The first index whose size is at least `size`. */
+    const from = (size: number) => {
+      let [lo, hi] = [0, sizes.length];
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sizes[mid]! < size) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    let comparisons = EDITED_MOVE_COMPARISONS_BASE + EDITED_MOVE_COMPARISONS_PER_PIECE * (pool.length + inserted.length);
+    for (const [a, entry] of inserted) {
+      if (comparisons <= 0) break;
+      const size = a.syllables!;
+      const [lo, hi] = [from(size * (1 - EDITED_MOVE_SIZE)), from(size * (1 + EDITED_MOVE_SIZE) + 1e-9)];
+      let left = Math.max(from(size), lo) - 1;
+      let right = left + 1;
+      const alike: Array<{ candidate: [Piece, BlockDiff]; bound: number }> = [];
+      for (let scanned = 0; scanned < EDITED_MOVE_SCAN && comparisons > 0 && (left >= lo || right < hi); scanned++) {
+        // The nearer in size of the two next candidates, below and above.
+        const k = right >= hi || (left >= lo && size - sizes[left]! <= sizes[right]! - size) ? left-- : right++;
+        const candidate = pool[k]!;
+        const b = candidate[0];
+        if (b.moveId !== undefined || b.gap === a.gap) continue;
+        comparisons--;
+        const bound = this.bagSimilarity(b, a);
+        if (bound >= CLEAR_PAIR) alike.push({ candidate, bound });
+      }
+      // The syllables in order are at most as alike as the bags: the most alike bags first, and
+      // none once their bound cannot beat the best found (near-identical boilerplate costs one diff).
+      alike.sort((x, y) => y.bound - x.bound);
+      let best: [Piece, BlockDiff] | null = null;
+      let bestSim = 0;
+      for (const { candidate, bound } of alike) {
+        if (bound <= bestSim || comparisons <= 0) break;
+        comparisons--;
+        const sim = unitSimilarity(...units(this.tokens(candidate[0]), this.tokens(a)), CLEAR_PAIR);
+        if (sim >= CLEAR_PAIR && sim > bestSim) [best, bestSim] = [candidate, sim];
+      }
+      if (!best) continue;
+      const [b, away] = best;
+      const moveId = this.nextId();
+      b.moveId = a.moveId = moveId;
+      Object.assign(away, { change: 'movedAway', moveId, ...this.whole(b, 'delete', moveId) });
+      const parts = toParts(diffTokens(this.tokens(b), this.tokens(a)), this.signature(b), this.signature(a));
+      Object.assign(entry, { change: 'moved', before: [b.ref], moveId, parts, ...this.typeChange([b], [a]) });
     }
   }
 
@@ -708,6 +826,10 @@ class BodyDiffer {
       const [b, a] = [removed[i], added[j]];
       return free(b) && free(a) ? this.score(b, a, i, j) : 0;
     };
+    const pairAhead = (i: number, j: number) => {
+      for (let d = 1; d <= LOOKAHEAD; d++) if (score(i, j + d) >= PAIR_SIMILARITY || score(i + d, j) >= PAIR_SIMILARITY) return true;
+      return false;
+    };
     let i = 0;
     let j = 0;
     while (i < m || j < n) {
@@ -747,7 +869,10 @@ class BodyDiffer {
         j++;
         continue;
       }
-      const sim = score(i, j);
+      let sim = score(i, j);
+      // A cell rewritten beyond recognition is still the cell in its column, unless a piece in the
+      // window is at least as alike (a row deleted before a respelled cell: that cell is the pair).
+      if (sim < PAIR_SIMILARITY && this.sameCell(b, a) && !pairAhead(i, j)) sim = PAIR_SIMILARITY;
       if (sim < CLEAR_PAIR) {
         const fuzzySplit = this.fuzzyJoin(b, added, j, sim);
         if (fuzzySplit) {
@@ -838,6 +963,7 @@ function diffBody(before: BodyDoc, after: BodyDoc, nextId: () => number): BlockD
     if ('equal' in step) differ.equal(...step.equal);
     else differ.gap(step.gap.removed, step.gap.added);
   }
+  differ.findEditedMoves();
   const body = differ.out;
   // Moved sentences: first inside each block, then between blocks (a sentence taken from one paragraph into another).
   const textual = body.filter((entry) => !entry.figure && entry.change !== 'equal' && entry.change !== 'moved' && entry.change !== 'movedAway');

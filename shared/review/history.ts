@@ -11,10 +11,10 @@ import { isoDateTime, text } from '../model/fields';
 /**
  * Why a snapshot was kept. created: the article's first revision; named: a save by hand (Ctrl+S,
  * or a version given a name); status: a move through review; export: the article was exported;
- * restore: an older revision was brought back; auto: ten minutes of editing. Only automatic ones
- * are ever thinned.
+ * replaced: the text as it was just before a restore replaced it; restore: an older revision was
+ * brought back; auto: ten minutes of editing. Only automatic ones are ever thinned.
  */
-export const revisionKinds = ['created', 'named', 'status', 'export', 'restore', 'auto'] as const;
+export const revisionKinds = ['created', 'named', 'status', 'export', 'replaced', 'restore', 'auto'] as const;
 export const revisionKind = z.enum(revisionKinds);
 export type RevisionKind = z.infer<typeof revisionKind>;
 
@@ -49,10 +49,12 @@ export const AUTO_SNAPSHOT_AFTER_MS = 10 * MINUTE;
 
 /**
  * Whether an autosave at `now` should keep an automatic snapshot: the newest snapshot of any kind
- * is at least ten minutes old (or there is none).
+ * is at least ten minutes old (or there is none), and so is the current stretch of editing when it
+ * is known (`stretchStart`, ms: the first save after a pause; the snapshot of the state before the
+ * pause carries that state's older time, and must not make the next save due at once).
  */
-export function autoSnapshotDue(entries: readonly RevisionEntry[], now: Date): boolean {
-  const latest = entries.reduce((max, entry) => Math.max(max, Date.parse(entry.at)), Number.NEGATIVE_INFINITY);
+export function autoSnapshotDue(entries: readonly RevisionEntry[], now: Date, stretchStart = Number.NEGATIVE_INFINITY): boolean {
+  const latest = entries.reduce((max, entry) => Math.max(max, Date.parse(entry.at)), stretchStart);
   return now.getTime() - latest >= AUTO_SNAPSHOT_AFTER_MS;
 }
 

@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LibraryService } from '../../electron/library/LibraryService';
@@ -59,11 +59,13 @@ describe('revision history', () => {
     expect(restored.status).toBe('review');
     // Nothing was overwritten: the old snapshot and the state before the restore are both there.
     expect(await readFile(join(dir, 'revisions', a.id, '3.json'), 'utf8')).toBe(snapshotBytes);
+    expect((await library.getRevision({ id: a.id, revision: current.revision })).body).toEqual(current.body);
 
     const { current: at, entries } = await library.listRevisions({ id: a.id });
     expect(at).toBe(restored.revision);
     expect(entries.map((e) => [e.revision, e.kind, e.label])).toEqual([
       [6, 'restore', ''],
+      [5, 'replaced', ''],
       [4, 'export', ''],
       [4, 'status', ''],
       [3, 'named', 'Bản gửi thư ký'],
@@ -72,7 +74,7 @@ describe('revision history', () => {
     expect(entries[0]).toMatchObject({ by: 'Minh Anh', restoredFrom: 3, status: 'review' });
     // Syllables as the editor counts them: headline, sapo and body.
     expect(entries.find((e) => e.kind === 'named')!.words).toBe(8 + 7 + 5);
-    expect(await revisionFiles(a.id)).toEqual(['1.json', '3.json', '4.json', '6.json']);
+    expect(await revisionFiles(a.id)).toEqual(['1.json', '3.json', '4.json', '5.json', '6.json']);
     await library.dispose();
   });
 
@@ -107,6 +109,17 @@ describe('revision history', () => {
     ({ entries } = await library.listRevisions({ id: article.id }));
     expect(entries[0]).toMatchObject({ kind: 'auto', revision: beforeLunch.revision, at: beforeLunch.updatedAt });
     expect((await library.getRevision({ id: article.id, revision: beforeLunch.revision })).sapo).toBe('Phút 25');
+    // That snapshot carries the time before lunch, but the new stretch of editing has only begun:
+    // the next automatic one comes ten minutes into it, not at the next save.
+    for (let minute = 1; minute <= 10; minute++) {
+      clock += MINUTE;
+      article = await library.saveArticle({ id: article.id, baseRevision: article.revision, changes: { sapo: `Chiều ${minute}` } });
+    }
+    ({ entries } = await library.listRevisions({ id: article.id }));
+    expect(entries.slice(0, 2).map((e) => [e.kind, e.revision])).toEqual([
+      ['auto', article.revision],
+      ['auto', beforeLunch.revision],
+    ]);
     await library.dispose();
   });
 
@@ -168,6 +181,72 @@ describe('revision history', () => {
   });
 });
 
+describe('revision history when something goes wrong', () => {
+  it('writes over a snapshot file left by a save that never completed, never keeping its text', async () => {
+    let library = await open();
+    let article = await library.createArticle({ headline: 'Tin' });
+    article = await library.saveArticle({ id: article.id, baseRevision: 1, changes: { sapo: 'một' } });
+    await library.dispose();
+    // A crash after the snapshot of revision 3 was written, before the article file was.
+    const leftover = { ...article, revision: 3, sapo: 'NỘI DUNG CHƯA TỪNG ĐƯỢC LƯU' };
+    await writeFile(join(dir, 'revisions', article.id, '3.json'), JSON.stringify(leftover));
+    library = await open();
+    article = await library.saveArticle({ id: article.id, baseRevision: 2, changes: { sapo: 'hai' }, snapshot: true });
+    expect(article.revision).toBe(3);
+    expect((await library.getRevision({ id: article.id, revision: 3 })).sapo).toBe('hai');
+    await library.dispose();
+  });
+
+  it('never deletes a snapshot whose entry could not be written, and never fails an autosave for it', async () => {
+    let library = await open();
+    let article = await library.createArticle({ headline: 'Tin' });
+    article = await library.saveArticle({ id: article.id, baseRevision: 1, changes: { sapo: 'một' } });
+    await library.listRevisions({ id: article.id });
+    // history.json cannot be written (here: a folder in its way).
+    const history = join(dir, 'revisions', article.id, 'history.json');
+    await rm(history);
+    await mkdir(history);
+    await expect(library.recordExport({ id: article.id, revision: article.revision })).rejects.toThrow(/EISDIR|EPERM|ENOTEMPTY/);
+    // An autosave after a pause (which keeps a snapshot first) still saves.
+    clock += 30 * MINUTE;
+    article = await library.saveArticle({ id: article.id, baseRevision: article.revision, changes: { sapo: 'hai' } });
+    expect(article.sapo).toBe('hai');
+    await rm(history, { recursive: true });
+    article = await library.saveArticle({ id: article.id, baseRevision: article.revision, changes: { sapo: 'ba' }, snapshot: true });
+    await library.dispose();
+    library = await open();
+    // The export's snapshot (revision 2) is still on disk and listed, its reason guessed.
+    expect(await revisionFiles(article.id)).toContain('2.json');
+    expect((await library.listRevisions({ id: article.id })).entries.map((e) => e.revision)).toEqual([4, 2, 1]);
+    await library.dispose();
+  });
+
+  it('leaves alone a snapshot it cannot read, and lists the others', async () => {
+    let library = await open();
+    let article = await library.createArticle({ headline: 'Tin' });
+    for (const sapo of ['một', 'hai', 'ba']) article = await library.saveArticle({ id: article.id, baseRevision: article.revision, changes: { sapo }, snapshot: true });
+    await library.dispose();
+    const folder = join(dir, 'revisions', article.id);
+    await rm(join(folder, 'history.json'));
+    const future = { ...JSON.parse(await readFile(join(folder, '2.json'), 'utf8')), schemaVersion: 999 };
+    await writeFile(join(folder, '2.json'), JSON.stringify(future));
+    library = await open();
+    expect((await library.listRevisions({ id: article.id })).entries.map((e) => e.revision)).toEqual([4, 3, 1]);
+    await library.saveArticle({ id: article.id, baseRevision: article.revision, changes: { sapo: 'bốn' }, snapshot: true });
+    expect(await revisionFiles(article.id)).toEqual(['1.json', '2.json', '3.json', '4.json', '5.json']);
+    await library.dispose();
+  });
+
+  it('records an export only of the revision exported', async () => {
+    const library = await open();
+    const a = await library.createArticle({ headline: 'Tin' });
+    const saved = await library.saveArticle({ id: a.id, baseRevision: 1, changes: { sapo: 'một' } });
+    expect(await library.recordExport({ id: a.id, revision: 1 })).toBeNull();
+    expect(await library.recordExport({ id: a.id, revision: saved.revision })).toMatchObject({ kind: 'export', revision: saved.revision });
+    await library.dispose();
+  });
+});
+
 describe('the pre-publish checklist in the service', () => {
   it('refuses to publish an article with an error, and changes nothing', async () => {
     const library = await open();
@@ -197,6 +276,17 @@ describe('the pre-publish checklist in the service', () => {
     expect((await failure(library.setStatus({ id: a.id, baseRevision: a.revision, status: 'published' }))).message).toContain('ellipsis');
     await library.saveSettings({ changes: { checklist: { ...settings.checklist, severities: { ...settings.checklist.severities, ellipsis: 'off', byline: 'off' } } } });
     expect((await library.setStatus({ id: a.id, baseRevision: a.revision, status: 'published' })).status).toBe('published');
+    await library.dispose();
+  });
+
+  it('does not bring back into a published article a version with errors', async () => {
+    const library = await open();
+    const a = await library.createArticle({ headline: 'Ngập nặng trên đường Nguyễn Văn Cừ sau mưa lớn' });
+    const signed = await library.saveArticle({ id: a.id, baseRevision: a.revision, changes: { byline: 'Minh Anh' } });
+    const published = await library.setStatus({ id: a.id, baseRevision: signed.revision, status: 'published' });
+    // Revision 1 had no byline.
+    expect((await failure(library.restoreRevision({ id: a.id, baseRevision: published.revision, revision: 1 }))).code).toBe('checklist_failed');
+    expect(await library.getArticle({ id: a.id })).toMatchObject({ revision: published.revision, byline: 'Minh Anh', status: 'published' });
     await library.dispose();
   });
 });

@@ -67,7 +67,7 @@ describe.each(['ipc', 'web'])('every method through the %s transport', (name) =>
     check('getRevision', await api.getRevision({ id: created.id, revision: 1 }));
     const checked = check('getChecklist', await api.getChecklist({ id: created.id, changes: { byline: '' } })) as { errors: number };
     expect(checked.errors).toBeGreaterThan(0);
-    check('recordExport', await api.recordExport({ id: created.id }));
+    check('recordExport', await api.recordExport({ id: created.id, revision: history.current }));
     const restored = check('restoreRevision', await api.restoreRevision({ id: created.id, baseRevision: history.current, revision: 1 })) as { sapo: string; status: string };
     expect(restored).toMatchObject({ sapo: '', status: 'published' });
     check('getPageNeighbours', await api.getPageNeighbours({ id: created.id, tags: ['Cần Thơ'] }));

@@ -209,7 +209,7 @@ describe('body diff', () => {
     expect(entry.before.map((ref) => ref.text)).toEqual([ROADS]);
     expect(entry.after.map((ref) => ref.text)).toEqual([ROADS_1, ROADS_2]);
     expect(entry.after.map((ref) => ref.path)).toEqual([[4], [5]]);
-    expect(entry.parts).toContainEqual({ op: 'insert', text: '\n' });
+    expect(entry.parts).toContainEqual({ op: 'insert', text: '\n', boundary: true });
     expect(ops(entry.parts, 'insert')).toEqual(['\n']);
     expect(joinOps(entry.parts, 'insert')).toBe(`${ROADS_1}\n${ROADS_2}`);
     expect(joinOps(entry.parts, 'delete')).toBe(ROADS);
@@ -232,7 +232,7 @@ describe('body diff', () => {
     expect(merged.before.map((ref) => ref.text)).toEqual([LEAD, FIGURES]);
     expect(merged.before.map((ref) => ref.path)).toEqual([[0], [1]]);
     expect(merged.after.map((ref) => ref.path)).toEqual([[0]]);
-    expect(merged.parts.filter((part) => part.text === '\n')).toEqual([{ op: 'delete', text: '\n' }]);
+    expect(merged.parts.filter((part) => part.text === '\n')).toEqual([{ op: 'delete', text: '\n', boundary: true }]);
     expect(ops(merged.parts, 'delete')).toEqual(['\n', ' của Sở Tài chính']);
     expect(result.stats).toEqual({ insertions: 0, deletions: 4, changes: 1 });
   });
@@ -244,7 +244,7 @@ describe('body diff', () => {
     expect(entry.change).toBe('merged');
     expect(entry.parts).toEqual([
       { op: 'equal', text: ROADS_1 },
-      { op: 'delete', text: '\n' },
+      { op: 'delete', text: '\n', boundary: true },
       { op: 'insert', text: ' ' },
       { op: 'equal', text: ROADS_2 },
     ]);
@@ -417,6 +417,91 @@ describe('body diff', () => {
   it('tells a rewritten section from an edited one', () => {
     const result = bodyOnly(doc(p(LEAD), p(INVEST)), doc(p(LEAD), p('Giá lúa tại các địa phương vùng Đồng bằng sông Cửu Long tiếp tục giảm trong tuần qua.')));
     expect(changed(result).map((entry) => entry.change)).toEqual(['deleted', 'inserted']);
+  });
+
+  it('shows a paragraph moved and edited as moved, with the changed figure in its parts', () => {
+    const fund = 'Tổng vốn đầu tư cho các công trình giao thông trọng điểm năm 2026 là hơn 1.000 tỷ đồng, trong đó vốn ngân sách thành phố chiếm khoảng 60%.';
+    const edited = fund.replace('1.000', '1.200');
+    const result = bodyOnly(doc(p(LEAD), p(fund), p(ROADS), p(INVEST), p(SOCIAL)), doc(p(LEAD), p(ROADS), p(INVEST), p(SOCIAL), p(edited)));
+    const entries = changed(result);
+    expect(entries.map((entry) => entry.change)).toEqual(['movedAway', 'moved']);
+    const [away, moved] = entries as [BlockDiff, BlockDiff];
+    expect(away.moveId).toBeDefined();
+    expect(moved.moveId).toBe(away.moveId);
+    expect(away.before[0]!.path).toEqual([1]);
+    expect(away.after).toEqual([]);
+    expect(away.parts).toEqual([{ op: 'delete', text: fund, moveId: away.moveId }]);
+    expect(moved.before.map((ref) => [ref.path, ref.text])).toEqual([[[1], fund]]);
+    expect(moved.after.map((ref) => [ref.path, ref.text])).toEqual([[[4], edited]]);
+    expect(ops(moved.parts, 'delete')).toEqual(['1.000']);
+    expect(ops(moved.parts, 'insert')).toEqual(['1.200']);
+    expect(joinOps(moved.parts, 'delete')).toBe(fund);
+    expect(joinOps(moved.parts, 'insert')).toBe(edited);
+    expect(result.body.indexOf(away)).toBe(1);
+    expect(result.body.indexOf(moved)).toBe(result.body.length - 1);
+    // Only the changed figure is written; the rest of the paragraph only moved.
+    expect(result.stats).toEqual({ insertions: 1, deletions: 1, changes: 2 });
+  });
+
+  it('does not call a paragraph rewritten elsewhere a move', () => {
+    const rewritten = SOCIAL.replace('hoàn thành việc xóa nhà tạm, nhà dột nát cho các hộ nghèo, cận nghèo trước tháng 9', 'hỗ trợ xây mới 500 căn nhà đại đoàn kết cho hộ khó khăn');
+    const result = bodyOnly(doc(p(LEAD), p(SOCIAL), p(ROADS), p(INVEST)), doc(p(LEAD), p(ROADS), p(INVEST), p(rewritten)));
+    expect(changed(result).map((entry) => entry.change)).toEqual(['deleted', 'inserted']);
+  });
+
+  it('pairs a table cell with the cell of its column, and a row deleted before a respelled cell as deleted', () => {
+    const cell = (text: string) => ({ type: 'tableCell', content: [p(text)] });
+    const table = (...rows: string[][]) => ({ type: 'table', content: rows.map((cells) => ({ type: 'tableRow', content: cells.map(cell) })) });
+    const before = doc(p(LEAD), table(['Quận', 'Dân số', 'Diện tích (km²)'], ['Ninh Kiều', '280.000', '29,2'], ['Cái Răng', '110.000', '68,3'], ['Bình Thủy', '140.000', '70,6']));
+    const after = doc(p(LEAD), table(['Quận', 'Dân số', 'Diện tích (km²)'], ['Ninh Kiều', '280.000', '29,2'], ['Bình Thuỷ', '140.000', '70,6']));
+    const entries = changed(bodyOnly(before, after));
+    expect(entries.map((entry) => [entry.change, (entry.before[0] ?? entry.after[0])!.text])).toEqual([
+      ['deleted', 'Cái Răng'],
+      ['deleted', '110.000'],
+      ['deleted', '68,3'],
+      ['modified', 'Bình Thủy'],
+    ]);
+    const respelled = entries[3]!;
+    expect(respelled.after[0]!.text).toBe('Bình Thuỷ');
+    expect(respelled.after[0]!.path).toEqual([1, 2, 0, 0]);
+    expect(ops(respelled.parts, 'delete')).toEqual(['Thủy']);
+    expect(ops(respelled.parts, 'insert')).toEqual(['Thuỷ']);
+
+    // A figure rewritten is still the cell of its column: never the cell of another column.
+    const swapped = bodyOnly(
+      doc(table(['Quận', 'Dân số'], ['Ninh Kiều', '280.000'])),
+      doc(table(['Quận', 'Dân số'], ['Ninh Kiều', '285.000'])),
+    );
+    const [cellEntry] = changed(swapped) as [BlockDiff];
+    expect(cellEntry.change).toBe('modified');
+    expect(cellEntry.before[0]!.path).toEqual([0, 1, 1, 0]);
+    expect(cellEntry.after[0]!.path).toEqual([0, 1, 1, 0]);
+
+    // The population column removed and a wrong district corrected: the corrected cell is paired
+    // with the cell of its own column, not with the removed figure before it.
+    const column = changed(
+      bodyOnly(doc(table(['Quận', 'Dân số'], ['Ninh Kiều', '280.000'], ['Cái Răng', '110.000'])), doc(table(['Quận'], ['Ninh Kiều'], ['Ô Môn']))),
+    );
+    expect(column.map((entry) => [entry.change, entry.before[0]?.text, entry.after[0]?.text])).toEqual([
+      ['deleted', 'Dân số', undefined],
+      ['deleted', '280.000', undefined],
+      ['modified', 'Cái Răng', 'Ô Môn'],
+      ['deleted', '110.000', undefined],
+    ]);
+  });
+
+  it('tells a line break added inside a paragraph from a paragraph split', () => {
+    const before = doc(p(LEAD), p('Nguồn: Cục Thống kê TP Cần Thơ. Số liệu năm 2025, cập nhật đến ngày 31/12.'), p(ROADS));
+    const after = doc(p(LEAD), p(txt('Nguồn: Cục Thống kê TP Cần Thơ.'), { type: 'hardBreak' }, txt('Số liệu năm 2025, cập nhật đến ngày 31/12.')), p(ROADS_1), p(ROADS_2));
+    const entries = changed(bodyOnly(before, after));
+    expect(entries.map((entry) => entry.change)).toEqual(['modified', 'split']);
+    const [lineBreak, split] = entries as [BlockDiff, BlockDiff];
+    expect(lineBreak.parts.filter((part) => part.op !== 'equal')).toEqual([
+      { op: 'delete', text: ' ' },
+      { op: 'insert', text: '\n' },
+    ]);
+    expect(lineBreak.parts.some((part) => part.boundary)).toBe(false);
+    expect(split.parts.filter((part) => part.op === 'insert')).toEqual([{ op: 'insert', text: '\n', boundary: true }]);
   });
 });
 
