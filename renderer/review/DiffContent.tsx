@@ -223,7 +223,7 @@ export function Parts({ parts, side }: { parts: DiffPart[]; side: 'before' | 'af
         }
         if ((part.op === 'insert' && side === 'before') || (part.op === 'delete' && side === 'after')) return null;
         const Tag = part.op === 'insert' ? 'ins' : 'del';
-        if (part.text === '\n') {
+        if (part.boundary) {
           return (
             <Tag key={index} className="diff-break">
               {' ¶ '}
