@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { homedir, userInfo } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { MethodOutput, NewsdeskService, ParsedInput } from '../../shared/api/contract';
+import type { CallContext, MethodOutput, NewsdeskService, ParsedInput } from '../../shared/api/contract';
 import { summarize, type Article, type ArticleFields, type ArticleSummary } from '../../shared/model/article';
-import { applyChanges, canPublish, changeStatus, isDerivedSlug, newArticle, setTrashed, type Actor } from '../../shared/model/articleUpdates';
+import { applyChanges, authorProfileId, canPublish, changeStatus, isDerivedSlug, newArticle, setTrashed, type Actor } from '../../shared/model/articleUpdates';
+import { may, type Permission, type Profile } from '../../shared/review/people';
 import { bodyAssetIds } from '../../shared/model/body';
 import { checklistConfig, runChecklist, type Finding } from '../../shared/review/checklist';
 import { autoSnapshotDue, sessionEndDue } from '../../shared/review/history';
 import { rememberFolder, settingsSchema, type Settings } from '../../shared/model/settings';
 import { compareVietnamese, fold, RESERVED_SLUGS, slugify, uniqueSlug } from '../../shared/text/vietnamese';
+import { stableStringify } from '../../shared/text/stableStringify';
 import { createFolder, folderPlaces, listFolder } from '../publish/folders';
 import { Publisher } from '../publish/publisher';
 import { ArticleStore, ArticleTooNewError } from './articleStore';
@@ -39,6 +41,13 @@ export interface LibraryOptions {
 }
 
 const DEFAULT_PAGE = 200;
+
+/** Whether new settings change an existing profile's role, remove a profile, or change the policy (of a library that has profiles). */
+function changesWhoMayDoWhat(before: Settings, after: Settings): boolean {
+  if (before.profiles.length === 0) return false;
+  if (stableStringify(before.policy) !== stableStringify(after.policy)) return true;
+  return before.profiles.some((old) => after.profiles.find((profile) => profile.id === old.id)?.role !== old.role);
+}
 
 /** The computer's user name, for history entries when no profile is chosen. */
 function systemUserName(): string {
@@ -120,8 +129,33 @@ export class LibraryService implements NewsdeskService {
   /** When the current stretch of editing of an article began (after a pause), this session. */
   private readonly stretchStarts = new Map<string, number>();
 
-  private actor(): Actor {
-    return { at: this.now().toISOString(), by: this.user };
+  /** The profile a call comes from, when it names one of the library's. */
+  private profileOf(context: CallContext): Profile | null {
+    return this.catalog.settings.profiles.find((profile) => profile.id === context.profileId) ?? null;
+  }
+
+  /** Who acts in a call: their profile's name, else the computer's user name. */
+  private actor(context: CallContext = {}): Actor {
+    const profile = this.profileOf(context);
+    return { at: this.now().toISOString(), by: profile?.name ?? this.user, ...(profile ? { profileId: profile.id } : {}) };
+  }
+
+  /**
+   * Refuses (forbidden) what the newsroom's policy does not allow the calling profile. A library
+   * without profiles is one person's and restricts nothing. For what concerns someone else's
+   * article (spike, editOthersByline), the article's own author may always.
+   */
+  private guard(context: CallContext, permission: Permission, article?: Article): void {
+    const { profiles, policy } = this.catalog.settings;
+    if (profiles.length === 0) return;
+    const profile = this.profileOf(context);
+    if (article && (permission === 'spike' || permission === 'editOthersByline')) {
+      const author = authorProfileId(article);
+      if (author === null || author === profile?.id) return;
+    }
+    if (!may(policy, profile, permission)) {
+      fail('forbidden', profile ? `The ${profile.role} role may not ${permission} (Settings → profiles and permissions).` : 'Choose a profile first: this library has profiles.');
+    }
   }
 
   // ---- the API -------------------------------------------------------------------------------
@@ -130,13 +164,14 @@ export class LibraryService implements NewsdeskService {
     return { appVersion: this.options.appVersion ?? '0.0.0', dataDir: this.options.dataDir, user: this.user, problems: this.problems.all() };
   }
 
-  createArticle(input: ParsedInput<'createArticle'>): Promise<Article> {
+  createArticle(input: ParsedInput<'createArticle'>, context: CallContext = {}): Promise<Article> {
     return this.exclusive(async () => {
       const id = this.newId();
       const fields = this.checked(input);
       const slug = fields.headline ? uniqueSlug(slugify(fields.headline), (s) => this.catalog.slugTaken(s, id)) : '';
-      const article = newArticle({ id, slug, fields }, this.actor());
-      await this.write(article, { kind: 'created' });
+      const actor = this.actor(context);
+      const article = newArticle({ id, slug, fields }, actor);
+      await this.write(article, { kind: 'created' }, actor);
       return article;
     });
   }
@@ -145,9 +180,10 @@ export class LibraryService implements NewsdeskService {
     return this.exclusive(() => this.load(input.id));
   }
 
-  saveArticle(input: ParsedInput<'saveArticle'>): Promise<Article> {
+  saveArticle(input: ParsedInput<'saveArticle'>, context: CallContext = {}): Promise<Article> {
     return this.exclusive(async () => {
       const current = await this.loadAt(input.id, input.baseRevision);
+      if (input.changes.byline !== undefined && input.changes.byline !== current.byline) this.guard(context, 'editOthersByline', current);
       const { slug: requested, ...changes } = input.changes;
       const fields = this.checked(changes);
       let slug = current.slug;
@@ -159,8 +195,9 @@ export class LibraryService implements NewsdeskService {
       } else if (fields.headline !== undefined && fields.headline !== current.headline && isDerivedSlug(current)) {
         slug = fields.headline ? uniqueSlug(slugify(fields.headline), (s) => this.catalog.slugTaken(s, current.id)) : '';
       }
-      const next = applyChanges(current, { ...fields, slug }, this.actor());
-      await this.write(next, input.snapshot === true ? { kind: 'named', label: input.label ?? '' } : await this.autoSnapshot(current));
+      const actor = this.actor(context);
+      const next = applyChanges(current, { ...fields, slug }, actor);
+      await this.write(next, input.snapshot === true ? { kind: 'named', label: input.label ?? '' } : await this.autoSnapshot(current, actor), actor);
       return next;
     });
   }
@@ -192,12 +229,12 @@ export class LibraryService implements NewsdeskService {
     return [...counts.values()].sort((a, b) => b.count - a.count || compareVietnamese(a.tag, b.tag));
   }
 
-  trashArticle(input: ParsedInput<'trashArticle'>): Promise<ArticleSummary> {
-    return this.trashed(input.id, true);
+  trashArticle(input: ParsedInput<'trashArticle'>, context: CallContext = {}): Promise<ArticleSummary> {
+    return this.trashed(input.id, true, context);
   }
 
-  restoreArticle(input: ParsedInput<'restoreArticle'>): Promise<ArticleSummary> {
-    return this.trashed(input.id, false);
+  restoreArticle(input: ParsedInput<'restoreArticle'>, context: CallContext = {}): Promise<ArticleSummary> {
+    return this.trashed(input.id, false, context);
   }
 
   /**
@@ -226,15 +263,20 @@ export class LibraryService implements NewsdeskService {
 
   private readonly stripLocation: AssetTransform = async (bytes, type) => (await stripLocation(bytes, type)).bytes;
 
-  setStatus(input: ParsedInput<'setStatus'>): Promise<Article> {
+  setStatus(input: ParsedInput<'setStatus'>, context: CallContext = {}): Promise<Article> {
     return this.exclusive(async () => {
       const current = await this.loadAt(input.id, input.baseRevision);
+      if (current.status !== input.status) {
+        if (input.status === 'approved' || current.status === 'approved') this.guard(context, 'approve');
+        if (input.status === 'published' || current.status === 'published') this.guard(context, 'publish');
+      }
       if (input.status === 'published' && current.status !== 'published') {
         if (!canPublish(current)) fail('invalid_input', 'An article needs a headline (and so a slug) before it is published.');
         this.refuseChecklistErrors(current);
       }
-      const next = changeStatus(current, input.status, this.actor());
-      if (next !== current) await this.write(next, { kind: 'status' });
+      const actor = this.actor(context);
+      const next = changeStatus(current, input.status, actor);
+      if (next !== current) await this.write(next, { kind: 'status' }, actor);
       return next;
     });
   }
@@ -255,28 +297,30 @@ export class LibraryService implements NewsdeskService {
   }
 
   /** A kept revision's text and fields brought back as a new revision; status, slug (unless it follows the headline), assignee and deadline stay. */
-  restoreRevision(input: ParsedInput<'restoreRevision'>): Promise<Article> {
+  restoreRevision(input: ParsedInput<'restoreRevision'>, context: CallContext = {}): Promise<Article> {
     return this.exclusive(async () => {
       const current = await this.loadAt(input.id, input.baseRevision);
       const old = await this.loadRevision(input.id, input.revision);
       const { headline, sapo, byline, section, tags, featuredImage, body, related } = old;
       const fields = this.checked({ headline, sapo, byline, section, tags, featuredImage, body, related });
       const slug = headline !== current.headline && isDerivedSlug(current) && headline ? uniqueSlug(slugify(headline), (s) => this.catalog.slugTaken(s, current.id)) : current.slug;
-      const next = applyChanges(current, { ...fields, slug }, this.actor());
+      if (byline !== current.byline) this.guard(context, 'editOthersByline', current);
+      const actor = this.actor(context);
+      const next = applyChanges(current, { ...fields, slug }, actor);
       // A published article stays published: what comes back must pass the checklist.
       if (next.status === 'published') this.refuseChecklistErrors(next);
       // The text being replaced is kept first (for ever, like a named version): nothing is lost.
-      await this.keepSnapshot(current, { kind: 'replaced' });
-      await this.write(next, { kind: 'restore', restoredFrom: input.revision });
+      await this.keepSnapshot(current, { kind: 'replaced' }, actor);
+      await this.write(next, { kind: 'restore', restoredFrom: input.revision }, actor);
       return next;
     });
   }
 
   /** Keeps the exported revision in the history, if it is still the one saved (null when it is not). */
-  recordExport(input: ParsedInput<'recordExport'>) {
+  recordExport(input: ParsedInput<'recordExport'>, context: CallContext = {}) {
     return this.exclusive(async () => {
       const current = await this.load(input.id);
-      return current.revision === input.revision ? this.keepSnapshot(current, { kind: 'export' }) : null;
+      return current.revision === input.revision ? this.keepSnapshot(current, { kind: 'export' }, this.actor(context)) : null;
     });
   }
 
@@ -300,12 +344,12 @@ export class LibraryService implements NewsdeskService {
     return this.publisher.exportSite(input);
   }
 
-  async exportArticleFolder(input: ParsedInput<'exportArticleFolder'>) {
+  async exportArticleFolder(input: ParsedInput<'exportArticleFolder'>, context: CallContext = {}) {
     const article = await this.getArticle({ id: input.id });
     const result = await this.publisher.exportArticleFolder(article, input.outDir);
     await this.exclusive(async () => {
       const current = await this.load(article.id);
-      if (current.revision === article.revision) await this.keepSnapshot(current, { kind: 'export' });
+      if (current.revision === article.revision) await this.keepSnapshot(current, { kind: 'export' }, this.actor(context));
     });
     return result;
   }
@@ -324,10 +368,14 @@ export class LibraryService implements NewsdeskService {
     return this.catalog.settings;
   }
 
-  saveSettings(input: ParsedInput<'saveSettings'>): Promise<Settings> {
+  saveSettings(input: ParsedInput<'saveSettings'>, context: CallContext = {}): Promise<Settings> {
     return this.exclusive(async () => {
       const parsed = settingsSchema.safeParse({ ...this.catalog.settings, ...input.changes });
       if (!parsed.success) fail('invalid_input', parsed.error.issues[0]?.message ?? 'invalid settings');
+      // Roles and the policy are the chief editor's (once the library has profiles); anyone may add a profile.
+      if (changesWhoMayDoWhat(this.catalog.settings, parsed.data) && this.profileOf(context)?.role !== 'chief_editor') {
+        fail('forbidden', 'Only a chief editor may change roles, remove profiles or change the policy.');
+      }
       const stripNow = parsed.data.stripLocationFromOriginals && !this.catalog.settings.stripLocationFromOriginals;
       await this.catalog.saveSettings(parsed.data);
       if (stripNow) this.stripOriginals();
@@ -396,8 +444,8 @@ export class LibraryService implements NewsdeskService {
     return fields;
   }
 
-  private async write(article: Article, snapshot: SnapshotReason | null): Promise<void> {
-    await this.store.write(article, { snapshot, by: this.user, intent: () => this.catalog.journal.append(article.id) });
+  private async write(article: Article, snapshot: SnapshotReason | null, actor: Actor): Promise<void> {
+    await this.store.write(article, { snapshot, by: actor.by, intent: () => this.catalog.journal.append(article.id) });
     this.catalog.update(article);
   }
 
@@ -406,13 +454,13 @@ export class LibraryService implements NewsdeskService {
    * the saved state ended an earlier stretch of editing (a pause of ten minutes or more), that
    * state is kept first, as it was.
    */
-  private async autoSnapshot(current: Article): Promise<SnapshotReason | null> {
+  private async autoSnapshot(current: Article, actor: Actor): Promise<SnapshotReason | null> {
     const now = this.now();
     try {
       const entries = await this.store.revisions.entries(current.id, current.revision);
       if (sessionEndDue(entries, current.revision, current.updatedAt, now)) {
         this.stretchStarts.set(current.id, now.getTime());
-        await this.keepSnapshot(current, { kind: 'auto', at: current.updatedAt });
+        await this.keepSnapshot(current, { kind: 'auto', at: current.updatedAt }, actor);
         return null;
       }
       return autoSnapshotDue(entries, now, this.stretchStarts.get(current.id)) ? { kind: 'auto' } : null;
@@ -424,9 +472,9 @@ export class LibraryService implements NewsdeskService {
   }
 
   /** A snapshot of the article as it is saved now (its file is not rewritten). */
-  private async keepSnapshot(article: Article, reason: SnapshotReason) {
+  private async keepSnapshot(article: Article, reason: SnapshotReason, actor: Actor) {
     await this.store.revisions.keep(article);
-    return this.store.revisions.record(article, reason, this.user);
+    return this.store.revisions.record(article, reason, actor.by);
   }
 
   private async loadRevision(id: string, revision: number): Promise<Article> {
@@ -453,11 +501,13 @@ export class LibraryService implements NewsdeskService {
     return runChecklist(article, config, { slugTaken: (slug, id) => this.catalog.slugTaken(slug, id) });
   }
 
-  private trashed(id: string, trashed: boolean): Promise<ArticleSummary> {
+  private trashed(id: string, trashed: boolean, context: CallContext): Promise<ArticleSummary> {
     return this.exclusive(async () => {
       const current = await this.load(id);
-      const next = setTrashed(current, trashed, this.actor());
-      if (next !== current) await this.write(next, null);
+      this.guard(context, 'spike', current);
+      const actor = this.actor(context);
+      const next = setTrashed(current, trashed, actor);
+      if (next !== current) await this.write(next, null, actor);
       return summarize(next);
     });
   }

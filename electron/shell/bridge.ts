@@ -24,7 +24,7 @@ export interface RendererIpc {
  */
 export function createBridge(ipc: RendererIpc): NewsdeskBridge {
   const api = Object.fromEntries(
-    methodNames.map((method) => [method, (input: unknown) => ipc.invoke(ipcChannel(method), input)]),
+    methodNames.map((method) => [method, (input: unknown, context?: unknown) => ipc.invoke(ipcChannel(method), input, context)]),
   ) as unknown as NewsdeskBridge;
 
   api.onDidRequestCommand = (listener) => {

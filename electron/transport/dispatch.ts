@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { contract, type NewsdeskService, type Result } from '../../shared/api/contract';
+import { contract, type CallContext, type NewsdeskService, type Result } from '../../shared/api/contract';
+import { PROFILE_ID } from '../../shared/review/people';
 import { isMethodName, type MethodName } from '../../shared/api/methods';
 import { toApiError } from '../library/errors';
 
@@ -14,21 +15,27 @@ function describeIssues(error: z.ZodError): string {
  * The single entry both transports use: check the method name, validate the input with the
  * contract's schema, call the service, and return the outcome as data. Nothing thrown crosses.
  */
-export async function dispatch(service: NewsdeskService, method: string, input: unknown): Promise<Result<unknown>> {
+/** The call's context as the transport passed it, kept only when well formed (a profile id, nothing else). */
+export function callContext(raw: unknown): CallContext {
+  const profileId = (raw as { profileId?: unknown } | null | undefined)?.profileId;
+  return typeof profileId === 'string' && PROFILE_ID.test(profileId) ? { profileId } : {};
+}
+
+export async function dispatch(service: NewsdeskService, method: string, input: unknown, context: unknown = {}): Promise<Result<unknown>> {
   if (!isMethodName(method)) return { ok: false, error: { code: 'invalid_input', message: `Unknown method: ${method.slice(0, 80)}` } };
   const parsed = contract[method].input.safeParse(input ?? {});
   if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: describeIssues(parsed.error) } };
   try {
-    const call = service[method] as (arg: unknown) => Promise<unknown>;
-    const value = await call.call(service, parsed.data);
+    const call = service[method] as (arg: unknown, context: CallContext) => Promise<unknown>;
+    const value = await call.call(service, parsed.data, callContext(context));
     return { ok: true, value };
   } catch (error) {
     return { ok: false, error: toApiError(error) };
   }
 }
 
-export type Dispatcher = (method: MethodName | string, input: unknown) => Promise<Result<unknown>>;
+export type Dispatcher = (method: MethodName | string, input: unknown, context?: unknown) => Promise<Result<unknown>>;
 
 export function createDispatcher(service: NewsdeskService): Dispatcher {
-  return (method, input) => dispatch(service, method, input);
+  return (method, input, context) => dispatch(service, method, input, context);
 }

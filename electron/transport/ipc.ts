@@ -4,7 +4,7 @@ import type { Dispatcher } from './dispatch';
 
 /** The slice of Electron's ipcMain used here (so the registration is testable without Electron). */
 export interface MainIpc {
-  handle(channel: string, listener: (event: IpcCallEvent, input: unknown) => Promise<unknown>): void;
+  handle(channel: string, listener: (event: IpcCallEvent, input: unknown, context?: unknown) => Promise<unknown>): void;
   removeHandler(channel: string): void;
 }
 
@@ -29,11 +29,11 @@ export function isTrustedSender(event: IpcCallEvent): boolean {
 /** One handler per method, generated from the method list; returns a function that removes them. */
 export function registerIpc(ipc: MainIpc, dispatch: Dispatcher): () => void {
   for (const method of methodNames) {
-    ipc.handle(ipcChannel(method), async (event, input): Promise<Result<unknown>> => {
+    ipc.handle(ipcChannel(method), async (event, input, context): Promise<Result<unknown>> => {
       if (!isTrustedSender(event)) {
         return { ok: false, error: { code: 'forbidden', message: 'This page may not use the Newsdesk API.' } };
       }
-      return dispatch(method, input);
+      return dispatch(method, input, context);
     });
   }
   return () => {

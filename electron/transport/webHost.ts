@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { MAX_REQUEST_BYTES, type ApiError, type Result } from '../../shared/api/contract';
 import { SECURITY_HEADERS } from './csp';
 import { readStaticFile } from './staticFiles';
-import { IMAGE_ROUTE } from '../../shared/api/methods';
+import { IMAGE_ROUTE, PROFILE_HEADER } from '../../shared/api/methods';
 import type { Dispatcher } from './dispatch';
 
 export interface WebHostOptions {
@@ -118,7 +118,9 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch {
       return sendJson(response, 400, failure('invalid_input', 'Malformed method name.'));
     }
-    sendJson(response, 200, await options.dispatch(method, input));
+    // Who is acting (a profile id; see shared/review/people.ts): a header beside the input.
+    const profile = request.headers[PROFILE_HEADER.toLowerCase()];
+    sendJson(response, 200, await options.dispatch(method, input, { profileId: typeof profile === 'string' ? profile : undefined }));
   }
 
   return new Promise((resolve, reject) => {

@@ -1,5 +1,5 @@
-import type { NewsdeskApi, Result } from '../../shared/api/contract';
-import { httpPath, methodNames, type MethodName } from '../../shared/api/methods';
+import type { CallContext, NewsdeskApi, Result } from '../../shared/api/contract';
+import { httpPath, methodNames, PROFILE_HEADER, type MethodName } from '../../shared/api/methods';
 
 const TOKEN_KEY = 'newsdesk.token';
 /** Browsers refuse keepalive requests with bodies over 64 KiB (bytes, not characters). */
@@ -26,14 +26,18 @@ export function takeToken(location: Location, history: History, storage: Storage
  * only 64 KiB of those in flight, so only that save uses it.
  */
 export function createHttpApi(token: string, { keepalive = false } = {}): NewsdeskApi {
-  const call = async (method: MethodName, input: unknown): Promise<Result<unknown>> => {
+  const call = async (method: MethodName, input: unknown, context?: CallContext): Promise<Result<unknown>> => {
     const body = JSON.stringify(input ?? {});
     // Vietnamese letters take two or three bytes each in UTF-8: count bytes, not characters.
     const bytes = new TextEncoder().encode(body).byteLength;
     try {
       const response = await fetch(httpPath(method), {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${token}`,
+          ...(context?.profileId ? { [PROFILE_HEADER]: context.profileId } : {}),
+        },
         body,
         keepalive: keepalive && bytes < KEEPALIVE_LIMIT,
       });
@@ -42,5 +46,5 @@ export function createHttpApi(token: string, { keepalive = false } = {}): Newsde
       return { ok: false, error: { code: 'unavailable', message: error instanceof Error ? error.message : String(error) } };
     }
   };
-  return Object.fromEntries(methodNames.map((method) => [method, (input: unknown) => call(method, input)])) as unknown as NewsdeskApi;
+  return Object.fromEntries(methodNames.map((method) => [method, (input: unknown, context?: CallContext) => call(method, input, context)])) as unknown as NewsdeskApi;
 }

@@ -236,12 +236,20 @@ export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
 
+/**
+ * Who makes a call, beside its input: the profile the window works as (shared/review/people.ts).
+ * Carried by the transports (the web host's `X-Newsdesk-Profile` header, a second IPC argument).
+ */
+export interface CallContext {
+  profileId?: string;
+}
+
 /** What the renderer holds: every method, returning errors as data. */
 export type NewsdeskApi = {
-  [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
+  [M in MethodName]: (input: MethodInput<M>, context?: CallContext) => Promise<Result<MethodOutput<M>>>;
 };
 
 /** What the main process implements once: parsed input in, output out (failures thrown as ApiFailure). */
 export type NewsdeskService = {
-  [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>>;
+  [M in MethodName]: (input: ParsedInput<M>, context: CallContext) => Promise<MethodOutput<M>>;
 };

@@ -65,5 +65,8 @@ export const CHOOSE_FOLDER_CHANNEL = `${IPC_PREFIX}choose-folder`;
 export const IMAGE_ROUTE = '/library/images/';
 export const imageUrl = (name: string) => `${IMAGE_ROUTE.slice(1)}${name}`;
 
+/** The web host's header naming the profile a call comes from (see CallContext in ./contract). */
+export const PROFILE_HEADER = 'X-Newsdesk-Profile';
+
 /** The web host's route for a method. */
 export const httpPath = (method: MethodName) => `/api/${method}`;

@@ -44,6 +44,8 @@ export const workflowEventSchema = z.strictObject({
   from: articleStatus.nullable(),
   to: articleStatus.nullable(),
   by: text(120),
+  /** The profile that acted (shared/review/people.ts), when one was chosen. */
+  profileId: z.string().max(64).optional(),
 });
 
 export const tagsField = z.array(text(LIMITS.tag).pipe(z.string().trim().min(1))).max(LIMITS.tags);

@@ -8,11 +8,15 @@ import { emptyBody } from './body';
  * is. The revision, `updatedAt` and the history entry move in one place, `revise`.
  */
 
-/** Who changes the article, and when (ISO time). */
+/** Who changes the article (a name, and their profile's id when they chose one), and when (ISO time). */
 export interface Actor {
   at: string;
   by: string;
+  profileId?: string;
 }
+
+/** The history entry's record of who acted. */
+const who = (actor: Actor) => ({ by: actor.by, ...(actor.profileId ? { profileId: actor.profileId } : {}) });
 
 type HistoryEvent = Article['history'][number];
 
@@ -47,7 +51,7 @@ export function newArticle(init: { id: string; slug?: string; fields?: Partial<A
     trashedAt: null,
     revision: 1,
     comments: [],
-    history: [{ at: actor.at, kind: 'created', from: null, to: 'draft', by: actor.by }],
+    history: [{ at: actor.at, kind: 'created', from: null, to: 'draft', ...who(actor) }],
   };
 }
 
@@ -58,7 +62,7 @@ function revise(article: Article, patch: Partial<Article>, actor: Actor, event?:
     ...patch,
     revision: article.revision + 1,
     updatedAt: actor.at,
-    history: event ? [...article.history, { at: actor.at, by: actor.by, ...event }] : article.history,
+    history: event ? [...article.history, { at: actor.at, ...who(actor), ...event }] : article.history,
   };
 }
 
@@ -91,6 +95,11 @@ export function setTrashed(article: Article, trashed: boolean, actor: Actor): Ar
     from: article.status,
     to: article.status,
   });
+}
+
+/** The profile that created the article (null when none was chosen, or before profiles existed). */
+export function authorProfileId(article: Pick<Article, 'history'>): string | null {
+  return article.history.find((event) => event.kind === 'created')?.profileId ?? null;
 }
 
 /** A slug still follows its headline until someone edits it by hand (or the article is published). */

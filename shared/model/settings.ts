@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_TIME_ZONE } from '../text/dates';
 import { DEFAULT_HOUSE_WORDS } from '../text/spelling';
 import { checklistSettingsSchema, defaultChecklistSettings, sectionChecklistSchema } from '../review/checklist';
+import { defaultPolicy, policySchema, profileSchema } from '../review/people';
 import { assetIdField, slugField, text } from './fields';
 
 export const interfaceLanguages = ['vi', 'en'] as const;
@@ -67,6 +68,13 @@ export const settingsSchema = z.strictObject({
   /** Folders exported into, most recent first (offered when choosing a folder); see rememberFolder. */
   recentFolders: z.array(z.string().max(1000)).max(RECENT_FOLDERS).default([]),
   houseWords: z.array(text(60).pipe(z.string().trim().min(1))).max(5000).default([...DEFAULT_HOUSE_WORDS]),
+  /** The newsroom's people (chosen on each machine: a workflow aid, not authentication) and what each role may do. */
+  profiles: z
+    .array(profileSchema)
+    .max(500)
+    .refine((profiles) => new Set(profiles.map((p) => p.id)).size === profiles.length, 'profile ids must be unique')
+    .default([]),
+  policy: policySchema.default(defaultPolicy),
   /** The pre-publish checklist: which rules are errors, warnings or off, lengths, quotes, house abbreviations. */
   checklist: checklistSettingsSchema.default(defaultChecklistSettings),
   sections: z
@@ -95,6 +103,8 @@ export function defaultSettings(): Settings {
     accentColor: '#9b1c1c',
     stripLocationFromOriginals: false,
     checklist: defaultChecklistSettings(),
+    profiles: [],
+    policy: defaultPolicy(),
     sections: [
       { name: 'Thời sự', slug: 'thoi-su', headlineLimit: 100 },
       { name: 'Kinh tế', slug: 'kinh-te', headlineLimit: 100 },

@@ -1,8 +1,8 @@
 import { request } from 'node:http';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { NewsdeskApi, Result } from '../../shared/api/contract';
-import { methodNames, type MethodName } from '../../shared/api/methods';
+import type { CallContext, NewsdeskApi, Result } from '../../shared/api/contract';
+import { methodNames, PROFILE_HEADER, type MethodName } from '../../shared/api/methods';
 import type { LibraryService } from '../../electron/library/LibraryService';
 import { createBridge, type RendererIpc } from '../../electron/shell/bridge';
 import { registerIpc, type IpcCallEvent, type MainIpc } from '../../electron/transport/ipc';
@@ -15,7 +15,7 @@ import { startWebHost, type WebHost } from '../../electron/transport/webHost';
  * with a sender frame of our choosing.
  */
 export function electronTransport(service: LibraryService, senderUrl = 'app://newsdesk/index.html') {
-  const handlers = new Map<string, (event: IpcCallEvent, input: unknown) => Promise<unknown>>();
+  const handlers = new Map<string, (event: IpcCallEvent, input: unknown, context?: unknown) => Promise<unknown>>();
   const mainIpc: MainIpc = {
     handle: (channel, listener) => void handlers.set(channel, listener),
     removeHandler: (channel) => void handlers.delete(channel),
@@ -23,11 +23,11 @@ export function electronTransport(service: LibraryService, senderUrl = 'app://ne
   registerIpc(mainIpc, createDispatcher(service));
   const event: IpcCallEvent = { senderFrame: { url: senderUrl, parent: null } };
   const rendererIpc: RendererIpc = {
-    invoke: async (channel, input) => {
+    invoke: async (channel, input, context) => {
       const handler = handlers.get(channel);
       if (!handler) throw new Error(`No handler for ${channel}`);
       // IPC copies values with the structured clone algorithm; so do we.
-      return handler(event, structuredClone(input));
+      return handler(event, structuredClone(input), structuredClone(context));
     },
     on: () => undefined,
     removeListener: () => undefined,
@@ -42,7 +42,10 @@ export async function webTransport(service: LibraryService, staticDir: string) {
   await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>Newsdesk</title>', 'utf8');
   const host = await startWebHost({ dispatch: createDispatcher(service), staticDir, images: service.images });
   const api = Object.fromEntries(
-    methodNames.map((method) => [method, (input: unknown) => post(host, method, input).then((r) => r.body)]),
+    methodNames.map((method) => [
+      method,
+      (input: unknown, context?: CallContext) => post(host, method, input, context?.profileId ? { [PROFILE_HEADER]: context.profileId } : {}).then((r) => r.body),
+    ]),
   ) as unknown as NewsdeskApi;
   return { api, host };
 }
