@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { StorageProblem } from '../shared/api/contract';
 import { commandSpecs, matchesAccelerator, type CommandId } from '../shared/commands';
 import { defaultSettings, type InterfaceLanguage, type Settings } from '../shared/model/settings';
+import { DEFAULT_POLICY } from '../shared/review/people';
 import { ApiContext, errorText, useApi } from './api/ApiContext';
 import type { Connection } from './api/connect';
 import { CommandContext, CommandRegistry, useCommand, useCommands } from './commands';
+import { currentProfileId, onProfileChange } from './api/profile';
 import { EditorView } from './components/EditorView';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { LibraryView } from './components/LibraryView';
@@ -14,12 +16,15 @@ import { RevisionView } from './components/RevisionView';
 import { SettingsView } from './components/SettingsView';
 import { SiteExportView } from './components/SiteExportView';
 import { ProblemsBanner } from './components/ProblemsBanner';
+import { ProfileGate } from './components/ProfileGate';
+import { ProfileSwitcher } from './components/ProfileSwitcher';
 import { StatusToast } from './components/StatusToast';
 import { TokenMissing } from './components/TokenMissing';
 import { NoticeContext, useNotify, type Notice } from './hooks/useNotice';
 import { useHashRoute } from './hooks/useHashRoute';
 import { useLatest } from './hooks/useLatest';
 import { SettingsContext } from './hooks/useSettings';
+import { ProfileContext, type ProfileState } from './hooks/useProfile';
 import { applyLanguage } from './i18n';
 import { chooseFile } from './api/files';
 import { DOCUMENT_TYPES, importDocument, UnsupportedDocumentError } from './import/importDocument';
@@ -79,6 +84,19 @@ function Shell() {
 
   const latestT = useLatest(t);
 
+  // The profile this window works as: chosen here (or in another tab of this browser, which
+  // shares it), and one of the library's profiles; until then the gate asks who is working.
+  const [profileId, setProfileId] = useState(currentProfileId);
+  useEffect(() => onProfileChange(setProfileId), []);
+  useEffect(() => {
+    const onStorage = () => setProfileId(currentProfileId());
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, []);
+  const profile = settings?.profiles.find((p) => p.id === profileId) ?? null;
+  const policy = settings?.policy ?? DEFAULT_POLICY;
+  const profileState = useMemo<ProfileState>(() => ({ profile, policy }), [profile, policy]);
+
   // Once per connection: the library's settings (and its language) and any files moved aside.
   useEffect(() => {
     void api.getSettings({}).then(async (result) => {
@@ -107,12 +125,15 @@ function Shell() {
   );
 
   const newArticle = useCallback(async () => {
+    // Nothing is written before someone has said who they are (a shortcut or menu item behind the gate).
+    if (!profile) return;
     const result = await api.createArticle({});
     if (!result.ok) return notify({ text: errorText(t, result.error), tone: 'error' });
     navigate({ view: 'editor', id: result.value.id });
-  }, [api, navigate, notify, t]);
+  }, [api, navigate, notify, t, profile]);
 
   const importFile = useCallback(async () => {
+    if (!profile) return;
     const file = await chooseFile(DOCUMENT_TYPES);
     if (!file) return;
     notify({ text: t('import.importing', { name: file.name }) });
@@ -134,7 +155,7 @@ function Shell() {
         tone: 'error',
       });
     }
-  }, [api, navigate, notify, t]);
+  }, [api, navigate, notify, t, profile]);
 
   useCommand('article.new', newArticle);
   useCommand('article.import', importFile);
@@ -149,49 +170,53 @@ function Shell() {
 
   return (
     <SettingsContext.Provider value={settings ?? BEFORE_SETTINGS}>
-      <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
-        {t('app.skipToContent')}
-      </button>
-      <header className="topbar">
-        <div className="brand">
-          <span className="brand-name">{t('app.name')}</span>
-          <span className="brand-tagline">{t('app.tagline')}</span>
-        </div>
-        <nav aria-label={t('app.mainNav')}>
-          <a href="#/" aria-current={route.view === 'library' ? 'page' : undefined}>
-            {t('commands.library')}
-          </a>
-          <a href="#/publish" aria-current={route.view === 'publish' ? 'page' : undefined}>
-            {t('commands.publish')}
-          </a>
-          <a href="#/settings" aria-current={route.view === 'settings' ? 'page' : undefined}>
-            {t('commands.settings')}
-          </a>
-        </nav>
-        <CommandButton id="article.import" />
-        <CommandButton id="article.new" className="primary" />
-        <LanguageSwitcher onChange={(language) => void changeLanguage(language)} />
-      </header>
-      <ProblemsBanner problems={shownProblems} onDismiss={() => setDismissed(new Set(problems.map((problem) => problem.movedTo)))} />
-      <main id="main" tabIndex={-1}>
-        {!settings ? (
-          <p role="status" className="muted">
-            {t('app.loading')}
-          </p>
-        ) : route.view === 'library' ? (
-          <LibraryView />
-        ) : route.view === 'settings' ? (
-          <SettingsView onSaved={setSettings} />
-        ) : route.view === 'publish' ? (
-          <SiteExportView key={route.run ? 'run' : 'view'} runNow={route.run === true} />
-        ) : route.view === 'revision' ? (
-          <RevisionView key={`${route.id}/${route.revision}`} id={route.id} revision={route.revision} />
-        ) : route.view === 'compare' ? (
-          <CompareView key={`${route.id}/${route.from}/${route.to}`} id={route.id} from={route.from} to={route.to} />
-        ) : (
-          <EditorView key={route.id} id={route.id} />
-        )}
-      </main>
+      <ProfileContext.Provider value={profileState}>
+        <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
+          {t('app.skipToContent')}
+        </button>
+        <header className="topbar">
+          <div className="brand">
+            <span className="brand-name">{t('app.name')}</span>
+            <span className="brand-tagline">{t('app.tagline')}</span>
+          </div>
+          <nav aria-label={t('app.mainNav')}>
+            <a href="#/" aria-current={route.view === 'library' ? 'page' : undefined}>
+              {t('commands.library')}
+            </a>
+            <a href="#/publish" aria-current={route.view === 'publish' ? 'page' : undefined}>
+              {t('commands.publish')}
+            </a>
+            <a href="#/settings" aria-current={route.view === 'settings' ? 'page' : undefined}>
+              {t('commands.settings')}
+            </a>
+          </nav>
+          <CommandButton id="article.import" />
+          <CommandButton id="article.new" className="primary" />
+          <LanguageSwitcher onChange={(language) => void changeLanguage(language)} />
+          <ProfileSwitcher onSaved={setSettings} />
+        </header>
+        <ProblemsBanner problems={shownProblems} onDismiss={() => setDismissed(new Set(problems.map((problem) => problem.movedTo)))} />
+        <main id="main" tabIndex={-1}>
+          {!settings ? (
+            <p role="status" className="muted">
+              {t('app.loading')}
+            </p>
+          ) : !profile ? null : route.view === 'library' ? (
+            <LibraryView />
+          ) : route.view === 'settings' ? (
+            <SettingsView onSaved={setSettings} />
+          ) : route.view === 'publish' ? (
+            <SiteExportView key={route.run ? 'run' : 'view'} runNow={route.run === true} />
+          ) : route.view === 'revision' ? (
+            <RevisionView key={`${route.id}/${route.revision}`} id={route.id} revision={route.revision} />
+          ) : route.view === 'compare' ? (
+            <CompareView key={`${route.id}/${route.from}/${route.to}`} id={route.id} from={route.from} to={route.to} />
+          ) : (
+            <EditorView key={route.id} id={route.id} />
+          )}
+        </main>
+        {settings && <ProfileGate onSaved={setSettings} />}
+      </ProfileContext.Provider>
     </SettingsContext.Provider>
   );
 }

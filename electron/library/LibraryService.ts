@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { CallContext, MethodOutput, NewsdeskService, ParsedInput } from '../../shared/api/contract';
 import { summarize, type Article, type ArticleFields, type ArticleSummary } from '../../shared/model/article';
 import { applyChanges, authorProfileId, canPublish, changeStatus, isDerivedSlug, newArticle, setTrashed, type Actor } from '../../shared/model/articleUpdates';
-import { may, type Permission, type Profile } from '../../shared/review/people';
+import { allows, type Permission, type Profile } from '../../shared/review/people';
+import { CLOSED_STATUSES, transitionOf } from '../../shared/review/workflow';
 import { bodyAssetIds } from '../../shared/model/body';
 import { checklistConfig, runChecklist, type Finding } from '../../shared/review/checklist';
 import { autoSnapshotDue, sessionEndDue } from '../../shared/review/history';
@@ -146,16 +147,9 @@ export class LibraryService implements NewsdeskService {
    * article (spike, editOthersByline), the article's own author may always.
    */
   private guard(context: CallContext, permission: Permission, article?: Article): void {
-    const { profiles, policy } = this.catalog.settings;
-    if (profiles.length === 0) return;
     const profile = this.profileOf(context);
-    if (article && (permission === 'spike' || permission === 'editOthersByline')) {
-      const author = authorProfileId(article);
-      if (author === null || author === profile?.id) return;
-    }
-    if (!may(policy, profile, permission)) {
-      fail('forbidden', profile ? `The ${profile.role} role may not ${permission} (Settings → profiles and permissions).` : 'Choose a profile first: this library has profiles.');
-    }
+    if (allows(this.catalog.settings, profile, permission, article ? authorProfileId(article) : undefined)) return;
+    fail('forbidden', profile ? `The ${profile.role} role may not ${permission} (Settings → profiles and permissions).` : 'Choose a profile first: this library has profiles.');
   }
 
   // ---- the API -------------------------------------------------------------------------------
@@ -202,9 +196,16 @@ export class LibraryService implements NewsdeskService {
     });
   }
 
-  async listArticles(input: ParsedInput<'listArticles'>) {
+  async listArticles(input: ParsedInput<'listArticles'>, context: CallContext = {}) {
     const trash = input.view === 'trash';
     let items = [...this.catalog.values()].filter((s) => (s.trashedAt !== null) === trash);
+    if (input.view === 'mine') {
+      const me = this.profileOf(context)?.id;
+      items = me ? items.filter((s) => s.assignee === me) : [];
+    } else if (input.view === 'overdue') {
+      const now = this.now().toISOString();
+      items = items.filter((s) => s.dueAt !== null && s.dueAt < now && !CLOSED_STATUSES.has(s.status));
+    }
     if (input.query && input.query.trim()) {
       const needle = fold(input.query.trim());
       items = items.filter((s) => fold(s.headline).includes(needle) || s.slug.includes(needle));
@@ -267,15 +268,16 @@ export class LibraryService implements NewsdeskService {
     return this.exclusive(async () => {
       const current = await this.loadAt(input.id, input.baseRevision);
       if (current.status !== input.status) {
-        if (input.status === 'approved' || current.status === 'approved') this.guard(context, 'approve');
-        if (input.status === 'published' || current.status === 'published') this.guard(context, 'publish');
+        const transition = transitionOf(current.status, input.status);
+        if (!transition) fail('invalid_input', `The workflow has no move from ${current.status} to ${input.status}.`);
+        if (transition.needs) this.guard(context, transition.needs, current);
       }
       if (input.status === 'published' && current.status !== 'published') {
         if (!canPublish(current)) fail('invalid_input', 'An article needs a headline (and so a slug) before it is published.');
         this.refuseChecklistErrors(current);
       }
       const actor = this.actor(context);
-      const next = changeStatus(current, input.status, actor);
+      const next = changeStatus(current, input.status, actor, input.note);
       if (next !== current) await this.write(next, { kind: 'status' }, actor);
       return next;
     });

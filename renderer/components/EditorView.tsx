@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { articleStatuses, LIMITS } from '../../shared/model/article';
+import { LIMITS } from '../../shared/model/article';
 import type { BodyDoc } from '../../shared/model/body';
 import { formatShortDateTime } from '../../shared/text/dates';
 import { countWords, readingMinutes } from '../../shared/text/vietnamese';
@@ -15,6 +15,7 @@ import { fieldsOf, useArticleDraft, type SaveState } from '../hooks/useArticleDr
 import { positionOfPath, rawOffset, textRangeAt } from '../editor/piecePosition';
 import { ChecklistPanel, type ChecklistFinding } from './ChecklistPanel';
 import { HistoryPanel } from './HistoryPanel';
+import { WorkflowFields } from './WorkflowFields';
 import { routeHash } from '../hooks/useHashRoute';
 import { useNotify } from '../hooks/useNotice';
 import { useSettings } from '../hooks/useSettings';
@@ -124,16 +125,17 @@ export function EditorView({ id }: { id: string }) {
   const words = countWords(draft.headline) + countWords(draft.sapo) + stats.body.words;
   // "Đã đăng" is a status in the library; the website changes only when it is exported: say so,
   // and offer the export at once.
-  const moveTo = async (status: typeof article.status) => {
-    const refused = await changeStatus(status);
+  const moveTo = async (status: typeof article.status, note = ''): Promise<boolean> => {
+    const refused = await changeStatus(status, note);
     if (refused?.code === 'checklist_failed') {
       // Refused by the checklist: show the list of what must be fixed.
       showSide('checklist');
       notify({ text: t('checklist.refused'), tone: 'error' });
-      return;
+      return false;
     }
-    if (refused || status !== 'published') return;
-    notify({ text: t('publish.published'), action: { label: t('publish.exportNow'), run: () => void (window.location.hash = routeHash({ view: 'publish', run: true })) } });
+    if (refused) return false;
+    if (status === 'published') notify({ text: t('publish.published'), action: { label: t('publish.exportNow'), run: () => void (window.location.hash = routeHash({ view: 'publish', run: true })) } });
+    return true;
   };
   const flush = () => void save();
   const draftChanges = () => ({ ...fieldsOf(draft), body: getBody.current?.() ?? article.body });
@@ -274,23 +276,15 @@ export function EditorView({ id }: { id: string }) {
       {side === 'inspector' && (
         <aside className="inspector" id={`${ids}-side`} aria-labelledby={`${ids}-inspector-title`}>
           <h2 id={`${ids}-inspector-title`}>{t('editor.inspectorTitle')}</h2>
-          <div className="field">
-            <label htmlFor={`${ids}-status`}>{t('editor.status')}</label>
-            <select
-              id={`${ids}-status`}
-              value={article.status}
-              onChange={(event) => void moveTo(event.target.value as typeof article.status)}
-              aria-describedby={article.status === 'published' ? `${ids}-status-hint` : undefined}
-              data-testid="status"
-            >
-              {articleStatuses.map((status) => (
-                <option key={status} value={status}>
-                  {t(`status.${status}`)}
-                </option>
-              ))}
-            </select>
-            {article.status === 'published' && <small id={`${ids}-status-hint`}>{t('publish.meaning')}</small>}
-          </div>
+          <WorkflowFields
+            article={article}
+            assignee={draft.assignee}
+            dueAt={draft.dueAt}
+            settings={settings}
+            statusId={`${ids}-status`}
+            onMove={moveTo}
+            onChange={(fields) => update(fields)}
+          />
           <div className="field">
             <label htmlFor={`${ids}-section`}>{t('editor.section')}</label>
             <select id={`${ids}-section`} value={draft.section} onChange={(event) => update({ section: event.target.value })} onBlur={flush}>

@@ -7,7 +7,8 @@ import { useLatest } from '../hooks/useLatest';
 import { useNotify } from '../hooks/useNotice';
 import { useSettings } from '../hooks/useSettings';
 
-type LibraryTab = 'active' | 'trash';
+type LibraryTab = 'active' | 'mine' | 'overdue' | 'trash';
+const TABS: readonly LibraryTab[] = ['active', 'mine', 'overdue', 'trash'];
 
 interface Listing {
   total: number;
@@ -74,9 +75,9 @@ export function LibraryView() {
         <h1>{t('library.title')}</h1>
         <div className="library-tools">
           <div role="group" aria-label={t('library.views')} className="segmented">
-            {(['active', 'trash'] as const).map((value) => (
-              <button key={value} type="button" aria-pressed={tab === value} onClick={() => setTab(value)}>
-                {t(value === 'active' ? 'library.viewActive' : 'library.viewTrash')}
+            {TABS.map((value) => (
+              <button key={value} type="button" aria-pressed={tab === value} onClick={() => setTab(value)} data-testid={`view-${value}`}>
+                {t(`library.tabs.${value}`)}
               </button>
             ))}
           </div>
@@ -100,7 +101,7 @@ export function LibraryView() {
         </p>
       ) : listing.items.length === 0 ? (
         <p className="empty">
-          {query.trim() ? t('library.noMatch', { query }) : t(tab === 'trash' ? 'library.emptyTrash' : 'library.empty')}
+          {query.trim() ? t('library.noMatch', { query }) : t(`library.emptyTabs.${tab}`)}
         </p>
       ) : (
         <>

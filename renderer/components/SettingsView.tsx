@@ -4,12 +4,16 @@ import { columnImageUrl } from '../publish/pageContext';
 import type { Section, Settings, WebsiteLink } from '../../shared/model/settings';
 import { stableStringify } from '../../shared/text/stableStringify';
 import { slugify } from '../../shared/text/vietnamese';
+import { initialsOf, type Profile } from '../../shared/review/people';
 import { errorText, useApi } from '../api/ApiContext';
 import { useImageImport } from '../hooks/useImageImport';
 import { useNotify } from '../hooks/useNotice';
+import { useProfile } from '../hooks/useProfile';
 import { useSettings } from '../hooks/useSettings';
 import { ChecklistSettings } from './ChecklistSettings';
 import { EditableRows } from './EditableRows';
+import { newProfileId } from './ProfileGate';
+import { ProfileSettings } from './ProfileSettings';
 
 const TIME_ZONES = ['Asia/Ho_Chi_Minh', 'Asia/Bangkok', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/Paris', 'UTC'];
 
@@ -21,9 +25,19 @@ export function SettingsView({ onSaved }: { onSaved: (settings: Settings) => voi
   const settings = useSettings();
   const ids = useId();
   const importImage = useImageImport();
+  const { profile: current } = useProfile();
   const [form, setForm] = useState<Settings>(settings);
   const [houseWords, setHouseWords] = useState(settings.houseWords.join('\n'));
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => setForm((current) => ({ ...current, [key]: value }));
+
+  // The settings changed elsewhere (a profile added from the top bar, the language switched): what
+  // was not edited here follows them, so saving does not undo that change.
+  const [base, setBase] = useState(settings);
+  if (base !== settings) {
+    setBase(settings);
+    setForm(rebase(form, base, settings));
+    if (houseWords === base.houseWords.join('\n')) setHouseWords(settings.houseWords.join('\n'));
+  }
 
   const savedWords = settings.houseWords.join('\n');
   const dirty = stableStringify({ ...form, recentFolders: [] }) !== stableStringify({ ...settings, recentFolders: [] }) || houseWords !== savedWords;
@@ -39,6 +53,9 @@ export function SettingsView({ onSaved }: { onSaved: (settings: Settings) => voi
     const result = await api.saveSettings({
       changes: {
         ...changes,
+        // New rows get their ids. (The service lets only the chief editor change roles, remove
+        // profiles or change the policy; what is sent unchanged is no change.)
+        profiles: withIds(form.profiles),
         houseWords: words,
         sections: form.sections.map((s) => ({ ...s, slug: slugify(s.slug || s.name) })),
         websiteLinks: form.websiteLinks.filter((l) => l.name.trim() || l.url.trim()),
@@ -169,6 +186,14 @@ export function SettingsView({ onSaved }: { onSaved: (settings: Settings) => voi
         </div>
       </fieldset>
 
+      <ProfileSettings
+        profiles={form.profiles}
+        policy={form.policy}
+        currentId={current?.id ?? null}
+        onProfiles={(profiles) => set('profiles', profiles)}
+        onPolicy={(policy) => set('policy', policy)}
+      />
+
       <ChecklistSettings checklist={form.checklist} sections={form.sections} onChange={(checklist, sections) => setForm((current) => ({ ...current, checklist, sections }))} />
 
       <fieldset>
@@ -192,4 +217,26 @@ export function SettingsView({ onSaved }: { onSaved: (settings: Settings) => voi
       </div>
     </form>
   );
+}
+
+/** `form` moved from `before` onto `after`: each setting edited in the form keeps its edit, the others take the new value. */
+function rebase(form: Settings, before: Settings, after: Settings): Settings {
+  const next = { ...form } as Record<string, unknown>;
+  for (const key of Object.keys(after) as (keyof Settings)[]) {
+    if (stableStringify(form[key]) === stableStringify(before[key])) next[key] = after[key];
+  }
+  return next as Settings;
+}
+
+/** New rows of the profiles table get an id (and initials from the name if none were typed); rows left empty are dropped. */
+function withIds(profiles: Profile[]): Profile[] {
+  const taken = profiles.map((p) => p.id).filter(Boolean);
+  return profiles
+    .filter((p) => p.id || p.name.trim())
+    .map((p) => {
+      if (p.id) return p;
+      const id = newProfileId(p.name, taken);
+      taken.push(id);
+      return { ...p, id, name: p.name.trim(), initials: p.initials.trim() || initialsOf(p.name) };
+    });
 }

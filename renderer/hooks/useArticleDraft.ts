@@ -15,6 +15,9 @@ export interface Draft {
   tags: string[];
   featuredImage: Article['featuredImage'];
   related: string[];
+  /** Who the article is assigned to (a profile id) and by when. */
+  assignee: string;
+  dueAt: string | null;
   /** A slug typed by hand; null while the slug follows the headline. */
   slug: string | null;
 }
@@ -37,6 +40,8 @@ export const fieldsOf = (draft: Draft) => ({
   tags: draft.tags,
   featuredImage: draft.featuredImage,
   related: draft.related,
+  assignee: draft.assignee,
+  dueAt: draft.dueAt,
   // A slug being typed ("ha-", "hà") is sent in its slug form, so it can never block a save.
   ...(draft.slug !== null ? { slug: slugify(draft.slug) } : {}),
 });
@@ -49,6 +54,8 @@ export const draftOf = (article: Article): Draft => ({
   tags: article.tags,
   featuredImage: article.featuredImage,
   related: article.related,
+  assignee: article.assignee,
+  dueAt: article.dueAt,
   slug: null,
 });
 
@@ -255,10 +262,10 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
    * caller's to show (nothing failed to save), any other failure shows in the save state.
    */
   const changeStatus = useCallback(
-    async (status: Article['status']): Promise<ApiError | null> => {
+    async (status: Article['status'], note = ''): Promise<ApiError | null> => {
       // Only what is saved moves (and is checked): a draft that could not be saved stays where it is.
       if ((await save()) === null) return { code: conflict.current ? 'conflict' : 'storage_error', message: '' };
-      const result = await api.setStatus({ id, baseRevision: baseRevision.current, status });
+      const result = await api.setStatus({ id, baseRevision: baseRevision.current, status, ...(note.trim() ? { note: note.trim() } : {}) });
       if (!result.ok) {
         if (result.error.code === 'checklist_failed') return result.error;
         conflict.current = result.error.code === 'conflict';

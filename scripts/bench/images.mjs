@@ -191,7 +191,9 @@ async function exportArticle(LibraryService, articlePath, photos, dir) {
         body: { type: 'doc', content: [...text.slice(0, 3), figure(assets[1].assetId, 2), ...text.slice(3, 8), figure(assets[2].assetId, 3), ...text.slice(8)] },
       },
     });
-    const published = await library.setStatus({ id: saved.id, baseRevision: saved.revision, status: 'published' });
+    // Through the newsroom's workflow: handed in, approved, published.
+    let published = saved;
+    for (const status of ['submitted', 'approved', 'published']) published = await library.setStatus({ id: saved.id, baseRevision: published.revision, status });
     await library.whenIdle();
     const siteDir = join(dir, 'site');
     await mkdir(siteDir);

@@ -84,6 +84,16 @@ const findingSchema = z.strictObject({
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 
+/**
+ * The settings a save changes: any of them, each checked as in `settingsSchema` — but without the
+ * defaults, which would otherwise fill in (and so reset) every setting the call leaves out.
+ */
+const settingsChanges = z.strictObject(
+  Object.fromEntries(Object.entries(settingsSchema.shape).map(([key, schema]) => [key, (schema instanceof z.ZodDefault ? schema.removeDefault() : schema).optional()])) as unknown as {
+    [K in keyof typeof settingsSchema.shape]: z.ZodOptional<z.ZodType<z.output<(typeof settingsSchema.shape)[K]>, z.input<(typeof settingsSchema.shape)[K]>>>;
+  },
+);
+
 export const contract = {
   getAppInfo: {
     input: noInput,
@@ -118,7 +128,8 @@ export const contract = {
   },
   listArticles: {
     input: z.strictObject({
-      view: z.enum(['active', 'trash']).optional(),
+      /** active: not in the trash; mine: assigned to the calling profile; overdue: past its deadline and not published, spiked or archived; trash. */
+      view: z.enum(['active', 'mine', 'overdue', 'trash']).optional(),
       query: text(200).optional(),
       sort: z.enum(['updated', 'headline']).optional(),
       offset: z.number().int().min(0).optional(),
@@ -144,7 +155,7 @@ export const contract = {
     output: settingsSchema,
   },
   saveSettings: {
-    input: z.strictObject({ changes: settingsSchema.partial().strict() }),
+    input: z.strictObject({ changes: settingsChanges }),
     output: settingsSchema,
   },
   importAsset: {
@@ -165,8 +176,8 @@ export const contract = {
     output: z.strictObject({ done: z.number().int(), total: z.number().int(), failed: z.number().int() }),
   },
   setStatus: {
-    /** Moves an article through review; publishing stamps its publication time the first time. */
-    input: z.strictObject({ id: articleId, baseRevision: z.number().int().min(1), status: articleStatus }),
+    /** Moves an article through the workflow (shared/review/workflow.ts), with an optional note; publishing stamps its publication time the first time. */
+    input: z.strictObject({ id: articleId, baseRevision: z.number().int().min(1), status: articleStatus, note: text(1000).optional() }),
     output: articleSchema,
   },
   listRevisions: {

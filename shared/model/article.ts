@@ -9,7 +9,12 @@ import { articleId, assetIdField, isoDateTime, slugField, text } from './fields'
  */
 export const ARTICLE_SCHEMA_VERSION = 2;
 
-export const articleStatuses = ['draft', 'review', 'approved', 'published'] as const;
+/**
+ * Where an article is in the newsroom's workflow (shared/review/workflow.ts says how it moves):
+ * draft, submitted (“Chờ duyệt”), review (in review), changes_requested, approved, published,
+ * spiked (“Bỏ”), archived. (`review` keeps the name older files use.)
+ */
+export const articleStatuses = ['draft', 'submitted', 'review', 'changes_requested', 'approved', 'published', 'spiked', 'archived'] as const;
 export const articleStatus = z.enum(articleStatuses);
 export type ArticleStatus = z.infer<typeof articleStatus>;
 
@@ -46,6 +51,8 @@ export const workflowEventSchema = z.strictObject({
   by: text(120),
   /** The profile that acted (shared/review/people.ts), when one was chosen. */
   profileId: z.string().max(64).optional(),
+  /** What the mover said with a status change ("Sửa lại đoạn 3, thiếu nguồn"). */
+  note: text(1000).optional(),
 });
 
 export const tagsField = z.array(text(LIMITS.tag).pipe(z.string().trim().min(1))).max(LIMITS.tags);
@@ -89,6 +96,8 @@ export const articleSummarySchema = z.strictObject({
   section: z.string(),
   status: articleStatus,
   assignee: z.string(),
+  /** The deadline (absent in catalogs written before it was listed). */
+  dueAt: isoDateTime.nullable().default(null),
   updatedAt: isoDateTime,
   wordCount: z.number().int().min(0),
   /** Tags, for suggestions across the library (absent in catalogs written before tags were listed). */
@@ -124,6 +133,7 @@ export function summarize(article: Article): ArticleSummary {
     section: article.section,
     status: article.status,
     assignee: article.assignee,
+    dueAt: article.dueAt,
     updatedAt: article.updatedAt,
     wordCount: articleWordCount(article),
     tags: article.tags,

@@ -56,7 +56,7 @@ export function newArticle(init: { id: string; slug?: string; fields?: Partial<A
 }
 
 /** The next revision of an article: the patch applied, revision + 1, `updatedAt` now, and the event (if any) in its history. */
-function revise(article: Article, patch: Partial<Article>, actor: Actor, event?: Pick<HistoryEvent, 'kind' | 'from' | 'to'>): Article {
+function revise(article: Article, patch: Partial<Article>, actor: Actor, event?: Pick<HistoryEvent, 'kind' | 'from' | 'to' | 'note'>): Article {
   return {
     ...article,
     ...patch,
@@ -76,14 +76,14 @@ export function canPublish(article: Pick<Article, 'headline' | 'slug'>): boolean
   return article.slug !== '' && article.headline.trim() !== '';
 }
 
-/** A move through review; the first publication stamps `publishedAt`. */
-export function changeStatus(article: Article, status: ArticleStatus, actor: Actor): Article {
+/** A move through the workflow, with the mover's note if any; the first publication stamps `publishedAt`. */
+export function changeStatus(article: Article, status: ArticleStatus, actor: Actor, note = ''): Article {
   if (article.status === status) return article;
   return revise(
     article,
     { status, publishedAt: status === 'published' && article.publishedAt === null ? actor.at : article.publishedAt },
     actor,
-    { kind: 'status', from: article.status, to: status },
+    { kind: 'status', from: article.status, to: status, ...(note.trim() ? { note: note.trim() } : {}) },
   );
 }
 

@@ -44,6 +44,23 @@ export function may(policy: Policy, profile: Pick<Profile, 'role'> | null, permi
   return profile !== null && policy[permission].includes(profile.role);
 }
 
+/**
+ * The rule the service enforces and the interface reflects: in a library without profiles
+ * everything is allowed; otherwise the profile's role must have the permission — except that for
+ * someone else's article (spike, editOthersByline) the article's own author (or anyone, for an
+ * article whose author is not known) may.
+ */
+export function allows(
+  library: { profiles: readonly Profile[]; policy: Policy },
+  profile: Pick<Profile, 'id' | 'role'> | null,
+  permission: Permission,
+  author?: string | null,
+): boolean {
+  if (library.profiles.length === 0) return true;
+  if (author !== undefined && (permission === 'spike' || permission === 'editOthersByline') && (author === null || author === profile?.id)) return true;
+  return may(library.policy, profile, permission);
+}
+
 /** Initials from a name: the first letter of the last two words ("Nguyễn Minh Anh" → "MA"). */
 export function initialsOf(name: string): string {
   const words = name.trim().split(/\s+/u).filter(Boolean);

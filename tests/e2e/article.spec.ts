@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, screenshot, test, startNewArticle, type Host } from './fixtures';
+import { CHIEF_EDITOR, chooseProfile, expect, expectNoAxeViolations, screenshot, test, startNewArticle, type Host } from './fixtures';
 
 /**
  * Two people on one article: the reporter's page has saved it once; an editor then opens it in
@@ -13,6 +13,7 @@ async function editedElsewhere(page: Page, host: Host, browser: Browser, headlin
   await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);
   const other = await (await browser.newContext()).newPage();
   await other.goto(host.url);
+  await chooseProfile(other, CHIEF_EDITOR.name);
   await other.goto(page.url());
   await edit(other);
   await expect(other.getByTestId('save-state')).toHaveText(/Đã lưu/);
@@ -69,6 +70,7 @@ test('autosave keeps what was typed a moment before the page closed', async ({ a
 
   const again = await (await browser.newContext()).newPage();
   await again.goto(host.url);
+  await chooseProfile(again, CHIEF_EDITOR.name);
   await expect(again.getByTestId('article-row').filter({ hasText: 'Tin sắp đóng' })).toHaveCount(1);
   await again.getByRole('link', { name: 'Tin sắp đóng' }).click();
   await expect(again.getByTestId('body-editor')).toHaveText('Đoạn cuối cùng vừa gõ xong');

@@ -42,11 +42,15 @@ export const test = base.extend<{ host: Host; app: Page }>({
     await new Promise((resolve) => child.once('exit', resolve));
     await removeDir(dataDir);
   },
-  /** The app opened from the address the web host printed. */
+  /**
+   * The app opened from the address the web host printed, past "Who are you?": the chief editor
+   * "Thu Hà" created there as a user would, so the tests act as someone the policy restricts in nothing.
+   */
   app: async ({ page, host }, use) => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(host.url);
+    await createProfile(page, CHIEF_EDITOR);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await use(page);
     expect(errors, 'errors thrown in the page').toEqual([]);
@@ -54,6 +58,45 @@ export const test = base.extend<{ host: Host; app: Page }>({
 });
 
 export { expect };
+
+/** The roles as the interface names them. */
+export type RoleName = 'Phóng viên' | 'Biên tập viên chuyên mục' | 'Tổng biên tập';
+/** The profile the `app` fixture creates (a new page on the same host chooses it with chooseProfile). */
+export const CHIEF_EDITOR = { name: 'Thu Hà', role: 'Tổng biên tập' } as const satisfies { name: string; role: RoleName };
+
+/** "Who are you?", asked when a window has not chosen a profile yet, or opened from the top bar. */
+export const profileDialog = (page: Page): Locator => page.getByRole('dialog', { name: /^(Bạn là ai\?|Who are you\?)$/ });
+
+/** The top bar's button with the profile in use. */
+export const profileSwitcher = (page: Page): Locator => page.getByRole('button', { name: /^(Hồ sơ|Profile): / });
+
+/** The dialog, open: as the gate if it is up (or coming up), else opened from the top bar. */
+async function openProfileDialog(page: Page): Promise<Locator> {
+  const dialog = profileDialog(page);
+  await expect(dialog.or(profileSwitcher(page))).toBeVisible();
+  if (!(await dialog.isVisible())) await profileSwitcher(page).click();
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+/** Creates a profile in "Who are you?" (the gate, or from the top bar) and waits until the window works as it. */
+export async function createProfile(page: Page, { name, role, initials }: { name: string; role: RoleName; initials?: string }): Promise<void> {
+  const dialog = await openProfileDialog(page);
+  await dialog.getByLabel('Họ và tên').fill(name);
+  if (initials) await dialog.getByLabel('Chữ viết tắt').fill(initials);
+  await dialog.getByLabel('Vai trò').selectOption({ label: role });
+  await dialog.getByRole('button', { name: 'Tạo hồ sơ' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(profileSwitcher(page)).toHaveAccessibleName(`Hồ sơ: ${name} (${role}) — đổi`);
+}
+
+/** Chooses an existing profile in "Who are you?" (the gate, or from the top bar). */
+export async function chooseProfile(page: Page, name: string): Promise<void> {
+  const dialog = await openProfileDialog(page);
+  await dialog.getByRole('listitem').filter({ has: page.getByText(name, { exact: true }) }).getByRole('button').click();
+  await expect(dialog).toBeHidden();
+  await expect(profileSwitcher(page)).toHaveAccessibleName(new RegExp(`^(Hồ sơ|Profile): ${name} \\(`));
+}
 
 /** axe-core with the WCAG 2 A and AA rules: zero violations. */
 export async function expectNoAxeViolations(page: Page, { exclude }: { exclude?: string } = {}): Promise<void> {

@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, screenshot, startHost, test } from './fixtures';
+import { CHIEF_EDITOR, chooseProfile, createProfile, expect, expectNoAxeViolations, screenshot, startHost, test } from './fixtures';
 
 test('the interface switches to English and back, and remembers the choice', async ({ app: page, host }) => {
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
@@ -13,6 +13,7 @@ test('the interface switches to English and back, and remembers the choice', asy
   // Remembered in the library, so a new tab (or a new launch on another port) opens in English.
   const other = await (await page.context().browser()!.newContext()).newPage();
   await other.goto(host.url);
+  await chooseProfile(other, CHIEF_EDITOR.name);
   await expect(other.getByRole('heading', { name: 'Article library' })).toBeVisible();
   await other.getByRole('button', { name: 'New article' }).click();
   await expect(other.getByLabel('Headline', { exact: true })).toBeVisible();
@@ -66,6 +67,7 @@ test('files moved aside on opening are reported to the user', async ({ page }) =
   const { host, process: child } = await startHost(dir);
   try {
     await page.goto(host.url);
+    await createProfile(page, CHIEF_EDITOR);
     await expect(page.getByRole('heading', { name: 'Một số tệp hỏng đã được chuyển sang một bên' })).toBeVisible();
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Đã hiểu' }).click();
@@ -86,6 +88,7 @@ test('an article with one bad field opens repaired, and the repair is reported w
   const { host, process: child } = await startHost(dir);
   try {
     await page.goto(host.url);
+    await createProfile(page, CHIEF_EDITOR);
     await page.getByRole('link', { name: 'Tin ngắn viết trước khi có tin liên quan' }).click();
     await expect(page.getByLabel('Tít', { exact: true })).toHaveValue('Tin ngắn viết trước khi có tin liên quan');
     const banner = page.getByRole('region', { name: 'Một số tệp hỏng đã được chuyển sang một bên hoặc sửa lại' });

@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { chooseFolder, expect, expectNoAxeViolations, screenshot, test, startNewArticle } from './fixtures';
+import { publishInEditor } from './workflow';
 
 const PHOTO = fileURLToPath(new URL('../fixtures/images/cau-can-tho.png', import.meta.url));
 
@@ -71,8 +72,7 @@ test('the preview shows the page at three widths, follows edits, and equals the 
 
 test('a published article goes out in the website, with a progress bar, into a folder of our choosing', async ({ app: page, host }) => {
   await writeArticle(page);
-  await page.getByTestId('status').selectOption('published');
-  await expect(page.getByTestId('status')).toHaveValue('published');
+  await publishInEditor(page);
 
   await page.getByRole('link', { name: 'Xuất trang web' }).click();
   // The folder is chosen, not typed: the web host's chooser, a new folder made in it.
@@ -138,8 +138,7 @@ test('related articles chosen by hand appear in the page, in their order', async
     await page.getByLabel('Tít', { exact: true }).fill(headline);
     await page.getByLabel('Tác giả').fill('Quốc Huy');
     await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);
-    await page.getByTestId('status').selectOption('published');
-    await expect(page.getByTestId('status')).toHaveValue('published');
+    await publishInEditor(page);
   }
   await startNewArticle(page);
   await page.getByLabel('Tít', { exact: true }).fill('Du lịch Cần Thơ cuối năm');
@@ -260,7 +259,7 @@ test('the folder chooser never lets a slow first listing replace a path typed or
 
 test('publishing says what it means, and one click puts the website out', async ({ app: page, host }) => {
   await writeArticle(page);
-  await page.getByTestId('status').selectOption('published');
+  await publishInEditor(page);
   await expect(page.getByTestId('notice')).toContainText('Trang web của báo sẽ có bài khi bạn xuất trang web');
   await expect(page.getByTestId('status')).toHaveAccessibleDescription('Đã đăng trong thư viện. Trang web chỉ thay đổi khi bạn “Xuất trang web”.');
   await page.getByRole('button', { name: 'Xuất trang web ngay' }).click();

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
+import { CHIEF_EDITOR, createProfile } from '../e2e/fixtures';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 // @ts-expect-error -- plain JavaScript module of the build scripts
@@ -24,6 +25,8 @@ test.describe('the Electron app', () => {
     });
     try {
       const win = await app.firstWindow();
+      // First start: "who are you?" (tests/e2e/fixtures.ts does it as a user would).
+      await createProfile(win, CHIEF_EDITOR);
       await expect(win.getByRole('heading', { name: 'Thư viện bài viết' })).toBeVisible();
       expect(await win.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
       expect(await win.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');

@@ -9,6 +9,7 @@ import { LibraryService } from '../../electron/library/LibraryService';
 import { derivativeName, heightAt } from '../../shared/publish/images';
 import { CAMERA_ARTIST, CAMERA_SERIAL, cameraPhoto } from '../helpers/cameraPhotos';
 import { listFiles, makeTempDir, removeDir } from '../helpers/tempDir';
+import { moveTo } from '../helpers/workflow';
 
 let dir: string;
 let library: LibraryService;
@@ -61,7 +62,7 @@ async function publishWith(assetId: string) {
       body: { type: 'doc', content: [{ type: 'figure', attrs: { assetId, alt: 'Ghe hàng', caption: 'Ghe hàng trên sông', credit: '' } }] },
     },
   });
-  return library.setStatus({ id: saved.id, baseRevision: saved.revision, status: 'published' });
+  return moveTo(library, saved, 'published');
 }
 
 describe('the image pipeline', () => {

@@ -6,6 +6,7 @@ import type { CallContext } from '../../shared/api/contract';
 import type { Profile } from '../../shared/review/people';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
 import { electronTransport, webTransport } from '../helpers/transports';
+import { moveTo } from '../helpers/workflow';
 
 let dir: string;
 let library: LibraryService;
@@ -50,30 +51,34 @@ const draft = async (context: CallContext) => {
 describe('who may do what, enforced by the service', () => {
   it('refuses a reporter publishing or approving, and changes nothing; an editor may', async () => {
     const article = await draft(REPORTER);
-    expect(await refused(library.setStatus({ id: article.id, baseRevision: article.revision, status: 'published' }, REPORTER))).toBe('forbidden');
-    expect(await refused(library.setStatus({ id: article.id, baseRevision: article.revision, status: 'approved' }, REPORTER))).toBe('forbidden');
+    // No one publishes a draft: the workflow has no such move.
+    expect(await refused(library.setStatus({ id: article.id, baseRevision: article.revision, status: 'published' }, CHIEF))).toBe('invalid_input');
     expect(await library.getArticle({ id: article.id })).toMatchObject({ status: 'draft', revision: article.revision });
-    // A reporter still moves their work into review.
-    const inReview = await library.setStatus({ id: article.id, baseRevision: article.revision, status: 'review' }, REPORTER);
-    const approved = await library.setStatus({ id: article.id, baseRevision: inReview.revision, status: 'approved' }, EDITOR);
+    // A reporter still hands their work in.
+    const submitted = await library.setStatus({ id: article.id, baseRevision: article.revision, status: 'submitted' }, REPORTER);
+    expect(await refused(library.setStatus({ id: article.id, baseRevision: submitted.revision, status: 'approved' }, OTHER_REPORTER))).toBe('forbidden');
+    const approved = await library.setStatus({ id: article.id, baseRevision: submitted.revision, status: 'approved', note: 'Tốt, đăng sáng mai.' }, EDITOR);
+    expect(await refused(library.setStatus({ id: article.id, baseRevision: approved.revision, status: 'published' }, REPORTER))).toBe('forbidden');
+    expect(await library.getArticle({ id: article.id })).toMatchObject({ status: 'approved', revision: approved.revision });
     const published = await library.setStatus({ id: article.id, baseRevision: approved.revision, status: 'published' }, EDITOR);
     expect(published.status).toBe('published');
     // Taking it off the site is publishing too.
-    expect(await refused(library.setStatus({ id: article.id, baseRevision: published.revision, status: 'draft' }, REPORTER))).toBe('forbidden');
+    expect(await refused(library.setStatus({ id: article.id, baseRevision: published.revision, status: 'approved' }, REPORTER))).toBe('forbidden');
     // The history says who did each step, by name and profile.
-    expect(published.history.map((event) => [event.kind, event.to, event.by, event.profileId])).toEqual([
-      ['created', 'draft', 'Minh Anh', 'minh-anh'],
-      ['status', 'review', 'Minh Anh', 'minh-anh'],
-      ['status', 'approved', 'Quốc Huy', 'quoc-huy'],
-      ['status', 'published', 'Quốc Huy', 'quoc-huy'],
+    expect(published.history.map((event) => [event.kind, event.to, event.by, event.profileId, event.note])).toEqual([
+      ['created', 'draft', 'Minh Anh', 'minh-anh', undefined],
+      ['status', 'submitted', 'Minh Anh', 'minh-anh', undefined],
+      ['status', 'approved', 'Quốc Huy', 'quoc-huy', 'Tốt, đăng sáng mai.'],
+      ['status', 'published', 'Quốc Huy', 'quoc-huy', undefined],
     ]);
     expect((await library.listRevisions({ id: article.id })).entries[0]).toMatchObject({ kind: 'status', by: 'Quốc Huy' });
   });
 
   it('refuses a call that names no profile (or an unknown one) once the library has profiles', async () => {
     const article = await draft(CHIEF);
-    expect(await refused(library.setStatus({ id: article.id, baseRevision: article.revision, status: 'approved' }, {}))).toBe('forbidden');
-    expect(await refused(library.setStatus({ id: article.id, baseRevision: article.revision, status: 'approved' }, as('nobody')))).toBe('forbidden');
+    const submitted = await library.setStatus({ id: article.id, baseRevision: article.revision, status: 'submitted' }, CHIEF);
+    expect(await refused(library.setStatus({ id: article.id, baseRevision: submitted.revision, status: 'approved' }, {}))).toBe('forbidden');
+    expect(await refused(library.setStatus({ id: article.id, baseRevision: submitted.revision, status: 'approved' }, as('nobody')))).toBe('forbidden');
   });
 
   it('lets the author change their own byline and editors anyone’s, but not another reporter', async () => {
@@ -104,8 +109,28 @@ describe('who may do what, enforced by the service', () => {
     expect(await refused(library.saveSettings({ changes: { policy: { ...settings.policy, publish: ['reporter'] } } }, EDITOR))).toBe('forbidden');
     expect((await library.saveSettings({ changes: { policy: { ...settings.policy, publish: ['chief_editor'] } } }, CHIEF)).policy.publish).toEqual(['chief_editor']);
     const article = await draft(EDITOR);
-    const approved = await library.setStatus({ id: article.id, baseRevision: article.revision, status: 'approved' }, EDITOR);
+    const approved = await moveTo(library, article, 'approved', EDITOR);
     expect(await refused(library.setStatus({ id: article.id, baseRevision: approved.revision, status: 'published' }, EDITOR))).toBe('forbidden');
+  });
+});
+
+describe('the library views of a profile', () => {
+  it('lists what is assigned to me, and what is past its deadline and not finished', async () => {
+    const now = Date.now();
+    const iso = (hours: number) => new Date(now + hours * 3_600_000).toISOString();
+    const mine = await library.createArticle({ headline: 'Bài của tôi' }, EDITOR);
+    await library.saveArticle({ id: mine.id, baseRevision: mine.revision, changes: { assignee: 'minh-anh', dueAt: iso(-2) } }, EDITOR);
+    const later = await library.createArticle({ headline: 'Hạn ngày mai' }, EDITOR);
+    await library.saveArticle({ id: later.id, baseRevision: later.revision, changes: { assignee: 'minh-anh', dueAt: iso(24) } }, EDITOR);
+    const theirs = await library.createArticle({ headline: 'Bài của Bảo Ngọc' }, EDITOR);
+    const late = await library.saveArticle({ id: theirs.id, baseRevision: theirs.revision, changes: { assignee: 'bao-ngoc', dueAt: iso(-1) } }, EDITOR);
+    const headlines = async (view: 'mine' | 'overdue', context: CallContext) => (await library.listArticles({ view }, context)).items.map((s) => s.headline).sort();
+    expect(await headlines('mine', REPORTER)).toEqual(['Bài của tôi', 'Hạn ngày mai']);
+    expect(await headlines('mine', {})).toEqual([]);
+    expect(await headlines('overdue', REPORTER)).toEqual(['Bài của Bảo Ngọc', 'Bài của tôi']);
+    // Spiked, it is no longer overdue.
+    await library.setStatus({ id: theirs.id, baseRevision: late.revision, status: 'spiked' }, EDITOR);
+    expect(await headlines('overdue', REPORTER)).toEqual(['Bài của tôi']);
   });
 });
 
@@ -116,7 +141,9 @@ describe.each(['ipc', 'web'] as const)('the profile through the %s transport', (
       const created = await transport.api.createArticle({ headline: 'Tin qua cầu nối' }, REPORTER);
       if (!created.ok) throw new Error(created.error.message);
       expect(created.value.history[0]).toMatchObject({ by: 'Minh Anh', profileId: 'minh-anh' });
-      const refusedCall = await transport.api.setStatus({ id: created.value.id, baseRevision: created.value.revision, status: 'published' }, REPORTER);
+      const submitted = await transport.api.setStatus({ id: created.value.id, baseRevision: created.value.revision, status: 'submitted' }, REPORTER);
+      if (!submitted.ok) throw new Error(submitted.error.message);
+      const refusedCall = await transport.api.setStatus({ id: created.value.id, baseRevision: submitted.value.revision, status: 'approved' }, REPORTER);
       expect(refusedCall).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     } finally {
       if ('host' in transport) await transport.host.close();

@@ -5,6 +5,7 @@ import { LibraryService } from '../../electron/library/LibraryService';
 import { ApiFailure } from '../../electron/library/errors';
 import { plainTextToBody } from '../../shared/model/body';
 import { listFiles, makeTempDir, removeDir } from '../helpers/tempDir';
+import { moveTo } from '../helpers/workflow';
 
 let dir: string;
 let clock: number;
@@ -42,7 +43,7 @@ describe('revision history', () => {
     clock += MINUTE;
     current = await library.saveArticle({ id: a.id, baseRevision: current.revision, changes: { sapo: 'UBND TP Cần Thơ duyệt dự án.' }, snapshot: true, label: 'Bản gửi thư ký' });
     clock += MINUTE;
-    current = await library.setStatus({ id: a.id, baseRevision: current.revision, status: 'review' });
+    current = await library.setStatus({ id: a.id, baseRevision: current.revision, status: 'submitted' });
     clock += MINUTE;
     await library.exportArticleFolder({ id: a.id, outDir: `${dir}-out` });
     clock += MINUTE;
@@ -56,7 +57,7 @@ describe('revision history', () => {
     expect(restored.body).toEqual(before.body);
     expect(restored.sapo).toBe('UBND TP Cần Thơ duyệt dự án.');
     // Restoring changes the text, not where the article is in review.
-    expect(restored.status).toBe('review');
+    expect(restored.status).toBe('submitted');
     // Nothing was overwritten: the old snapshot and the state before the restore are both there.
     expect(await readFile(join(dir, 'revisions', a.id, '3.json'), 'utf8')).toBe(snapshotBytes);
     expect((await library.getRevision({ id: a.id, revision: current.revision })).body).toEqual(current.body);
@@ -71,7 +72,7 @@ describe('revision history', () => {
       [3, 'named', 'Bản gửi thư ký'],
       [1, 'created', ''],
     ]);
-    expect(entries[0]).toMatchObject({ by: 'Minh Anh', restoredFrom: 3, status: 'review' });
+    expect(entries[0]).toMatchObject({ by: 'Minh Anh', restoredFrom: 3, status: 'submitted' });
     // Syllables as the editor counts them: headline, sapo and body.
     expect(entries.find((e) => e.kind === 'named')!.words).toBe(8 + 7 + 5);
     expect(await revisionFiles(a.id)).toEqual(['1.json', '3.json', '4.json', '5.json', '6.json']);
@@ -157,7 +158,7 @@ describe('revision history', () => {
     let library = await open();
     let article = await library.createArticle({ headline: 'Tin bão số 9' });
     article = await library.saveArticle({ id: article.id, baseRevision: 1, changes: { sapo: 'Bão gần bờ' }, snapshot: true, label: 'Tin nhanh' });
-    article = await library.setStatus({ id: article.id, baseRevision: article.revision, status: 'review' });
+    article = await library.setStatus({ id: article.id, baseRevision: article.revision, status: 'submitted' });
     await library.dispose();
     const folder = join(dir, 'revisions', article.id);
     // A snapshot file left by a write that failed (a revision the article never reached).
@@ -251,17 +252,18 @@ describe('the pre-publish checklist in the service', () => {
   it('refuses to publish an article with an error, and changes nothing', async () => {
     const library = await open();
     const a = await library.createArticle({ headline: 'Ngập nặng trên đường Nguyễn Văn Cừ sau mưa lớn', sapo: 'Mưa lớn kéo dài hai giờ chiều qua khiến nhiều tuyến đường ở quận Ninh Kiều ngập sâu, xe máy chết máy hàng loạt.' });
-    const refused = await failure(library.setStatus({ id: a.id, baseRevision: a.revision, status: 'published' }));
+    const ready = await moveTo(library, a, 'approved');
+    const refused = await failure(library.setStatus({ id: a.id, baseRevision: ready.revision, status: 'published' }));
     expect(refused.code).toBe('checklist_failed');
     expect(refused.message).toContain('byline');
     const unchanged = await library.getArticle({ id: a.id });
-    expect(unchanged).toMatchObject({ status: 'draft', revision: a.revision });
+    expect(unchanged).toMatchObject({ status: 'approved', revision: ready.revision });
     const check = await library.getChecklist({ id: a.id });
     expect(check.errors).toBeGreaterThan(0);
     expect(check.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual(['byline']);
     // Fixed in the draft: the checklist of the unsaved changes is clean of errors.
     expect((await library.getChecklist({ id: a.id, changes: { byline: 'Minh Anh' } })).errors).toBe(0);
-    const fixed = await library.saveArticle({ id: a.id, baseRevision: a.revision, changes: { byline: 'Minh Anh' } });
+    const fixed = await library.saveArticle({ id: a.id, baseRevision: ready.revision, changes: { byline: 'Minh Anh' } });
     // Warnings do not block publishing.
     const published = await library.setStatus({ id: a.id, baseRevision: fixed.revision, status: 'published' });
     expect(published.status).toBe('published');
@@ -273,9 +275,10 @@ describe('the pre-publish checklist in the service', () => {
     const a = await library.createArticle({ headline: 'Ngập nặng trên đường Nguyễn Văn Cừ sau mưa lớn', byline: 'Minh Anh', sapo: 'Mưa lớn kéo dài hai giờ chiều qua khiến nhiều tuyến đường ở quận Ninh Kiều ngập sâu... xe máy chết máy hàng loạt.' });
     const settings = await library.getSettings({});
     await library.saveSettings({ changes: { checklist: { ...settings.checklist, severities: { ...settings.checklist.severities, ellipsis: 'error' } } } });
-    expect((await failure(library.setStatus({ id: a.id, baseRevision: a.revision, status: 'published' }))).message).toContain('ellipsis');
+    const ready = await moveTo(library, a, 'approved');
+    expect((await failure(library.setStatus({ id: a.id, baseRevision: ready.revision, status: 'published' }))).message).toContain('ellipsis');
     await library.saveSettings({ changes: { checklist: { ...settings.checklist, severities: { ...settings.checklist.severities, ellipsis: 'off', byline: 'off' } } } });
-    expect((await library.setStatus({ id: a.id, baseRevision: a.revision, status: 'published' })).status).toBe('published');
+    expect((await library.setStatus({ id: a.id, baseRevision: ready.revision, status: 'published' })).status).toBe('published');
     await library.dispose();
   });
 
@@ -283,7 +286,7 @@ describe('the pre-publish checklist in the service', () => {
     const library = await open();
     const a = await library.createArticle({ headline: 'Ngập nặng trên đường Nguyễn Văn Cừ sau mưa lớn' });
     const signed = await library.saveArticle({ id: a.id, baseRevision: a.revision, changes: { byline: 'Minh Anh' } });
-    const published = await library.setStatus({ id: a.id, baseRevision: signed.revision, status: 'published' });
+    const published = await moveTo(library, signed, 'published');
     // Revision 1 had no byline.
     expect((await failure(library.restoreRevision({ id: a.id, baseRevision: published.revision, revision: 1 }))).code).toBe('checklist_failed');
     expect(await library.getArticle({ id: a.id })).toMatchObject({ revision: published.revision, byline: 'Minh Anh', status: 'published' });

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../electron/library/errors';
 import { LibraryService } from '../../electron/library/LibraryService';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
+import { moveTo } from '../helpers/workflow';
 
 const PHOTO = join(process.cwd(), 'tests/fixtures/images/cau-can-tho.png');
 
@@ -24,7 +25,7 @@ afterEach(async () => {
 async function publish(headline: string, changes: Record<string, unknown> = {}) {
   const created = await library.createArticle({ headline, byline: 'Minh Anh' });
   const saved = await library.saveArticle({ id: created.id, baseRevision: 1, changes });
-  return library.setStatus({ id: saved.id, baseRevision: saved.revision, status: 'published' });
+  return moveTo(library, saved, 'published');
 }
 
 async function failure(promise: Promise<unknown>): Promise<string> {
@@ -78,7 +79,7 @@ describe('what the site holds', () => {
     const out = join(dir, 'out');
     await library.exportSite({ outDir: out });
     expect(existsSync(join(out, `${a.slug}.html`)) && existsSync(join(out, `${b.slug}.html`))).toBe(true);
-    await library.setStatus({ id: a.id, baseRevision: a.revision, status: 'review' });
+    await library.setStatus({ id: a.id, baseRevision: a.revision, status: 'approved' });
     await library.trashArticle({ id: b.id });
     const again = await library.exportSite({ outDir: out });
     expect(again.removed).toBeGreaterThanOrEqual(2);
@@ -148,7 +149,8 @@ describe('one article into a folder', () => {
 describe('rules for publishing', () => {
   it('needs a headline, a paper name, and a plain site address', async () => {
     const untitled = await library.createArticle({});
-    expect(await failure(library.setStatus({ id: untitled.id, baseRevision: 1, status: 'published' }))).toBe('invalid_input');
+    const ready = await moveTo(library, untitled, 'approved');
+    expect(await failure(library.setStatus({ id: untitled.id, baseRevision: ready.revision, status: 'published' }))).toBe('invalid_input');
     expect(await failure(library.saveSettings({ changes: { paperName: '  ' } }))).toBe('invalid_input');
     for (const baseUrl of ['https://x.vn/?a=1', 'https://x.vn/#top', 'https://user:pass@x.vn', 'javascript:alert(1)']) {
       expect(await failure(library.saveSettings({ changes: { baseUrl } })), baseUrl).toBe('invalid_input');

@@ -60,10 +60,12 @@ describe.each(['ipc', 'web'])('every method through the %s transport', (name) =>
     // A GIF with a transparent pixel: its fallback is PNG.
     expect(infos.images[image.assetId]).toEqual({ width: 1, height: 1, fallback: 'png' });
     check('getImageProgress', await api.getImageProgress({}));
-    const published = check('setStatus', await api.setStatus({ id: created.id, baseRevision: (value(await api.getArticle({ id: created.id })) as { revision: number }).revision, status: 'published' })) as { status: string };
+    let moved = value(await api.getArticle({ id: created.id })) as { revision: number; status: string };
+    for (const status of ['submitted', 'approved', 'published'] as const) moved = check('setStatus', await api.setStatus({ id: created.id, baseRevision: moved.revision, status }));
+    const published = moved;
     expect(published.status).toBe('published');
     const history = check('listRevisions', await api.listRevisions({ id: created.id })) as { current: number; entries: Array<{ kind: string }> };
-    expect(history.entries.map((entry) => entry.kind)).toEqual(['status', 'created']);
+    expect(history.entries.map((entry) => entry.kind)).toEqual(['status', 'status', 'status', 'created']);
     check('getRevision', await api.getRevision({ id: created.id, revision: 1 }));
     const checked = check('getChecklist', await api.getChecklist({ id: created.id, changes: { byline: '' } })) as { errors: number };
     expect(checked.errors).toBeGreaterThan(0);

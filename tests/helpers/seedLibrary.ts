@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { BodyDoc } from '../../shared/model/body';
 import { LibraryService } from '../../electron/library/LibraryService';
 import { defaultChecklistSettings } from '../../shared/review/checklist';
+import { moveTo } from './workflow';
 
 /**
  * A library of `count` published articles that together use every block type, short and long
@@ -108,7 +109,7 @@ export async function seedLibrary(dataDir: string, count = 52): Promise<void> {
           body,
         },
       });
-      await library.setStatus({ id: saved.id, baseRevision: saved.revision, status: i === count - 1 ? 'review' : 'published' });
+      await moveTo(library, saved, i === count - 1 ? 'review' : 'published');
     }
   } finally {
     await library.dispose();

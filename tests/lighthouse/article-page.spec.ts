@@ -13,6 +13,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
 import { cameraPhoto } from '../helpers/cameraPhotos';
 import { serveFolder, type ServedFolder } from '../helpers/serveFolder';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
+import { moveTo } from '../helpers/workflow';
 
 /**
  * The quality gate of issue 9 ("Photos for the web"): a realistic article page of a city daily,
@@ -122,7 +123,7 @@ async function publishArticleSite(dataDir: string, siteDir: string, baseUrl: str
         body: articleBody(photos),
       },
     });
-    const published = await library.setStatus({ id: saved.id, baseRevision: saved.revision, status: 'published' });
+    const published = await moveTo(library, saved, 'published');
     const result = await library.exportSite({ outDir: siteDir });
     if (result.notes.length) console.log(`Export notes:\n  ${result.notes.join('\n  ')}`);
     return articlePath(published.slug);

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LibraryService } from '../../electron/library/LibraryService';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
+import { moveTo } from '../helpers/workflow';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let dir: string;
@@ -14,7 +15,7 @@ beforeAll(async () => {
   dir = await makeTempDir();
   const library = await LibraryService.open({ dataDir: join(dir, 'library') });
   const created = await library.createArticle({ headline: 'Tin xuất bằng dòng lệnh', byline: 'Minh Anh' });
-  await library.setStatus({ id: created.id, baseRevision: created.revision, status: 'published' });
+  await moveTo(library, created, 'published');
   await library.dispose();
 }, 120_000);
 afterAll(async () => {

@@ -106,3 +106,13 @@ describe('interface text', () => {
     }
   });
 });
+
+describe('saving some settings', () => {
+  it('changes only the settings given: the others are not filled in with defaults (and so reset)', () => {
+    const parsed = contract.saveSettings.input.parse({ changes: { interfaceLanguage: 'en' } });
+    expect(parsed.changes).toEqual({ interfaceLanguage: 'en' });
+    expect(contract.saveSettings.input.safeParse({ changes: { interfaceLanguage: 'fr' } }).success).toBe(false);
+    expect(contract.saveSettings.input.safeParse({ changes: { nonsense: true } }).success).toBe(false);
+  });
+});
+

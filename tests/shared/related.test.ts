@@ -9,6 +9,7 @@ const summary = (id: string, section: string, tags: string[], minute: number, st
   section,
   status,
   assignee: '',
+  dueAt: null,
   updatedAt: `2026-11-27T01:${String(minute).padStart(2, '0')}:00.000Z`,
   publishedAt: `2026-11-27T01:${String(minute).padStart(2, '0')}:00.000Z`,
   wordCount: 10,
