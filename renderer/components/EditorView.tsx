@@ -15,7 +15,7 @@ import { fieldsOf, useArticleDraft, type SaveState } from '../hooks/useArticleDr
 import { positionOfPath, rawOffset, textRangeAt } from '../editor/piecePosition';
 import { ChecklistPanel, type ChecklistFinding } from './ChecklistPanel';
 import { HistoryPanel } from './HistoryPanel';
-import { WorkflowFields } from './WorkflowFields';
+import { Timeline, WorkflowFields } from './WorkflowFields';
 import { routeHash } from '../hooks/useHashRoute';
 import { useNotify } from '../hooks/useNotice';
 import { useSettings } from '../hooks/useSettings';
@@ -131,6 +131,10 @@ export function EditorView({ id }: { id: string }) {
       // Refused by the checklist: show the list of what must be fixed.
       showSide('checklist');
       notify({ text: t('checklist.refused'), tone: 'error' });
+      return false;
+    }
+    if (refused?.code === 'forbidden' || refused?.code === 'invalid_input') {
+      notify({ text: errorText(t, refused), tone: 'error' });
       return false;
     }
     if (refused) return false;
@@ -332,6 +336,7 @@ export function EditorView({ id }: { id: string }) {
           <TagInput value={draft.tags} onChange={(tags) => update({ tags })} />
           <FeaturedImageField value={draft.featuredImage} onChange={(featuredImage) => update({ featuredImage })} />
           <RelatedPicker articleId={article.id} value={draft.related} onChange={(related) => update({ related })} />
+          <Timeline article={article} settings={settings} />
         </aside>
       )}
       {side === 'preview' && (

@@ -127,7 +127,7 @@ export function LibraryView() {
                 return (
                   <tr key={summary.id} data-testid="article-row">
                     <td className="headline-cell">
-                      {tab === 'active' ? <a href={`#/article/${summary.id}`}>{headline}</a> : <span>{headline}</span>}
+                      {tab !== 'trash' ? <a href={`#/article/${summary.id}`}>{headline}</a> : <span>{headline}</span>}
                     </td>
                     <td>{sectionName(summary.section)}</td>
                     <td>
@@ -138,7 +138,7 @@ export function LibraryView() {
                     </td>
                     <td className="num">{summary.wordCount}</td>
                     <td className="actions">
-                      {tab === 'active' ? (
+                      {tab !== 'trash' ? (
                         <button
                           type="button"
                           className="quiet"

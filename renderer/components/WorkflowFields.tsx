@@ -19,7 +19,7 @@ const fromLocalInput = (value: string) => (value ? new Date(value).toISOString()
 /**
  * Where the article is in the workflow (shared/review/workflow.ts) and what can happen next: the
  * moves this profile may make (the service refuses any other), with a note for the next move; who
- * it is assigned to and by when; and its timeline, newest first.
+ * it is assigned to and by when.
  */
 export function WorkflowFields({
   article,
@@ -44,7 +44,6 @@ export function WorkflowFields({
   const { profile } = useProfile();
   const [note, setNote] = useState('');
   const moves = nextStatuses(article.status, (permission) => allows(settings, profile, permission, authorProfileId(article)));
-  const nameOf = (id: string) => settings.profiles.find((p) => p.id === id)?.name ?? id;
   const overdue = dueAt !== null && dueAt < new Date().toISOString() && !['published', 'spiked', 'archived'].includes(article.status);
 
   return (
@@ -104,24 +103,33 @@ export function WorkflowFields({
           </small>
         )}
       </div>
-      <section className="timeline" aria-labelledby={`${ids}-timeline`}>
-        <h3 id={`${ids}-timeline`}>{t('workflow.timeline')}</h3>
-        <ol data-testid="timeline">
-          {[...article.history].reverse().map((event, index) => (
-            <li key={index} data-kind={event.kind} data-to={event.to ?? ''}>
-              <time dateTime={event.at}>{formatShortDateTime(event.at, settings.timeZone)}</time>{' '}
-              <span>
-                {t(`workflow.events.${event.kind}`, {
-                  who: event.profileId ? nameOf(event.profileId) : event.by || t('history.unknownAuthor'),
-                  from: event.from ? t(`status.${event.from}`) : '',
-                  to: event.to ? t(`status.${event.to}`) : '',
-                })}
-              </span>
-              {event.note && <q className="timeline-note">{event.note}</q>}
-            </li>
-          ))}
-        </ol>
-      </section>
     </div>
+  );
+}
+
+/** The article's timeline, newest first: who created it, and each move with who, when and the note. */
+export function Timeline({ article, settings }: { article: Article; settings: Settings }) {
+  const { t } = useTranslation();
+  const ids = useId();
+  const nameOf = (id: string) => settings.profiles.find((p) => p.id === id)?.name ?? id;
+  return (
+    <section className="timeline" aria-labelledby={`${ids}-timeline`}>
+      <h3 id={`${ids}-timeline`}>{t('workflow.timeline')}</h3>
+      <ol data-testid="timeline">
+        {[...article.history].reverse().map((event, index) => (
+          <li key={index} data-kind={event.kind} data-to={event.to ?? ''}>
+            <time dateTime={event.at}>{formatShortDateTime(event.at, settings.timeZone)}</time>{' '}
+            <span>
+              {t(`workflow.events.${event.kind}`, {
+                who: event.profileId ? nameOf(event.profileId) : event.by || t('history.unknownAuthor'),
+                from: event.from ? t(`status.${event.from}`) : '',
+                to: event.to ? t(`status.${event.to}`) : '',
+              })}
+            </span>
+            {event.note && <q className="timeline-note">{event.note}</q>}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

@@ -267,7 +267,8 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
       if ((await save()) === null) return { code: conflict.current ? 'conflict' : 'storage_error', message: '' };
       const result = await api.setStatus({ id, baseRevision: baseRevision.current, status, ...(note.trim() ? { note: note.trim() } : {}) });
       if (!result.ok) {
-        if (result.error.code === 'checklist_failed') return result.error;
+        // Refused moves (the checklist, the policy, the workflow) change nothing: the caller says why.
+        if (result.error.code === 'checklist_failed' || result.error.code === 'forbidden' || result.error.code === 'invalid_input') return result.error;
         conflict.current = result.error.code === 'conflict';
         setState({ kind: 'failed', error: result.error });
         return result.error;

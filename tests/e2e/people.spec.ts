@@ -91,6 +91,12 @@ test('what a reporter may not do is refused by the service, in the interface and
   await page.keyboard.insertText('Sáng nay, hàng trăm du khách đến chợ nổi.');
   await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);
   const id = new URL(page.url()).hash.replace('#/article/', '');
+  // Assigned to herself, due yesterday: it is hers, and overdue.
+  await page.getByTestId('assignee').selectOption({ label: 'Minh Anh' });
+  const yesterday = new Date(Date.now() - 24 * 3_600_000 - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  await page.getByTestId('due').fill(yesterday);
+  await expect(page.getByText('Đã quá hạn.')).toBeVisible();
+  await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);
 
   // She hands it in; approving and publishing are the editors' to do, so not even offered to her.
   const status = page.getByTestId('status');
@@ -138,8 +144,10 @@ test('what a reporter may not do is refused by the service, in the interface and
   await chief.close();
 
   await status.selectOption('approved');
-  await expect(page.getByTestId('save-state')).toContainText('Không được phép: phân quyền của tòa soạn không cho vai trò của hồ sơ đang dùng làm việc này');
+  await expect(page.getByTestId('notice')).toContainText('Không được phép: phân quyền của tòa soạn không cho vai trò của hồ sơ đang dùng làm việc này');
   await expect(status).toHaveValue('submitted');
+  // Nothing failed to save: the text is saved as it was.
+  await expect(page.getByTestId('save-state')).not.toHaveText(/Chưa lưu được/);
 
   // Back to the chief editor, who approves and publishes.
   await chooseProfile(page, CHIEF_EDITOR.name);
@@ -148,6 +156,23 @@ test('what a reporter may not do is refused by the service, in the interface and
   await status.selectOption('published');
   await expect(status).toHaveValue('published');
   await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);
+
+  // The timeline says who did each step, newest first.
+  await expect(page.getByTestId('timeline').getByRole('listitem')).toHaveText([
+    /Thu Hà: Đã duyệt → Đã đăng/,
+    /Thu Hà: Chờ duyệt → Đã duyệt/,
+    /Minh Anh: Bản nháp → Chờ duyệt/,
+    /Minh Anh tạo bài/,
+  ]);
+  await screenshot(page, 'workflow-timeline', page.getByTestId('timeline'));
+
+  // In the library: Minh Anh's view lists it; published, it is no longer overdue.
+  await chooseProfile(page, 'Minh Anh');
+  await page.getByRole('link', { name: 'Thư viện', exact: true }).click();
+  await page.getByTestId('view-mine').click();
+  await expect(page.getByRole('link', { name: /Chợ nổi Cái Răng đón khách đầu năm/ })).toBeVisible();
+  await page.getByTestId('view-overdue').click();
+  await expect(page.getByText('Không có bài nào quá hạn.')).toBeVisible();
 });
 
 test('Settings: profiles and permissions, accessible', async ({ app: page }) => {
