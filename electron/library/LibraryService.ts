@@ -43,11 +43,15 @@ export interface LibraryOptions {
 
 const DEFAULT_PAGE = 200;
 
-/** Whether new settings change an existing profile's role, remove a profile, or change the policy (of a library that has profiles). */
+/**
+ * Whether new settings change who may do what in a library that has profiles: the policy, any
+ * existing profile (its role, name or initials, or removing it), or a new profile above reporter.
+ */
 function changesWhoMayDoWhat(before: Settings, after: Settings): boolean {
   if (before.profiles.length === 0) return false;
   if (stableStringify(before.policy) !== stableStringify(after.policy)) return true;
-  return before.profiles.some((old) => after.profiles.find((profile) => profile.id === old.id)?.role !== old.role);
+  if (before.profiles.some((old) => stableStringify(after.profiles.find((profile) => profile.id === old.id) ?? null) !== stableStringify(old))) return true;
+  return after.profiles.some((profile) => !before.profiles.some((old) => old.id === profile.id) && profile.role !== 'reporter');
 }
 
 /** The computer's user name, for history entries when no profile is chosen. */
@@ -177,6 +181,8 @@ export class LibraryService implements NewsdeskService {
   saveArticle(input: ParsedInput<'saveArticle'>, context: CallContext = {}): Promise<Article> {
     return this.exclusive(async () => {
       const current = await this.loadAt(input.id, input.baseRevision);
+      // What is live changes only by those who may publish; a byline only by its author or an editor.
+      if (current.status === 'published') this.guard(context, 'publish');
       if (input.changes.byline !== undefined && input.changes.byline !== current.byline) this.guard(context, 'editOthersByline', current);
       const { slug: requested, ...changes } = input.changes;
       const fields = this.checked(changes);
@@ -203,8 +209,8 @@ export class LibraryService implements NewsdeskService {
       const me = this.profileOf(context)?.id;
       items = me ? items.filter((s) => s.assignee === me) : [];
     } else if (input.view === 'overdue') {
-      const now = this.now().toISOString();
-      items = items.filter((s) => s.dueAt !== null && s.dueAt < now && !CLOSED_STATUSES.has(s.status));
+      const now = this.now().getTime();
+      items = items.filter((s) => s.dueAt !== null && Date.parse(s.dueAt) < now && !CLOSED_STATUSES.has(s.status));
     }
     if (input.query && input.query.trim()) {
       const needle = fold(input.query.trim());
@@ -306,6 +312,7 @@ export class LibraryService implements NewsdeskService {
       const { headline, sapo, byline, section, tags, featuredImage, body, related } = old;
       const fields = this.checked({ headline, sapo, byline, section, tags, featuredImage, body, related });
       const slug = headline !== current.headline && isDerivedSlug(current) && headline ? uniqueSlug(slugify(headline), (s) => this.catalog.slugTaken(s, current.id)) : current.slug;
+      if (current.status === 'published') this.guard(context, 'publish');
       if (byline !== current.byline) this.guard(context, 'editOthersByline', current);
       const actor = this.actor(context);
       const next = applyChanges(current, { ...fields, slug }, actor);
@@ -376,7 +383,7 @@ export class LibraryService implements NewsdeskService {
       if (!parsed.success) fail('invalid_input', parsed.error.issues[0]?.message ?? 'invalid settings');
       // Roles and the policy are the chief editor's (once the library has profiles); anyone may add a profile.
       if (changesWhoMayDoWhat(this.catalog.settings, parsed.data) && this.profileOf(context)?.role !== 'chief_editor') {
-        fail('forbidden', 'Only a chief editor may change roles, remove profiles or change the policy.');
+        fail('forbidden', 'Only a chief editor may change profiles or the policy, or add an editor.');
       }
       const stripNow = parsed.data.stripLocationFromOriginals && !this.catalog.settings.stripLocationFromOriginals;
       await this.catalog.saveSettings(parsed.data);
@@ -507,6 +514,8 @@ export class LibraryService implements NewsdeskService {
     return this.exclusive(async () => {
       const current = await this.load(id);
       this.guard(context, 'spike', current);
+      // A published article leaves (or comes back to) the site with it: that is publishing.
+      if (current.status === 'published') this.guard(context, 'publish');
       const actor = this.actor(context);
       const next = setTrashed(current, trashed, actor);
       if (next !== current) await this.write(next, null, actor);

@@ -16,6 +16,9 @@ import { positionOfPath, rawOffset, textRangeAt } from '../editor/piecePosition'
 import { ChecklistPanel, type ChecklistFinding } from './ChecklistPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { Timeline, WorkflowFields } from './WorkflowFields';
+import { useProfile } from '../hooks/useProfile';
+import { allows } from '../../shared/review/people';
+import { authorProfileId } from '../../shared/model/articleUpdates';
 import { routeHash } from '../hooks/useHashRoute';
 import { useNotify } from '../hooks/useNotice';
 import { useSettings } from '../hooks/useSettings';
@@ -52,6 +55,12 @@ export function EditorView({ id }: { id: string }) {
   const ids = useId();
   const { article, draft, state, loadError, slugError, loadCount, changeStatus, restore, update, bodyChanged, setBodySource, save, reloadLatest, keepMine } = useArticleDraft(api, id, t('save.conflictCopy'));
   const [editor, setEditor] = useState<Editor | null>(null);
+  const { profile } = useProfile();
+  // (Read-only for those who may not change what is live: see `locked` below.)
+  const liveLocked = article !== null && article.status === 'published' && !allows(settings, profile, 'publish');
+  useEffect(() => {
+    editor?.setEditable(!liveLocked);
+  }, [editor, liveLocked]);
   const getBody = useRef<(() => BodyDoc) | null>(null);
   const stats = useBodyStats(editor);
   const [side, setSide] = useState<EditorSide>(readSide);
@@ -119,6 +128,14 @@ export function EditorView({ id }: { id: string }) {
     );
   }
 
+  // What is live is changed only by those who may publish (the service refuses the rest): the
+  // article opens read-only for others, so nothing typed is refused later. A byline is its
+  // author's, or an editor's, to change.
+  const author = authorProfileId(article);
+  const locked = article.status === 'published' && !allows(settings, profile, 'publish');
+  const bylineLocked = locked || !allows(settings, profile, 'editOthersByline', author);
+  /** Changes to the fields: none while the article is read-only for this profile. */
+  const edit = locked ? () => undefined : update;
   const section = settings.sections.find((s) => s.slug === draft.section);
   const limit = section?.headlineLimit ?? DEFAULT_HEADLINE_LIMIT;
   const headlineLength = [...draft.headline].length;
@@ -216,6 +233,11 @@ export function EditorView({ id }: { id: string }) {
       </div>
 
       <div className="editor">
+        {locked && (
+          <p className="locked-note" role="status" data-testid="locked-note">
+            {t('workflow.lockedLive')}
+          </p>
+        )}
         <div className="field">
           <label htmlFor={`${ids}-headline`}>{t('editor.headline')}</label>
           <textarea
@@ -226,7 +248,8 @@ export function EditorView({ id }: { id: string }) {
             value={draft.headline}
             placeholder={t('editor.headlinePlaceholder')}
             aria-describedby={`${ids}-headline-count`}
-            onChange={(event) => update({ headline: event.target.value.replace(/\n/g, ' ') })}
+            readOnly={locked}
+            onChange={(event) => edit({ headline: event.target.value.replace(/\n/g, ' ') })}
             onBlur={flush}
             data-testid="headline"
           />
@@ -247,7 +270,8 @@ export function EditorView({ id }: { id: string }) {
             value={draft.sapo}
             placeholder={t('editor.sapoPlaceholder')}
             aria-describedby={`${ids}-sapo-count`}
-            onChange={(event) => update({ sapo: event.target.value })}
+            readOnly={locked}
+            onChange={(event) => edit({ sapo: event.target.value })}
             onBlur={flush}
             data-testid="sapo"
           />
@@ -287,11 +311,11 @@ export function EditorView({ id }: { id: string }) {
             settings={settings}
             statusId={`${ids}-status`}
             onMove={moveTo}
-            onChange={(fields) => update(fields)}
+            onChange={(fields) => edit(fields)}
           />
           <div className="field">
             <label htmlFor={`${ids}-section`}>{t('editor.section')}</label>
-            <select id={`${ids}-section`} value={draft.section} onChange={(event) => update({ section: event.target.value })} onBlur={flush}>
+            <select id={`${ids}-section`} value={draft.section} onChange={(event) => edit({ section: event.target.value })} onBlur={flush}>
               <option value="">{t('editor.noSection')}</option>
               {settings.sections.map((s) => (
                 <option key={s.slug} value={s.slug}>
@@ -307,9 +331,12 @@ export function EditorView({ id }: { id: string }) {
               value={draft.byline}
               maxLength={LIMITS.byline}
               placeholder={t('editor.bylinePlaceholder')}
-              onChange={(event) => update({ byline: event.target.value })}
+              readOnly={bylineLocked}
+              aria-describedby={bylineLocked ? `${ids}-byline-hint` : undefined}
+              onChange={(event) => edit({ byline: event.target.value })}
               onBlur={flush}
             />
+            {bylineLocked && <small id={`${ids}-byline-hint`}>{t('workflow.bylineLocked')}</small>}
           </div>
           <div className="field">
             <label htmlFor={`${ids}-slug`}>{t('editor.slug')}</label>
@@ -321,10 +348,10 @@ export function EditorView({ id }: { id: string }) {
               placeholder={t('editor.slugEmpty')}
               aria-describedby={`${ids}-slug-hint`}
               aria-invalid={slugError ? true : undefined}
-              onChange={(event) => update({ slug: event.target.value.toLowerCase() })}
+              onChange={(event) => edit({ slug: event.target.value.toLowerCase() })}
               onBlur={(event) => {
                 // Typed freely, kept to the slug rules (folded, hyphens, at most 80 characters).
-                if (draft.slug !== null) update({ slug: slugify(event.target.value) });
+                if (draft.slug !== null) edit({ slug: slugify(event.target.value) });
                 flush();
               }}
               data-testid="slug"
@@ -333,9 +360,9 @@ export function EditorView({ id }: { id: string }) {
               {slugError ? errorText(t, slugError) : t('editor.slugHint')}
             </small>
           </div>
-          <TagInput value={draft.tags} onChange={(tags) => update({ tags })} />
-          <FeaturedImageField value={draft.featuredImage} onChange={(featuredImage) => update({ featuredImage })} />
-          <RelatedPicker articleId={article.id} value={draft.related} onChange={(related) => update({ related })} />
+          <TagInput value={draft.tags} onChange={(tags) => edit({ tags })} />
+          <FeaturedImageField value={draft.featuredImage} onChange={(featuredImage) => edit({ featuredImage })} />
+          <RelatedPicker articleId={article.id} value={draft.related} onChange={(related) => edit({ related })} />
           <Timeline article={article} settings={settings} />
         </aside>
       )}

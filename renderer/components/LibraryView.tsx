@@ -6,6 +6,7 @@ import { errorText, useApi } from '../api/ApiContext';
 import { useLatest } from '../hooks/useLatest';
 import { useNotify } from '../hooks/useNotice';
 import { useSettings } from '../hooks/useSettings';
+import { useProfile } from '../hooks/useProfile';
 
 type LibraryTab = 'active' | 'mine' | 'overdue' | 'trash';
 const TABS: readonly LibraryTab[] = ['active', 'mine', 'overdue', 'trash'];
@@ -29,6 +30,8 @@ export function LibraryView() {
   const [reloadKey, setReloadKey] = useState(0);
   const latestT = useLatest(t);
 
+  // “Của tôi” is the profile's own: read again when the profile changes.
+  const profileId = useProfile().profile?.id;
   useEffect(() => {
     let cancelled = false;
     const timer = setTimeout(
@@ -44,7 +47,7 @@ export function LibraryView() {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [api, notify, latestT, tab, query, reloadKey]);
+  }, [api, notify, latestT, tab, query, reloadKey, profileId]);
 
   const reload = useCallback(() => setReloadKey((k) => k + 1), []);
 

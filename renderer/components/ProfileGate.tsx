@@ -50,7 +50,8 @@ export function ProfileDialog({ mode, onSaved, onClose }: { mode: 'gate' | 'swit
   const [name, setName] = useState('');
   // Null while the initials follow the name; what was typed once they have been edited.
   const [typedInitials, setTypedInitials] = useState<string | null>(null);
-  const [role, setRole] = useState<Role>('reporter');
+  // The first profile of a library is its chief editor (who else could set roles?); later ones start as reporters.
+  const [role, setRole] = useState<Role>(settings.profiles.length === 0 ? 'chief_editor' : 'reporter');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const initials = typedInitials ?? initialsOf(name);

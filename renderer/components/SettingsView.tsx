@@ -53,9 +53,10 @@ export function SettingsView({ onSaved }: { onSaved: (settings: Settings) => voi
     const result = await api.saveSettings({
       changes: {
         ...changes,
-        // New rows get their ids. (The service lets only the chief editor change roles, remove
-        // profiles or change the policy; what is sent unchanged is no change.)
-        profiles: withIds(form.profiles),
+        // Sent only when changed here (new rows get their ids), so another window's new profile is
+        // never written over with this window's older list. (Changing them is the chief editor's.)
+        profiles: stableStringify(form.profiles) === stableStringify(settings.profiles) ? undefined : withIds(form.profiles),
+        policy: stableStringify(form.policy) === stableStringify(settings.policy) ? undefined : form.policy,
         houseWords: words,
         sections: form.sections.map((s) => ({ ...s, slug: slugify(s.slug || s.name) })),
         websiteLinks: form.websiteLinks.filter((l) => l.name.trim() || l.url.trim()),

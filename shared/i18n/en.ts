@@ -455,6 +455,8 @@ export const en: Messages = {
     due: 'Deadline',
     overdue: 'Past its deadline.',
     timeline: 'Timeline',
+    lockedLive: 'Published: only those who may publish can change it. You are reading it, not editing.',
+    bylineLocked: 'Only editors can change the byline of someone else’s article.',
     moveTo: {
       draft: '→ Back to draft',
       submitted: '→ Submit',

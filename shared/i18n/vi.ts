@@ -439,6 +439,8 @@ export const vi = {
     due: 'Hạn nộp',
     overdue: 'Đã quá hạn.',
     timeline: 'Diễn biến',
+    lockedLive: 'Bài đã đăng: chỉ người có quyền đăng bài mới sửa được. Bạn đang xem bài, không sửa.',
+    bylineLocked: 'Tên tác giả bài của người khác chỉ biên tập viên sửa được.',
     moveTo: {
       draft: '→ Trả về bản nháp',
       submitted: '→ Gửi duyệt',

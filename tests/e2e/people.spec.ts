@@ -166,8 +166,13 @@ test('what a reporter may not do is refused by the service, in the interface and
   ]);
   await screenshot(page, 'workflow-timeline', page.getByTestId('timeline'));
 
-  // In the library: Minh Anh's view lists it; published, it is no longer overdue.
+  // Published, it is read-only for the reporter (only those who may publish change what is live).
   await chooseProfile(page, 'Minh Anh');
+  await expect(page.getByTestId('locked-note')).toBeVisible();
+  await expect(page.getByLabel('Tít', { exact: true })).not.toBeEditable();
+  await expect(page.getByTestId('body-editor')).toHaveAttribute('contenteditable', 'false');
+
+  // In the library: Minh Anh's view lists it; published, it is no longer overdue.
   await page.getByRole('link', { name: 'Thư viện', exact: true }).click();
   await page.getByTestId('view-mine').click();
   await expect(page.getByRole('link', { name: /Chợ nổi Cái Răng đón khách đầu năm/ })).toBeVisible();

@@ -99,10 +99,25 @@ describe('who may do what, enforced by the service', () => {
     expect((await library.trashArticle({ id: theirs.id }, EDITOR)).trashedAt).not.toBeNull();
   });
 
+  it('lets only those who may publish change what is live, or take it off the site by the trash', async () => {
+    const article = await draft(REPORTER);
+    const published = await moveTo(library, await library.setStatus({ id: article.id, baseRevision: article.revision, status: 'submitted' }, REPORTER), 'published', EDITOR);
+    expect(await refused(library.saveArticle({ id: article.id, baseRevision: published.revision, changes: { headline: 'Tít khác' } }, REPORTER))).toBe('forbidden');
+    expect(await refused(library.trashArticle({ id: article.id }, REPORTER))).toBe('forbidden');
+    expect(await refused(library.restoreRevision({ id: article.id, baseRevision: published.revision, revision: 1 }, REPORTER))).toBe('forbidden');
+    expect(await library.getArticle({ id: article.id })).toMatchObject({ revision: published.revision, status: 'published', trashedAt: null });
+    const corrected = await library.saveArticle({ id: article.id, baseRevision: published.revision, changes: { sapo: 'Đính chính: mưa kéo dài ba giờ.' } }, EDITOR);
+    expect(corrected.status).toBe('published');
+  });
+
   it('leaves roles and the policy to the chief editor; anyone may add a profile', async () => {
     const settings = await library.getSettings({});
     const newcomer: Profile = { id: 'lan-chi', name: 'Lan Chi', initials: 'LC', role: 'reporter' };
     expect((await library.saveSettings({ changes: { profiles: [...settings.profiles, newcomer] } }, REPORTER)).profiles).toHaveLength(5);
+    // …but not an editor, and not someone else's name.
+    expect(await refused(library.saveSettings({ changes: { profiles: [...settings.profiles, newcomer, { id: 'boss', name: 'Sếp', initials: 'S', role: 'chief_editor' }] } }, REPORTER))).toBe('forbidden');
+    const renamed = [...settings.profiles, newcomer].map((p) => (p.id === 'thu-ha' ? { ...p, name: 'Ai đó' } : p));
+    expect(await refused(library.saveSettings({ changes: { profiles: renamed } }, REPORTER))).toBe('forbidden');
     const promoted = PROFILES.map((p) => (p.id === 'minh-anh' ? { ...p, role: 'chief_editor' as const } : p));
     expect(await refused(library.saveSettings({ changes: { profiles: [...promoted, newcomer] } }, REPORTER))).toBe('forbidden');
     expect(await refused(library.saveSettings({ changes: { profiles: PROFILES } }, EDITOR))).toBe('forbidden');
@@ -119,7 +134,9 @@ describe('the library views of a profile', () => {
     const now = Date.now();
     const iso = (hours: number) => new Date(now + hours * 3_600_000).toISOString();
     const mine = await library.createArticle({ headline: 'Bài của tôi' }, EDITOR);
-    await library.saveArticle({ id: mine.id, baseRevision: mine.revision, changes: { assignee: 'minh-anh', dueAt: iso(-2) } }, EDITOR);
+    // A deadline an hour ago, written in another time zone's clock, is past all the same.
+    const anHourAgoInSydney = new Date(now - 3_600_000 + 10 * 3_600_000).toISOString().replace('Z', '+10:00');
+    await library.saveArticle({ id: mine.id, baseRevision: mine.revision, changes: { assignee: 'minh-anh', dueAt: anHourAgoInSydney } }, EDITOR);
     const later = await library.createArticle({ headline: 'Hạn ngày mai' }, EDITOR);
     await library.saveArticle({ id: later.id, baseRevision: later.revision, changes: { assignee: 'minh-anh', dueAt: iso(24) } }, EDITOR);
     const theirs = await library.createArticle({ headline: 'Bài của Bảo Ngọc' }, EDITOR);
