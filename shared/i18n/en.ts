@@ -611,7 +611,7 @@ export const en: Messages = {
     policy: 'Permissions by role',
     permission: 'Task',
     allow: '{{permission}}: {{role}}',
-    policyNote: 'Only the editor-in-chief can change roles, remove profiles and change the permissions: Newsdesk checks on saving and refuses if the profile in use is not the editor-in-chief’s. Anyone can add a new profile.',
+    policyNote: 'Only the editor-in-chief can change or remove profiles, add editors and change the permissions: Newsdesk checks on saving and refuses if the profile in use is not the editor-in-chief’s. Anyone can add a new reporter profile.',
   },
   checklistSettings: {
     title: 'Pre-publish checklist',

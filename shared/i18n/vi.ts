@@ -595,7 +595,7 @@ export const vi = {
     policy: 'Phân quyền theo vai trò',
     permission: 'Việc',
     allow: '{{permission}}: {{role}}',
-    policyNote: 'Chỉ Tổng biên tập đổi được vai trò, xóa hồ sơ và sửa phân quyền: Newsdesk kiểm tra khi lưu và từ chối nếu hồ sơ đang dùng không phải Tổng biên tập. Ai cũng thêm được hồ sơ mới.',
+    policyNote: 'Chỉ Tổng biên tập sửa hay xóa được hồ sơ, thêm được biên tập viên và sửa được phân quyền: Newsdesk kiểm tra khi lưu và từ chối nếu hồ sơ đang dùng không phải Tổng biên tập. Ai cũng thêm được hồ sơ phóng viên mới.',
   },
   checklistSettings: {
     title: 'Kiểm tra trước khi đăng',
