@@ -190,7 +190,7 @@ test('Settings: profiles and permissions, accessible', async ({ app: page }) => 
   await expect(people.getByRole('checkbox', { name: 'Đăng và gỡ bài: Biên tập viên chuyên mục' })).toBeChecked();
   await expect(people.getByRole('checkbox', { name: 'Sửa tên tác giả bài của người khác: Tổng biên tập' })).toBeChecked();
   await expect(people.getByRole('checkbox')).toHaveCount(12);
-  await expect(people).toContainText('Chỉ Tổng biên tập đổi được vai trò');
+  await expect(people).toContainText('Chỉ Tổng biên tập sửa hay xóa được hồ sơ, thêm được biên tập viên');
   await people.getByRole('button', { name: 'Thêm hồ sơ' }).click();
   await people.getByLabel('Họ và tên', { exact: true }).last().fill('Quốc Huy');
   await people.getByLabel('Vai trò của Quốc Huy').selectOption({ label: 'Biên tập viên chuyên mục' });
