@@ -6,7 +6,7 @@ import type { CallContext, MethodOutput, NewsdeskService, ParsedInput } from '..
 import { summarize, type Article, type ArticleFields, type ArticleSummary } from '../../shared/model/article';
 import { applyChanges, authorProfileId, canPublish, changeStatus, isDerivedSlug, newArticle, setTrashed, type Actor } from '../../shared/model/articleUpdates';
 import { allows, type Permission, type Profile } from '../../shared/review/people';
-import { CLOSED_STATUSES, transitionOf } from '../../shared/review/workflow';
+import { isOverdue, transitionOf } from '../../shared/review/workflow';
 import { bodyAssetIds } from '../../shared/model/body';
 import { checklistConfig, runChecklist, type Finding } from '../../shared/review/checklist';
 import { autoSnapshotDue, sessionEndDue } from '../../shared/review/history';
@@ -209,8 +209,8 @@ export class LibraryService implements NewsdeskService {
       const me = this.profileOf(context)?.id;
       items = me ? items.filter((s) => s.assignee === me) : [];
     } else if (input.view === 'overdue') {
-      const now = this.now().getTime();
-      items = items.filter((s) => s.dueAt !== null && Date.parse(s.dueAt) < now && !CLOSED_STATUSES.has(s.status));
+      const now = this.now();
+      items = items.filter((s) => isOverdue(s, now));
     }
     if (input.query && input.query.trim()) {
       const needle = fold(input.query.trim());

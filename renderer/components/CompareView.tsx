@@ -2,12 +2,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/contract';
 import { diffArticles } from '../../shared/review/diff';
-import { errorText, useApi } from '../api/ApiContext';
+import { useApi } from '../api/ApiContext';
 import { downloadHtml } from '../api/files';
 import { routeHash } from '../hooks/useHashRoute';
 import { useNotify } from '../hooks/useNotice';
 import { useRestoreRevision } from '../hooks/useRestoreRevision';
 import { useSettings } from '../hooks/useSettings';
+import { ArticleSubviewPending } from './ArticleSubview';
 import { DiffContent, type DiffMode } from '../review/DiffContent';
 import { diffRecordHtml } from '../review/diffRecord';
 import { entryOf, versionLabel, type Version } from '../review/versions';
@@ -122,23 +123,7 @@ export function CompareView({ id, from, to }: { id: string; from: number; to: nu
     notify({ text: t('compare.exported', { file }) });
   };
 
-  if (error) {
-    return (
-      <div className="compare-view">
-        <p className="error" role="alert">
-          {errorText(t, error)}
-        </p>
-        <a href={routeHash({ view: 'editor', id })}>{t('compare.backToArticle')}</a>
-      </div>
-    );
-  }
-  if (!versions || !diff || !labels) {
-    return (
-      <p className="loading" role="status">
-        {t('compare.loading')}
-      </p>
-    );
-  }
+  if (error || !versions || !diff || !labels) return <ArticleSubviewPending id={id} error={error} className="compare-view" />;
 
   return (
     <div className="compare-view" data-testid="compare-view">

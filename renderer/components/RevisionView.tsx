@@ -2,13 +2,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/contract';
 import type { Article } from '../../shared/model/article';
-import { errorText, useApi } from '../api/ApiContext';
+import { useApi } from '../api/ApiContext';
 import { draftOf } from '../hooks/useArticleDraft';
 import { routeHash } from '../hooks/useHashRoute';
 import { useNotify } from '../hooks/useNotice';
 import { usePreviewHtml } from '../hooks/usePreviewHtml';
 import { useRestoreRevision } from '../hooks/useRestoreRevision';
 import { useSettings } from '../hooks/useSettings';
+import { ArticleSubviewPending } from './ArticleSubview';
 import { entryOf, versionLabel } from '../review/versions';
 import type { RevisionEntry } from '../../shared/review/history';
 import { PreviewPane } from './PreviewPane';
@@ -38,23 +39,7 @@ export function RevisionView({ id, revision }: { id: string; revision: number })
   const article = loaded?.article ?? null;
   const html = usePreviewHtml(article !== null, article, article && draftOf(article), settings, () => article?.body ?? null, 0);
 
-  if (error) {
-    return (
-      <div className="revision-view">
-        <p className="error" role="alert">
-          {errorText(t, error)}
-        </p>
-        <a href={routeHash({ view: 'editor', id })}>{t('compare.backToArticle')}</a>
-      </div>
-    );
-  }
-  if (!loaded || !article) {
-    return (
-      <p className="loading" role="status">
-        {t('compare.loading')}
-      </p>
-    );
-  }
+  if (error || !loaded || !article) return <ArticleSubviewPending id={id} error={error} className="revision-view" />;
   const label = versionLabel(t, { article, entry: loaded.entry ?? { revision, kind: 'named', label: '', at: article.updatedAt, by: '', words: 0, status: article.status } }, settings.timeZone);
   return (
     <div className="revision-view" data-testid="revision-view">

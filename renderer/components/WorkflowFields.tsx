@@ -4,7 +4,7 @@ import type { Article, ArticleStatus } from '../../shared/model/article';
 import { authorProfileId } from '../../shared/model/articleUpdates';
 import type { Settings } from '../../shared/model/settings';
 import { allows } from '../../shared/review/people';
-import { nextStatuses } from '../../shared/review/workflow';
+import { isOverdue, nextStatuses } from '../../shared/review/workflow';
 import { formatShortDateTime } from '../../shared/text/dates';
 import { useProfile } from '../hooks/useProfile';
 
@@ -44,7 +44,7 @@ export function WorkflowFields({
   const { profile } = useProfile();
   const [note, setNote] = useState('');
   const moves = nextStatuses(article.status, (permission) => allows(settings, profile, permission, authorProfileId(article)));
-  const overdue = dueAt !== null && dueAt < new Date().toISOString() && !['published', 'spiked', 'archived'].includes(article.status);
+  const overdue = isOverdue({ dueAt, status: article.status }, new Date());
 
   return (
     <div className="workflow">

@@ -49,6 +49,11 @@ export function nextStatuses(from: ArticleStatus, allowed: (permission: Permissi
 /** Statuses whose articles are finished with (not counted as due or overdue). */
 export const CLOSED_STATUSES: ReadonlySet<ArticleStatus> = new Set(['published', 'spiked', 'archived']);
 
+/** Whether an article is past its deadline (compared as times: a deadline may carry any offset) and not finished with. */
+export function isOverdue(article: { dueAt: string | null; status: ArticleStatus }, now: Date): boolean {
+  return article.dueAt !== null && Date.parse(article.dueAt) < now.getTime() && !CLOSED_STATUSES.has(article.status);
+}
+
 /** The shortest series of moves from one status to another (empty when already there; null when there is none). */
 export function workflowPath(from: ArticleStatus, to: ArticleStatus): ArticleStatus[] | null {
   const previous = new Map<ArticleStatus, ArticleStatus | null>([[from, null]]);
