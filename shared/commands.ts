@@ -30,6 +30,8 @@ export const commandIds = [
   'block.table',
   'block.separator',
   'block.image',
+  'review.comment',
+  'review.suggest',
 ] as const;
 export type CommandId = (typeof commandIds)[number];
 
@@ -73,6 +75,8 @@ export const commandSpecs: Record<CommandId, CommandSpec> = {
   'block.table': { id: 'block.table', labelKey: 'commands.table', scope: 'editor' },
   'block.separator': { id: 'block.separator', labelKey: 'commands.separator', scope: 'editor' },
   'block.image': { id: 'block.image', labelKey: 'commands.image', scope: 'editor' },
+  'review.comment': { id: 'review.comment', labelKey: 'commands.comment', accelerator: 'CmdOrCtrl+Alt+M', scope: 'editor' },
+  'review.suggest': { id: 'review.suggest', labelKey: 'commands.suggest', accelerator: 'CmdOrCtrl+Alt+X', scope: 'editor' },
 };
 
 /** "CmdOrCtrl+Shift+8" → "Mod-Shift-8", the editor keymap's spelling of the same keys. */

@@ -4,6 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CallContext, MethodOutput, NewsdeskService, ParsedInput } from '../../shared/api/contract';
 import { summarize, type Article, type ArticleFields, type ArticleSummary } from '../../shared/model/article';
+import { commentsBy } from '../../shared/review/comments';
+import { keepInfoOf, newSuggestionsBy } from '../../shared/review/suggestions';
 import { applyChanges, authorProfileId, canPublish, changeStatus, isDerivedSlug, newArticle, setTrashed, type Actor } from '../../shared/model/articleUpdates';
 import { allows, type Permission, type Profile } from '../../shared/review/people';
 import { isOverdue, transitionOf } from '../../shared/review/workflow';
@@ -195,8 +197,14 @@ export class LibraryService implements NewsdeskService {
       } else if (fields.headline !== undefined && fields.headline !== current.headline && isDerivedSlug(current)) {
         slug = fields.headline ? uniqueSlug(slugify(fields.headline), (s) => this.catalog.slugTaken(s, current.id)) : '';
       }
+      const me = this.profileOf(context)?.id;
+      // Comments and suggested edits are made in one's own name only.
+      if (fields.comments !== undefined && !commentsBy(current.comments, fields.comments, me)) fail('forbidden', 'A comment is written, or resolved, only in your own name.');
+      if (fields.suggestions !== undefined && me && !newSuggestionsBy(current.suggestions, fields.suggestions, me)) fail('forbidden', 'A suggested edit is made only in your own name.');
+      // Who made which suggestion is kept while the body holds it (accepted and rejected ones go).
+      const suggestions = keepInfoOf(fields.suggestions ?? current.suggestions, fields.body ?? current.body);
       const actor = this.actor(context);
-      const next = applyChanges(current, { ...fields, slug }, actor);
+      const next = applyChanges(current, { ...fields, suggestions, slug }, actor);
       await this.write(next, input.snapshot === true ? { kind: 'named', label: input.label ?? '' } : await this.autoSnapshot(current, actor), actor);
       return next;
     });
@@ -314,8 +322,11 @@ export class LibraryService implements NewsdeskService {
       const slug = headline !== current.headline && isDerivedSlug(current) && headline ? uniqueSlug(slugify(headline), (s) => this.catalog.slugTaken(s, current.id)) : current.slug;
       if (current.status === 'published') this.guard(context, 'publish');
       if (byline !== current.byline) this.guard(context, 'editOthersByline', current);
+      // Comments stay as they are (the editor finds their text again); who made the restored body's suggestions comes back with it.
+      const known = new Set(current.suggestions.map((entry) => String(entry.id)));
+      const suggestions = keepInfoOf([...current.suggestions, ...old.suggestions.filter((entry) => !known.has(String(entry.id)))], body);
       const actor = this.actor(context);
-      const next = applyChanges(current, { ...fields, slug }, actor);
+      const next = applyChanges(current, { ...fields, suggestions, slug }, actor);
       // A published article stays published: what comes back must pass the checklist.
       if (next.status === 'published') this.refuseChecklistErrors(next);
       // The text being replaced is kept first (for ever, like a named version): nothing is lost.

@@ -55,6 +55,9 @@ export function buildMenuTemplate({ t, runCommand, showAbout, openDataDir, isMac
         { type: 'separator' },
         command('edit.find'),
         command('edit.replace'),
+        { type: 'separator' },
+        command('review.comment'),
+        command('review.suggest'),
       ],
     },
     {

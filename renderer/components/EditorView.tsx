@@ -11,7 +11,8 @@ import { ArticleEditor } from '../editor/ArticleEditor';
 import { useBodyStats } from '../editor/useBodyStats';
 import { useMisspelledCount } from '../editor/spell/useMisspelledCount';
 import { exportArticleHtml } from '../exportArticle';
-import { fieldsOf, useArticleDraft, type SaveState } from '../hooks/useArticleDraft';
+import { fieldsOf, reviewedBodyOf, useArticleDraft, type ReviewedBody, type SaveState } from '../hooks/useArticleDraft';
+import { ReviewPanel } from './ReviewPanel';
 import { positionOfPath, rawOffset, textRangeAt } from '../editor/piecePosition';
 import { ChecklistPanel, type ChecklistFinding } from './ChecklistPanel';
 import { HistoryPanel } from './HistoryPanel';
@@ -38,8 +39,8 @@ const DEFAULT_HEADLINE_LIMIT = 100;
  * What stands beside the text: the article's details (the inspector), the preview, or nothing.
  * The choice is remembered for the next article.
  */
-type EditorSide = 'inspector' | 'preview' | 'history' | 'checklist' | 'none';
-const SIDES: readonly EditorSide[] = ['inspector', 'preview', 'history', 'checklist', 'none'];
+type EditorSide = 'inspector' | 'preview' | 'review' | 'history' | 'checklist' | 'none';
+const SIDES: readonly EditorSide[] = ['inspector', 'preview', 'review', 'history', 'checklist', 'none'];
 const SIDE_KEY = 'newsdesk.editorSide';
 const readSide = (): EditorSide => {
   const stored = window.localStorage.getItem(SIDE_KEY) as EditorSide | null;
@@ -62,6 +63,10 @@ export function EditorView({ id }: { id: string }) {
     editor?.setEditable(!liveLocked);
   }, [editor, liveLocked]);
   const getBody = useRef<(() => BodyDoc) | null>(null);
+  const getContent = useRef<(() => ReviewedBody) | null>(null);
+  /** The range a comment was asked for on (the review panel's form), or null. */
+  const [pendingComment, setPendingComment] = useState<{ from: number; to: number } | null>(null);
+  const [previewSuggestions, setPreviewSuggestions] = useState(false);
   const stats = useBodyStats(editor);
   const [side, setSide] = useState<EditorSide>(readSide);
   const showSide = (next: EditorSide) => {
@@ -90,7 +95,7 @@ export function EditorView({ id }: { id: string }) {
   const [bodyTick, setBodyTick] = useState(0);
   /** Bumped when a version is kept without a new revision (an export): the history reads itself again. */
   const [historyTick, setHistoryTick] = useState(0);
-  const previewHtml = usePreviewHtml(side === 'preview', article, draft, settings, () => getBody.current?.() ?? article?.body ?? null, bodyTick);
+  const previewHtml = usePreviewHtml(side === 'preview', article, draft, settings, () => getBody.current?.() ?? article?.body ?? null, bodyTick, previewSuggestions);
   const misspelled = useMisspelledCount(editor);
 
   useCommand('article.save', async () => {
@@ -159,7 +164,11 @@ export function EditorView({ id }: { id: string }) {
     return true;
   };
   const flush = () => void save();
-  const draftChanges = () => ({ ...fieldsOf(draft), body: getBody.current?.() ?? article.body });
+  const draftChanges = () => ({ ...fieldsOf(draft), ...(getContent.current?.() ?? reviewedBodyOf(article)) });
+  // Who is writing now (suggestions and comments are made in their name); someone else's article
+  // under review opens in suggestion mode, so an editor's changes are suggestions by default.
+  const reviewer = { profileId: profile?.id ?? 'local', name: profile?.name ?? '' };
+  const suggestByDefault = profile !== null && author !== null && profile.id !== author && (article.status === 'submitted' || article.status === 'review');
   const jumpTo = (finding: ChecklistFinding) => {
     const { field, path, offset = 0, length = 0 } = finding.location;
     if (field === 'headline' || field === 'sapo') {
@@ -199,6 +208,7 @@ export function EditorView({ id }: { id: string }) {
               [
                 ['inspector', t('editor.inspector')],
                 ['preview', t('preview.toggle')],
+                ['review', t('review.toggle')],
                 ['history', t('history.toggle')],
                 ['checklist', t('checklist.toggle')],
               ] as const
@@ -292,9 +302,15 @@ export function EditorView({ id }: { id: string }) {
             }}
             onBlur={flush}
             onSettled={() => setSettledFor(loadCount)}
-            onReady={({ editor: instance, getBody: read }) => {
+            review={{ comments: article.comments, suggestions: article.suggestions, author: reviewer, suggesting: suggestByDefault }}
+            onNewComment={(range) => {
+              setPendingComment(range);
+              showSide('review');
+            }}
+            onReady={({ editor: instance, getBody: read, getContent: content }) => {
               getBody.current = read;
-              setBodySource(read);
+              getContent.current = content;
+              setBodySource(content);
               setEditor(instance);
             }}
           />
@@ -368,7 +384,22 @@ export function EditorView({ id }: { id: string }) {
       )}
       {side === 'preview' && (
         <div className="side-panel" id={`${ids}-side`}>
-          <PreviewPane html={previewHtml} />
+          <PreviewPane html={previewHtml} withSuggestions={previewSuggestions} onWithSuggestions={setPreviewSuggestions} />
+        </div>
+      )}
+      {side === 'review' && editor && (
+        <div className="side-panel" id={`${ids}-side`}>
+          <ReviewPanel
+            editor={editor}
+            author={reviewer}
+            timeZone={settings.timeZone}
+            readOnly={locked}
+            newComment={pendingComment}
+            onNewCommentDone={() => {
+              setPendingComment(null);
+              editor.commands.focus();
+            }}
+          />
         </div>
       )}
       {side === 'history' && (

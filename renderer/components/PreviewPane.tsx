@@ -9,7 +9,7 @@ type Width = keyof typeof WIDTHS;
  * at desktop, tablet or phone width, scaled to fit; its scroll position survives updates. Also
  * opens over the whole window.
  */
-export function PreviewPane({ html }: { html: string }) {
+export function PreviewPane({ html, withSuggestions, onWithSuggestions }: { html: string; withSuggestions?: boolean; onWithSuggestions?: (on: boolean) => void }) {
   const { t } = useTranslation();
   const [width, setWidth] = useState<Width>('desktop');
   const [full, setFull] = useState(false);
@@ -54,6 +54,16 @@ export function PreviewPane({ html }: { html: string }) {
             </button>
           ))}
         </div>
+        {onWithSuggestions && (
+          <div role="group" aria-label={t('preview.versions')} className="segmented">
+            <button type="button" aria-pressed={!withSuggestions} onClick={() => onWithSuggestions(false)} data-testid="preview-final">
+              {t('preview.final')}
+            </button>
+            <button type="button" aria-pressed={Boolean(withSuggestions)} onClick={() => onWithSuggestions(true)} data-testid="preview-suggestions">
+              {t('preview.withSuggestions')}
+            </button>
+          </div>
+        )}
         <button type="button" onClick={() => setFull((open) => !open)} aria-pressed={full}>
           {full ? t('preview.close') : t('preview.fullWindow')}
         </button>

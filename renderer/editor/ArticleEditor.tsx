@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core';
-import { EditorContent, useEditor } from '@tiptap/react';
+import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { closeHistory } from '@tiptap/pm/history';
@@ -26,6 +26,11 @@ import { Spellcheck } from './extensions/Spellcheck';
 import { useSpellChecker } from './spell/useSpellChecker';
 import { useSettings } from '../hooks/useSettings';
 import { Toolbar } from './Toolbar';
+import { isSuggesting, loadSuggestionInfo, setSuggesting, SuggestChanges, suggestionInfoOf, type SuggestAuthor } from './extensions/SuggestChanges';
+import { changesComments, CommentAnchors, commentsOf, loadComments } from './extensions/CommentAnchors';
+import type { CommentThread } from '../../shared/review/comments';
+import type { SuggestionInfo } from '../../shared/review/suggestions';
+import type { ReviewedBody } from '../hooks/useArticleDraft';
 import './prosemirror.css';
 
 export interface ArticleEditorProps {
@@ -34,10 +39,20 @@ export interface ArticleEditorProps {
   describedBy?: string;
   /** Called on every change; read the body with the getter given to onReady (it is not cheap). */
   onChange: () => void;
-  onReady: (api: { getBody: () => BodyDoc; editor: Editor }) => void;
+  onReady: (api: { getBody: () => BodyDoc; getContent: () => ReviewedBody; editor: Editor }) => void;
   onBlur: () => void;
   /** Called once the editor has taken every late setting it gets (the spellchecker's dictionaries): from then on only the user changes it. */
   onSettled?: () => void;
+  /** The article's comment threads and who made its suggestions, and who is editing now. */
+  review: {
+    comments: readonly CommentThread[];
+    suggestions: readonly SuggestionInfo[];
+    author: SuggestAuthor;
+    /** Start in suggestion mode (someone else's article, under review). */
+    suggesting: boolean;
+  };
+  /** A comment was asked for on a range (the review panel takes it from there). */
+  onNewComment: (range: { from: number; to: number }) => void;
 }
 
 /**
@@ -45,7 +60,7 @@ export interface ArticleEditorProps {
  * input method: no keydown or Backspace handling of its own for text, so Telex/VNI composition and
  * Unikey-style corrections arrive as the system sends them.
  */
-export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onReady, onBlur, onSettled }: ArticleEditorProps) {
+export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onReady, onBlur, onSettled, review, onNewComment }: ArticleEditorProps) {
   const registry = useCommands();
   const { t } = useTranslation();
   const notify = useNotify();
@@ -73,9 +88,16 @@ export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onRe
   );
   const settings = useSettings();
   const checker = useSpellChecker(settings.houseWords);
+  const author = useLatest(review.author);
   const extensions = useMemo(
-    () => [...articleExtensions(), CommandKeymap.configure({ run: (id) => void registry.run(id) }), Spellcheck],
-    [registry],
+    () => [
+      ...articleExtensions(),
+      CommandKeymap.configure({ run: (id) => void registry.run(id) }),
+      Spellcheck,
+      SuggestChanges.configure({ author: () => author.current }),
+      CommentAnchors,
+    ],
+    [registry, author],
   );
   const editor = useEditor({
     extensions,
@@ -163,10 +185,15 @@ export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onRe
       });
     },
     onUpdate: () => onChange(),
+    // A reply or a resolution changes no text, but is saved like one.
+    onTransaction: ({ transaction }) => {
+      if (changesComments(transaction) && !transaction.docChanged) onChange();
+    },
     onBlur: () => onBlur(),
   });
 
   const settled = useLatest(onSettled);
+  const newComment = useLatest(onNewComment);
   useEffect(() => {
     if (!editor || !checker) return;
     editor.commands.setSpellChecker(checker);
@@ -176,14 +203,16 @@ export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onRe
   useEffect(() => {
     if (!editor) return;
     editorRef.current = editor;
-    onReady({
-      editor,
-      getBody: () => {
-        const { body, notes } = canonicalBody(editor.getJSON());
-        report.current(notes);
-        return body;
-      },
-    });
+    // The review as stored: who made the suggestions, the comment threads in their places.
+    loadSuggestionInfo(editor, review.suggestions);
+    loadComments(editor, review.comments);
+    if (review.suggesting) setSuggesting(editor, true);
+    const getBody = () => {
+      const { body, notes } = canonicalBody(editor.getJSON());
+      report.current(notes);
+      return body;
+    };
+    onReady({ editor, getBody, getContent: () => ({ body: getBody(), comments: commentsOf(editor), suggestions: suggestionInfoOf(editor) }) });
     // onReady is called once per editor instance
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor]);
@@ -205,15 +234,29 @@ export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onRe
         editorCommands[id].run(editor);
       }),
     );
+    unregister.push(
+      registry.register('review.suggest', () => {
+        setSuggesting(editor, !isSuggesting(editor));
+        editor.commands.focus();
+      }),
+    );
+    unregister.push(
+      registry.register('review.comment', () => {
+        const { from, to } = editor.state.selection;
+        if (from >= to) return notify({ text: t('comments.selectFirst'), tone: 'error' });
+        newComment.current({ from, to });
+      }),
+    );
     unregister.push(registry.register('edit.find', () => setFindPanel((open) => (open === 'replace' ? 'replace' : 'find'))));
     unregister.push(registry.register('edit.replace', () => setFindPanel('replace')));
     return () => unregister.forEach((off) => off());
-  }, [editor, registry, importImage]);
+  }, [editor, registry, importImage, notify, t, newComment]);
 
   if (!editor) return null;
   return (
     <div className="article-editor">
       <Toolbar editor={editor} />
+      <SuggestingNote editor={editor} />
       {findPanel && (
         <FindReplacePanel
           editor={editor}
@@ -251,4 +294,15 @@ export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onRe
       )}
     </div>
   );
+}
+
+/** Says, while it is on, that changes are suggestions (the toolbar's pressed button alone is easy to miss). */
+function SuggestingNote({ editor }: { editor: Editor }) {
+  const { t } = useTranslation();
+  const on = useEditorState({ editor, selector: ({ editor: e }) => isSuggesting(e) });
+  return on ? (
+    <p className="suggesting-note" role="status" data-testid="suggesting-note">
+      {t('review.suggesting')}
+    </p>
+  ) : null;
 }

@@ -5,13 +5,21 @@ import { useTranslation } from 'react-i18next';
 import { commandSpecs, type CommandId } from '../../shared/commands';
 import { useCommands } from '../commands';
 import { editorCommands } from './editorCommands';
+import { isSuggesting } from './extensions/SuggestChanges';
 
 const GROUPS: CommandId[][] = [
   ['edit.undo', 'edit.redo'],
   ['format.bold', 'format.italic', 'format.link', 'format.subscript', 'format.superscript'],
   ['block.paragraph', 'block.h2', 'block.h3', 'block.quote', 'block.pullQuote'],
   ['block.bulletList', 'block.orderedList', 'block.table', 'block.separator', 'block.image'],
+  ['review.comment', 'review.suggest'],
 ];
+
+/** Buttons that show a word rather than a symbol (review is not formatting: it must read as what it is). */
+const WORDS: Partial<Record<CommandId, string>> = {
+  'review.comment': 'toolbar.comment',
+  'review.suggest': 'toolbar.suggest',
+};
 
 /** Short visible faces for the buttons; the full name is the accessible label. */
 const FACES: Partial<Record<CommandId, string>> = {
@@ -59,6 +67,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         if (command.isActive) state[id as CommandId] = command.isActive(e);
       }
       state['format.link'] = e.isActive('link');
+      state['review.suggest'] = isSuggesting(e);
       return state;
     },
   });
@@ -89,7 +98,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
                 type="button"
                 tabIndex={ORDER.indexOf(id) === focused ? 0 : -1}
                 onFocus={() => setFocused(ORDER.indexOf(id))}
-                className={`tool tool-${id.replace('.', '-')}`}
+                className={`tool tool-${id.replace('.', '-')}${WORDS[id] ? ' tool-word' : ''}`}
                 aria-label={label}
                 aria-pressed={pressed === undefined ? undefined : pressed}
                 aria-keyshortcuts={shortcut?.replace('⌘', 'Meta')}
@@ -97,7 +106,15 @@ export function Toolbar({ editor }: { editor: Editor }) {
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => void registry.run(id)}
               >
-                {id === 'format.link' ? <LinkIcon /> : id === 'block.image' ? <ImageIcon /> : <span aria-hidden="true">{FACES[id]}</span>}
+                {WORDS[id] ? (
+                  <span aria-hidden="true">{t(WORDS[id])}</span>
+                ) : id === 'format.link' ? (
+                  <LinkIcon />
+                ) : id === 'block.image' ? (
+                  <ImageIcon />
+                ) : (
+                  <span aria-hidden="true">{FACES[id]}</span>
+                )}
               </button>
             );
           })}

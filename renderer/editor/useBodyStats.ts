@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core';
 import { useEffect, useState } from 'react';
 import { countWords } from '../../shared/text/vietnamese';
 import { editorText } from './bodyText';
+import { docAsRejected } from './extensions/SuggestChanges';
 
 export interface TextStats {
   words: number;
@@ -29,7 +30,8 @@ export function useBodyStats(editor: Editor | null): BodyStats {
     const measure = () => {
       timer = null;
       const { doc, selection } = editor.state;
-      const body = statsOf(editorText(doc));
+      // Counted as the page will read it: as if every pending suggested edit were rejected.
+      const body = statsOf(editorText(docAsRejected(doc)));
       const selected = selection.empty ? null : statsOf(editorText(doc, selection.from, selection.to));
       setStats({ body, selection: selected });
     };

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../shared/api/contract';
 import { LIMITS, type Article } from '../../shared/model/article';
 import type { BodyDoc } from '../../shared/model/body';
+import type { CommentThread } from '../../shared/review/comments';
+import type { SuggestionInfo } from '../../shared/review/suggestions';
 import type { AppApi } from '../api/sequenced';
 import { stableStringify } from '../../shared/text/stableStringify';
 import { slugify } from '../../shared/text/vietnamese';
@@ -21,6 +23,15 @@ export interface Draft {
   /** A slug typed by hand; null while the slug follows the headline. */
   slug: string | null;
 }
+
+/** What the body editor holds: the body, the comment threads anchored in it, and who made its suggested edits. */
+export interface ReviewedBody {
+  body: BodyDoc;
+  comments: CommentThread[];
+  suggestions: SuggestionInfo[];
+}
+
+export const reviewedBodyOf = (article: Article): ReviewedBody => ({ body: article.body, comments: article.comments, suggestions: article.suggestions });
 
 export type SaveState =
   | { kind: 'loading' }
@@ -75,7 +86,7 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
   const [loadCount, setLoadCount] = useState(0);
 
   const draftRef = useRef<Draft | null>(null);
-  const bodySource = useRef<(() => BodyDoc) | null>(null);
+  const bodySource = useRef<(() => ReviewedBody) | null>(null);
   const baseRevision = useRef(0);
   const dirty = useRef(false);
   const inFlight = useRef<Promise<void> | null>(null);
@@ -95,7 +106,7 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
     dirty.current = false;
     conflict.current = false;
     draftRef.current = draftOf(loaded);
-    savedFields.current = stableStringify({ ...fieldsOf(draftRef.current), body: loaded.body });
+    savedFields.current = stableStringify({ ...fieldsOf(draftRef.current), ...reviewedBodyOf(loaded) });
     setLoadCount((n) => n + 1);
     setArticle(loaded);
     setDraftState(draftRef.current);
@@ -117,7 +128,7 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
 
   const changes = useCallback(() => {
     const current = draftRef.current!;
-    return { ...fieldsOf(current), ...(bodySource.current ? { body: bodySource.current() } : {}) };
+    return { ...fieldsOf(current), ...(bodySource.current ? bodySource.current() : {}) };
   }, []);
 
   /** The changes to save, or null when they are what is already saved (the editor's own normalising on load, say). */
@@ -252,7 +263,7 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
   );
 
   /** The body editor announces itself with a reader for its content, then reports changes. */
-  const setBodySource = useCallback((source: () => BodyDoc) => {
+  const setBodySource = useCallback((source: () => ReviewedBody) => {
     bodySource.current = source;
   }, []);
 

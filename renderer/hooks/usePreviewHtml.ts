@@ -25,6 +25,8 @@ export function usePreviewHtml(
   settings: Settings,
   body: () => BodyDoc | null,
   bodyTick: number,
+  /** Show pending suggested edits, marked (otherwise the text reads as if every one were rejected, as the page will). */
+  withSuggestions = false,
 ): string {
   const api = useApi();
   const [html, setHtml] = useState('');
@@ -63,11 +65,11 @@ export function usePreviewHtml(
           if (result.ok) setInfos((known) => ({ ...known, ...Object.fromEntries(unknown.map((assetId) => [assetId, result.value.images[assetId] ?? null])) }));
         });
       }
-      setHtml(articlePageHtml(page, settings, neighbours, previewImages(settings, infos)));
+      setHtml(articlePageHtml(page, settings, neighbours, previewImages(settings, infos), withSuggestions));
     }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
     // body() reads the editor; bodyTick says when it changed
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, article, draft, settings, neighbours, bodyTick, infos]);
+  }, [open, article, draft, settings, neighbours, bodyTick, infos, withSuggestions]);
   return html;
 }

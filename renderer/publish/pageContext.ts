@@ -20,9 +20,9 @@ export const previewImages = (settings: Settings, infos: ImageInfos): PageImages
  * The article page exactly as the export writes it. The preview shows the library's derivatives;
  * the standalone export embeds one derivative per image. Nothing else differs.
  */
-export function articlePageHtml(article: Article, settings: Settings, neighbours: PageNeighbours | null, images: PageImages): string {
+export function articlePageHtml(article: Article, settings: Settings, neighbours: PageNeighbours | null, images: PageImages, withSuggestions = false): string {
   const context: PageContext = { settings, links: null, images, fontUrl: inlineFontUrl };
-  return renderArticlePage({ article, ...(neighbours ?? {}), context });
+  return renderArticlePage({ article, ...(neighbours ?? {}), context, withSuggestions });
 }
 
 const dataUri = (blob: Blob) =>

@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { countWords } from '../text/vietnamese';
 import { bodySchema, bodyWordCount } from './body';
 import { articleId, assetIdField, isoDateTime, slugField, text } from './fields';
+import { commentsField } from '../review/comments';
+import { bodyAsRejected, suggestionInfoSchema } from '../review/suggestions';
 
 /**
  * The article file's format. 1: the first; 2: `related` always present and the body in its
- * canonical form (./articleFile.ts migrates older files as they are read).
+ * canonical form; 3: comment threads anchored to the body and suggested edits (./articleFile.ts
+ * migrates older files as they are read).
  */
-export const ARTICLE_SCHEMA_VERSION = 2;
+export const ARTICLE_SCHEMA_VERSION = 3;
 
 /**
  * Where an article is in the newsroom's workflow (shared/review/workflow.ts says how it moves):
@@ -26,7 +29,6 @@ export const LIMITS = {
   tags: 30,
   section: 60,
   assignee: 120,
-  comment: 5000,
 } as const;
 
 export const featuredImageSchema = z.strictObject({
@@ -34,13 +36,6 @@ export const featuredImageSchema = z.strictObject({
   caption: text(2000),
   credit: text(200),
   alt: text(500),
-});
-
-export const commentSchema = z.strictObject({
-  id: z.string().max(64),
-  author: text(120),
-  text: text(LIMITS.comment),
-  createdAt: isoDateTime,
 });
 
 export const workflowEventSchema = z.strictObject({
@@ -70,6 +65,10 @@ export const articleFieldsSchema = z.strictObject({
   dueAt: isoDateTime.nullable(),
   /** Related articles chosen by hand (by id); when empty, the page suggests some by tags and section. */
   related: z.array(articleId).max(12),
+  /** Comment threads on the body's text (shared/review/comments.ts). */
+  comments: commentsField,
+  /** Who made each pending suggested edit of the body, and when (shared/review/suggestions.ts). */
+  suggestions: z.array(suggestionInfoSchema).max(10_000),
 });
 export type ArticleFields = z.infer<typeof articleFieldsSchema>;
 
@@ -83,7 +82,6 @@ export const articleSchema = articleFieldsSchema.extend({
   publishedAt: isoDateTime.nullable(),
   trashedAt: isoDateTime.nullable(),
   revision: z.number().int().min(1),
-  comments: z.array(commentSchema).max(10_000),
   history: z.array(workflowEventSchema).max(10_000),
 });
 export type Article = z.infer<typeof articleSchema>;
@@ -120,9 +118,9 @@ export const articleRefSchema = z.strictObject({
 });
 export type ArticleRef = z.infer<typeof articleRefSchema>;
 
-/** Syllables in everything a reader reads: headline, sapo and body. */
+/** Syllables in everything a reader reads: headline, sapo and body (as if its pending suggestions were rejected). */
 export function articleWordCount(article: Pick<Article, 'headline' | 'sapo' | 'body'>): number {
-  return countWords(article.headline) + countWords(article.sapo) + bodyWordCount(article.body);
+  return countWords(article.headline) + countWords(article.sapo) + bodyWordCount(bodyAsRejected(article.body));
 }
 
 export function summarize(article: Article): ArticleSummary {

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { slugify } from '../text/vietnamese';
-import { ARTICLE_SCHEMA_VERSION, articleSchema, commentSchema, LIMITS, tagsField, workflowEventSchema, type Article } from './article';
+import { COMMENT_LIMITS, commentThreadSchema } from '../review/comments';
+import { suggestionInfoSchema } from '../review/suggestions';
+import { ARTICLE_SCHEMA_VERSION, articleSchema, LIMITS, tagsField, workflowEventSchema, type Article } from './article';
 import { bodyAssetIds, type BodyDoc } from './body';
 import type { CanonicalNote } from './blocks/spec';
 import { canonicalBody } from './canonicalBody';
@@ -48,7 +50,17 @@ const migrations = (repairs: Repair[]): Record<number, (data: Data) => Data> => 
     if (notes.length) repairs.push({ field: 'body', notes });
     return { ...data, related: data.related ?? [], body, schemaVersion: 2 };
   },
+  // Version 3: comments are threads anchored to the body's text (a comment of the old form, which
+  // nothing wrote, becomes a detached thread of one message); who made each suggested edit.
+  2: (data) => ({ ...data, comments: Array.isArray(data.comments) ? data.comments.map(threadOfOldComment) : [], suggestions: data.suggestions ?? [], schemaVersion: 3 }),
 });
+
+/** A comment as version 2 described it ({id, author, text, createdAt}), as a detached thread; anything else is left for validation. */
+function threadOfOldComment(comment: unknown): unknown {
+  const old = comment as { id?: unknown; author?: unknown; text?: unknown; createdAt?: unknown; messages?: unknown };
+  if (old === null || typeof old !== 'object' || 'messages' in old) return comment;
+  return { id: old.id, anchor: null, quote: '', resolved: null, messages: [{ id: old.id, by: old.author, at: old.createdAt, text: old.text }] };
+}
 
 function migrateArticle(data: Data, repairs: Repair[] = []): Data {
   return migrateForward(data, ARTICLE_SCHEMA_VERSION, migrations(repairs));
@@ -84,7 +96,8 @@ function fallbacks(raw: Data, options: ReadOptions): { [K in keyof Article]: (va
     trashedAt: () => null,
     dueAt: () => null,
     revision: (value) => (typeof value === 'number' && value >= 1 && Number.isFinite(value) ? Math.floor(value) : 1),
-    comments: validItems(commentSchema, 10_000),
+    comments: validItems(commentThreadSchema, COMMENT_LIMITS.threads),
+    suggestions: validItems(suggestionInfoSchema, 10_000),
     history: validItems(workflowEventSchema, 10_000),
     related: validItems(articleId, 12),
   };

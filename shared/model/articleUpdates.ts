@@ -33,6 +33,8 @@ function blankFields(): ArticleFields {
     assignee: '',
     dueAt: null,
     related: [],
+    comments: [],
+    suggestions: [],
   };
 }
 
@@ -50,7 +52,6 @@ export function newArticle(init: { id: string; slug?: string; fields?: Partial<A
     publishedAt: null,
     trashedAt: null,
     revision: 1,
-    comments: [],
     history: [{ at: actor.at, kind: 'created', from: null, to: 'draft', ...who(actor) }],
   };
 }

@@ -74,11 +74,18 @@ export function renderInline(nodes: readonly StoredNode[] | undefined): string {
   return html;
 }
 
+/** A block's own marks (a whole block suggested in or out: only a body shown "with suggestions" has them) around its HTML. */
+function withBlockMarks(node: StoredNode, html: string): string {
+  const marks = marksOf(node);
+  if (!marks.length) return html;
+  return marks.reduceRight((inner, mark) => `${markSpec(mark.type)?.open(mark) ?? ''}${inner}${markSpec(mark.type)?.close(mark) ?? ''}`, html);
+}
+
 const renderContext = (images: PageImages): RenderContext => {
   const cx: RenderContext = {
     images,
     inline: renderInline,
-    blocks: (nodes) => nodes.map((node) => nodeSpec(node.type)?.render(node, cx) ?? '').join(''),
+    blocks: (nodes) => nodes.map((node) => withBlockMarks(node, nodeSpec(node.type)?.render(node, cx) ?? '')).join(''),
   };
   return cx;
 };

@@ -6,6 +6,7 @@ import { MAX_TEXT_NODE, type TextNode } from './blocks/text';
 import { blocksToLines, inlineSpec, markSpec, nodeSpec, type BodyDoc } from './body';
 import { cleanText } from './fields';
 import type { Mark } from './marks';
+import { SUGGESTION_MARKS } from './marks/suggestion';
 
 /**
  * Turns whatever the editor (or an import, or an old file) produced into the stored article
@@ -88,6 +89,12 @@ class Canonicaliser implements CanonicalContext {
     return markSpecs.filter((spec) => found.has(spec.type)).map((spec) => found.get(spec.type)!);
   }
 
+  /** A block's marks: suggested edits only (a block has no formatting of its own). */
+  blockMarks(value: unknown): StoredNode[] {
+    const marks = this.marks(value);
+    return marks.filter((mark) => (SUGGESTION_MARKS as readonly string[]).includes(mark.type));
+  }
+
   inline(content: unknown): StoredNode[] {
     const out: StoredNode[] = [];
     for (const json of asNodes(content)) {
@@ -122,7 +129,11 @@ class Canonicaliser implements CanonicalContext {
       flushLoose();
       if (spec) {
         if (!allowed.includes(type)) this.note('misplaced', type);
-        for (const node of spec.canonical(json, this)) out.push(...this.restrict(node, allowed));
+        const nodes = spec.canonical(json, this);
+        const marks = this.blockMarks(json.marks);
+        // A block's suggested-edit marks stay on it (they cannot follow it when it had to be split).
+        if (marks.length && nodes.length === 1 && nodes[0]!.type === type) nodes[0] = { ...nodes[0]!, marks };
+        for (const node of nodes) out.push(...this.restrict(node, allowed));
       } else {
         this.note('block', type || '?');
         const children = asNodes(json.content);
@@ -186,7 +197,7 @@ export function canonicalBody(json: unknown, options: CanonicalOptions = {}): Ca
   const doc = (json !== null && typeof json === 'object' ? json : {}) as Json;
   const content = cx.blocks(doc.content, TOP_LEVEL).flatMap((block) => cx.validated(block));
   // Empty paragraphs at the end (the editor keeps one after a list or table to type into) are not content.
-  while (content.length > 0 && content.at(-1)!.type === 'paragraph' && !(content.at(-1) as Paragraph).content) content.pop();
+  while (content.length > 0 && content.at(-1)!.type === 'paragraph' && !(content.at(-1) as Paragraph).content && !(content.at(-1) as Paragraph).marks) content.pop();
   return { body: { type: 'doc', content: content as BodyDoc['content'] }, notes: cx.notes };
 }
 

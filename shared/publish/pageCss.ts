@@ -53,6 +53,7 @@ aside li a:hover,.list li a:hover{color:var(--accent)}
 .feedback label{display:block;font:600 .9rem system-ui,sans-serif;margin-top:.5em}
 .feedback input,.feedback textarea{width:100%;font:inherit;padding:6px;border:1px solid #767676;border-radius:4px}
 .feedback button{margin-top:.6em;font:600 .95rem system-ui,sans-serif;padding:6px 14px;background:var(--accent);color:#fff;border:0;border-radius:4px}
+ins.suggestion{background:#e3f4e8;color:#0f5c2e;text-decoration:underline}del.suggestion{background:#fbe7e7;color:#8a1212}.suggested-format{border-bottom:2px dotted #6b4e9b}
 .site-footer{border-top:1px solid var(--line);margin-top:2em;padding:16px;color:var(--muted);font:.85rem system-ui,sans-serif;text-align:center}
 @media (max-width:820px){.page{grid-template-columns:1fr;gap:0}h1{font-size:1.7rem}body{font-size:17px}}
 @media (max-width:480px){.masthead{padding:10px 12px 0}.page{padding:12px}.brand{font-size:1.6rem}h1{font-size:1.45rem}}

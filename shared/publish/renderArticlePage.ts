@@ -1,5 +1,6 @@
 import type { Article, ArticleRef } from '../model/article';
 import { renderBody } from '../model/body';
+import { bodyAsRejected } from '../review/suggestions';
 import { captionHtml } from '../model/blocks/figure';
 import { isAllowedHref } from '../model/fields';
 import type { Settings } from '../model/settings';
@@ -44,6 +45,11 @@ export interface ArticlePageInput {
   /** The newest published articles ("Mới nhất"). */
   latest?: ArticleRef[];
   context: PageContext;
+  /**
+   * Show pending suggested edits, marked (the preview's "with suggestions"). Otherwise, and always
+   * on a published page, the body reads as if every pending suggestion were rejected.
+   */
+  withSuggestions?: boolean;
 }
 
 export function formatPaperDate(iso: string, settings: Settings): string {
@@ -161,7 +167,8 @@ function feedbackBlock(article: Article, settings: Settings): string {
   return '';
 }
 
-export function renderArticlePage({ article, related = [], others = [], latest = [], context }: ArticlePageInput): string {
+export function renderArticlePage({ article, related = [], others = [], latest = [], context, withSuggestions = false }: ArticlePageInput): string {
+  const body = withSuggestions ? article.body : bodyAsRejected(article.body);
   const { settings } = context;
   const section = settings.sections.find((s) => s.slug === article.section);
   const dateIso = article.publishedAt ?? article.updatedAt;
@@ -232,7 +239,7 @@ ${sectionLabel}
 ${article.sapo ? `<p class="sapo">${escapeHtml(article.sapo)}</p>\n` : ''}${
     image ? `<figure class="featured">${context.images.picture(image.assetId, image.alt, 'featured')}${captionHtml(image.caption, image.credit)}</figure>\n` : ''
   }<div class="body">
-${renderBody(article.body, context.images)}
+${renderBody(body, context.images)}
 </div>
 ${article.byline ? `<p class="byline">${escapeHtml(article.byline)}</p>\n` : ''}${tags}
 </article>

@@ -5,6 +5,7 @@ import { text as textField } from '../model/fields';
 import { alternateTonePlacement } from '../text/tonePlacement';
 import { countWords } from '../text/vietnamese';
 import { bodyPieces, type TextRun } from './bodyPieces';
+import { suggestionsOfBody } from './suggestions';
 
 /**
  * The pre-publish checklist: house rules an article is checked against before it goes out. Each
@@ -34,6 +35,8 @@ export const checklistRuleIds = [
   'ellipsis',
   'straight-quotes',
   'spaced-hyphen',
+  'suggestions',
+  'comments',
 ] as const;
 export type ChecklistRuleId = (typeof checklistRuleIds)[number];
 export type Severity = 'error' | 'warning' | 'off';
@@ -56,7 +59,12 @@ export const DEFAULT_SEVERITIES: Record<ChecklistRuleId, 'error' | 'warning'> = 
   ellipsis: 'warning',
   'straight-quotes': 'warning',
   'spaced-hyphen': 'warning',
+  suggestions: 'error',
+  comments: 'warning',
 };
+
+/** Rules whose severity no setting changes: publishing with pending suggested edits is always refused. */
+export const FIXED_RULES: ReadonlySet<ChecklistRuleId> = new Set(['suggestions']);
 
 export interface Abbreviation {
   short: string;
@@ -211,6 +219,8 @@ export interface ChecklistInput {
   slug: string;
   featuredImage: { assetId: string; alt: string; caption: string; credit: string } | null;
   body: BodyDoc;
+  /** Comment threads (only whether each is resolved is read). */
+  comments?: ReadonlyArray<{ resolved: unknown; quote: string }>;
 }
 
 export interface ChecklistContext {
@@ -460,6 +470,24 @@ function slugUnique(cx: RuleContext): Draft[] {
   const slug = cx.article.slug.trim();
   if (!slug || !cx.context.slugTaken(slug, cx.article.id)) return [];
   return [draft(cx.slugOrder, -1, { field: 'slug' }, slug, { slug })];
+}
+
+/**
+ * Reads the body's suggested edits: any still pending (accept or reject each before publishing;
+ * the page would otherwise show the text as if every one were rejected). Params: count.
+ */
+function suggestions(cx: RuleContext): Draft[] {
+  const pending = suggestionsOfBody(cx.article.body);
+  if (!pending.length) return [];
+  const first = pending[0]!;
+  return [draft(cx.slugOrder, -1, { field: 'body' }, (first.inserted || first.deleted).slice(0, 60), { count: pending.length })];
+}
+
+/** Reads the comments: threads not yet resolved. Params: count. */
+function comments(cx: RuleContext): Draft[] {
+  const open = (cx.article.comments ?? []).filter((thread) => thread.resolved === null);
+  if (!open.length) return [];
+  return [draft(cx.slugOrder, -1, { field: 'body' }, open[0]!.quote.slice(0, 60), { count: open.length })];
 }
 
 const MARK = /^\p{M}/u;
@@ -763,6 +791,8 @@ const rules: Record<ChecklistRuleId, (cx: RuleContext) => Draft[]> = {
   ellipsis,
   'straight-quotes': straightQuotes,
   'spaced-hyphen': spacedHyphen,
+  suggestions,
+  comments,
 };
 
 /**
@@ -774,7 +804,7 @@ export function runChecklist(article: ChecklistInput, config: ChecklistConfig, c
   const cx = buildContext(article, config, context);
   const found: Draft[] = [];
   for (const rule of checklistRuleIds) {
-    const severity = config.severities[rule];
+    const severity = FIXED_RULES.has(rule) ? DEFAULT_SEVERITIES[rule] : config.severities[rule];
     if (severity === 'off') continue;
     for (const made of rules[rule](cx)) {
       made.finding.rule = rule;

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { CDPSession, Page } from '@playwright/test';
-import { expect, test, type Host, startNewArticle } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test, startNewArticle } from './fixtures';
+import { allText, composeFcitx, composeIbus, DAY_MANH, storedBody, THUY, typeUnikey, VIET_NAM } from './vietnameseReplays';
 
 /**
  * Vietnamese input as the input methods deliver it, replayed in Chromium:
@@ -10,60 +9,12 @@ import { expect, test, type Host, startNewArticle } from './fixtures';
  * The editor must neither duplicate nor lose a character, and must store NFC.
  */
 
-/** ibus style: each keystroke updates the pre-edit, the word is committed at the end. */
-async function composeIbus(cdp: CDPSession, steps: string[], commit: string) {
-  for (const text of steps) await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
-  await cdp.send('Input.insertText', { text: commit });
-}
-
-/** fcitx5 style: the pre-edit is cleared before the commit arrives. */
-async function composeFcitx(cdp: CDPSession, steps: string[], commit: string) {
-  for (const text of steps) await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
-  await cdp.send('Input.imeSetComposition', { text: '', selectionStart: 0, selectionEnd: 0 });
-  await cdp.send('Input.insertText', { text: commit });
-}
-
-type UnikeyStep = string | { back: number };
-
-/** Unikey/EVKey style: real Backspace key presses between inserted characters. */
-async function typeUnikey(page: Page, steps: UnikeyStep[]) {
-  for (const step of steps) {
-    if (typeof step === 'string') await page.keyboard.insertText(step);
-    else for (let i = 0; i < step.back; i++) await page.keyboard.press('Backspace');
-  }
-}
-
-// What Unikey sends for "Vieejt Nam", "thuyr" and "ddaayr manhj" typed in Telex.
-const VIET_NAM: UnikeyStep[] = ['V', 'i', 'e', { back: 1 }, 'ê', { back: 1 }, 'ệ', 't', ' ', 'N', 'a', 'm'];
-const THUY: UnikeyStep[] = ['t', 'h', 'u', 'y', { back: 2 }, 'ủy'];
-const DAY_MANH: UnikeyStep[] = ['d', { back: 1 }, 'đ', 'a', { back: 1 }, 'â', 'y', { back: 2 }, 'ẩy', ' ', 'm', 'a', 'n', 'h', { back: 3 }, 'ạnh'];
-
 async function openNewArticle(page: Page) {
   await startNewArticle(page);
   await page.getByLabel('Tít', { exact: true }).fill('Gõ tiếng Việt');
   const editor = page.getByTestId('body-editor');
   await editor.click();
   return editor;
-}
-
-/**
- * The body as stored on disk, once it holds what the editor shows (composition is applied by the
- * editor a moment after the input method commits, so the file is read until the two agree).
- */
-async function storedBody(page: Page, host: Host) {
-  const id = new URL(page.url()).hash.replace('#/article/', '');
-  const read = async () => JSON.parse(await readFile(join(host.dataDir, 'articles', `${id}.json`), 'utf8')).body as StoredBody;
-  await expect
-    .poll(async () => allText(await read()) === (await page.getByTestId('body-editor').textContent())?.normalize('NFC'), { timeout: 10_000 })
-    .toBe(true);
-  return read();
-}
-
-type StoredBody = { content: Array<{ type: string; content?: Array<{ type: string; text?: string; marks?: Array<{ type: string }>; content?: unknown[] }> }> };
-
-function allText(node: unknown): string {
-  const n = node as { text?: string; content?: unknown[] };
-  return (n.text ?? '') + (n.content ?? []).map(allText).join('');
 }
 
 test('Unikey-style corrections type "Việt Nam", "thủy" and "đẩy mạnh" exactly', async ({ app: page, host }) => {

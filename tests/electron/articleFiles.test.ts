@@ -1,3 +1,4 @@
+import { ARTICLE_SCHEMA_VERSION } from '../../shared/model/article';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -37,7 +38,7 @@ describe('a library written by the previous format', () => {
     const service = await open();
     expect((await service.listArticles({})).items.map((s) => s.id).sort()).toEqual(['bai-v1-1', 'bai-v1-2']);
     const article = await service.getArticle({ id: 'bai-v1-1' });
-    expect(article.schemaVersion).toBe(2);
+    expect(article.schemaVersion).toBe(ARTICLE_SCHEMA_VERSION);
     expect(article.featuredImage?.assetId).toBe(ASSET);
     expect(bodyToPlainText(article.body)).toContain('Trong ảnh: xe qua cầu ngày đầu');
     expect((await service.getArticle({ id: 'bai-v1-2' })).related).toEqual([]);
@@ -46,7 +47,7 @@ describe('a library written by the previous format', () => {
 
     const saved = await service.saveArticle({ id: 'bai-v1-1', baseRevision: article.revision, changes: { sapo: 'Sapo mới.' } });
     const onDisk = JSON.parse(await readFile(join(dir, 'articles/bai-v1-1.json'), 'utf8'));
-    expect(onDisk.schemaVersion).toBe(2);
+    expect(onDisk.schemaVersion).toBe(ARTICLE_SCHEMA_VERSION);
     expect(onDisk.body).toEqual(saved.body);
   });
 

@@ -15,18 +15,31 @@ function ok(read: ArticleRead): Extract<ArticleRead, { kind: 'ok' }> {
   return read;
 }
 
+describe('an article file of format 2', () => {
+  it('gets comment threads (a comment of the old form, which nothing wrote, becomes a detached thread) and an empty list of suggestions', () => {
+    const raw = { ...ok(readArticle(fixture('bai-v1-1.json'), options('bai-v1-1'))).article, schemaVersion: 2, comments: [{ id: 'c1', author: 'A', text: 'Sửa tít', createdAt: '2026-11-20T02:00:00.000Z' }] } as Record<string, unknown>;
+    delete raw.suggestions;
+    const read = ok(readArticle(raw, options('bai-v1-1')));
+    expect(read.migratedFrom).toBe(2);
+    expect(read.repairs).toEqual([]);
+    expect(read.article.comments).toEqual([{ id: 'c1', anchor: null, quote: '', resolved: null, messages: [{ id: 'c1', by: 'A', at: '2026-11-20T02:00:00.000Z', text: 'Sửa tít' }] }]);
+    expect(read.article.suggestions).toEqual([]);
+  });
+});
+
 describe('an article file of format 1 (today’s, from tests/fixtures/articles/v1)', () => {
   it('is migrated to the current format with every block, mark and field kept', () => {
     const raw = fixture('bai-v1-1.json');
     const read = ok(readArticle(raw, options('bai-v1-1')));
-    expect(ARTICLE_SCHEMA_VERSION).toBe(2);
+    expect(ARTICLE_SCHEMA_VERSION).toBe(3);
     expect(read.migratedFrom).toBe(1);
-    expect(read.article.schemaVersion).toBe(2);
+    expect(read.article.schemaVersion).toBe(3);
     expect(articleSchema.safeParse(read.article).success).toBe(true);
-    // Every field but the body and the version is as it was.
-    const { body: _b, schemaVersion: _v, ...rest } = read.article;
+    // Every field but the body and the version is as it was; format 3 adds who made the body's suggested edits (none).
+    const { body: _b, schemaVersion: _v, suggestions, ...rest } = read.article;
     const { body: rawBody, schemaVersion: _rv, ...rawRest } = raw;
     expect(rest).toEqual(rawRest);
+    expect(suggestions).toEqual([]);
     // The body reads the same, block for block.
     expect(read.article.body.content.map((b) => b.type)).toEqual((rawBody as { content: Array<{ type: string }> }).content.map((b) => b.type));
     expect(bodyToPlainText(read.article.body).replace(/\n/g, ' ')).toBe(bodyToPlainText(rawBody as Article['body']).replace(/\n/g, ' '));
@@ -58,6 +71,7 @@ describe('an article file of format 1 (today’s, from tests/fixtures/articles/v
 });
 
 describe('one bad field is repaired and reported; the rest of the article is kept', () => {
+  const THREAD = { id: 'c1', anchor: { from: 1, to: 4 }, quote: 'Tin', resolved: null, messages: [{ id: 'm1', by: 'A', at: '2026-11-20T02:00:00.000Z', text: 'Sửa tít' }] };
   const good = () => ok(readArticle(fixture('bai-v1-1.json'), options('bai-v1-1'))).article as unknown as Record<string, unknown>;
 
   it.each<[string, unknown, unknown]>([
@@ -77,7 +91,8 @@ describe('one bad field is repaired and reported; the rest of the article is kep
     ['publishedAt', 'not a time', null],
     ['dueAt', 12, null],
     ['related', ['bai-v1-2', '../x', 'bai-v1-3'], ['bai-v1-2', 'bai-v1-3']],
-    ['comments', [{ id: 'c1', author: 'A', text: 'Sửa tít', createdAt: '2026-11-20T02:00:00.000Z' }, { id: 5 }], [{ id: 'c1', author: 'A', text: 'Sửa tít', createdAt: '2026-11-20T02:00:00.000Z' }]],
+    ['comments', [THREAD, { id: 5 }], [THREAD]],
+    ['suggestions', [{ id: 'p1:1', by: 'Minh', at: '2026-11-20T02:00:00.000Z' }, 'x'], [{ id: 'p1:1', by: 'Minh', at: '2026-11-20T02:00:00.000Z' }]],
     ['history', 'lost', []],
   ])('%s = %j', (field, value, expected) => {
     const raw = { ...good(), [field]: value };

@@ -536,9 +536,9 @@ describe('findings', () => {
 describe('severities', () => {
   const messy = article({ byline: '', paragraphs: ['Giá lúa tăng...'] });
 
-  it('default to errors for byline, image-alt, nfd, eth and link-scheme, warnings for the rest', () => {
+  it('default to errors for byline, image-alt, nfd, eth, link-scheme and pending suggestions, warnings for the rest', () => {
     const errors = checklistRuleIds.filter((id) => DEFAULT_SEVERITIES[id] === 'error');
-    expect(errors.sort()).toEqual(['byline', 'eth', 'image-alt', 'link-scheme', 'nfd']);
+    expect(errors.sort()).toEqual(['byline', 'eth', 'image-alt', 'link-scheme', 'nfd', 'suggestions']);
     const found = check(messy);
     expect(found.map((f) => [f.rule, f.severity])).toEqual([
       ['byline', 'error'],

@@ -13,6 +13,7 @@ import { text } from './blocks/text';
 import { bold } from './marks/bold';
 import { italic } from './marks/italic';
 import { link } from './marks/link';
+import { suggestion, withBlockSuggestions } from './marks/suggestion';
 import { subscript } from './marks/subscript';
 import { superscript } from './marks/superscript';
 
@@ -22,7 +23,7 @@ import { superscript } from './marks/superscript';
  * tests/renderer/model.test.ts checks the two lists agree.
  */
 export function modelNodes(options: Partial<FigureOptions> = {}): AnyExtension[] {
-  return [
+  const nodes: AnyExtension[] = [
     Document,
     ...paragraph,
     ...heading,
@@ -35,7 +36,9 @@ export function modelNodes(options: Partial<FigureOptions> = {}): AnyExtension[]
     ...text,
     ...hardBreak,
   ];
+  // Whole blocks may be suggested in or out (suggestion mode): containers allow those marks on their children.
+  return nodes.map(withBlockSuggestions);
 }
 
 /** Marks, in the model's nesting order (shared/model/marks/index.ts). */
-export const modelMarks: AnyExtension[] = [...link, ...bold, ...italic, ...subscript, ...superscript];
+export const modelMarks: AnyExtension[] = [...suggestion, ...link, ...bold, ...italic, ...subscript, ...superscript];

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { blockMarksField } from '../marks/suggestion';
 import { canonicalParagraphs, paragraphsContent } from './paragraph';
 import type { BlockSpec } from './spec';
 
 export const blockquoteSchema = z.strictObject({
   type: z.literal('blockquote'),
+  marks: blockMarksField,
   content: paragraphsContent,
 });
 export type Blockquote = z.output<typeof blockquoteSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { blockMarksField } from '../marks/suggestion';
 import { escapeHtml } from '../../publish/html';
 import { assetIdField, text } from '../fields';
 import { fitText, type BlockSpec, type StoredNode } from './spec';
@@ -7,6 +8,7 @@ export const FIGURE_LIMITS = { alt: 500, caption: 2000, credit: 200 } as const;
 
 export const figureSchema = z.strictObject({
   type: z.literal('figure'),
+  marks: blockMarksField,
   attrs: z.strictObject({
     /** An image of the library (assets/<sha256>.<ext>). */
     assetId: assetIdField,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { blockMarksField } from '../marks/suggestion';
 import { inlineContent, type Inline } from './inline';
 import type { BlockSpec } from './spec';
 
@@ -7,6 +8,7 @@ export const HEADING_LEVELS = [2, 3] as const;
 
 export const headingSchema = z.strictObject({
   type: z.literal('heading'),
+  marks: blockMarksField,
   attrs: z.strictObject({ level: z.union([z.literal(2), z.literal(3)]) }),
   content: inlineContent,
 });

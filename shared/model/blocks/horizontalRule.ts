@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { blockMarksField } from '../marks/suggestion';
 import type { BlockSpec } from './spec';
 
-export const horizontalRuleSchema = z.strictObject({ type: z.literal('horizontalRule') });
+export const horizontalRuleSchema = z.strictObject({ type: z.literal('horizontalRule'), marks: blockMarksField });
 export type HorizontalRule = z.output<typeof horizontalRuleSchema>;
 
 /** A separator between parts of the article: <hr> on the page. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { blockMarksField, type SuggestionMark } from '../marks/suggestion';
 import { MAX_CHILDREN } from './inline';
 import { paragraphOf, paragraphSchema, type Paragraph } from './paragraph';
 import type { BlockSpec, StoredNode } from './spec';
@@ -11,15 +12,19 @@ export const LIST_START_MAX = 100_000;
 // infer them, so they are written here and the schemas are checked against them.
 export type ListItem = {
   type: 'listItem';
+  /** Suggested edits of the whole item (../marks/suggestion.ts). */
+  marks?: SuggestionMark[];
   /** A paragraph, then any nested lists (as the editor holds it). */
   content: [Paragraph, ...Array<BulletList | OrderedList>];
 };
 export type BulletList = {
   type: 'bulletList';
+  marks?: SuggestionMark[];
   content: ListItem[];
 };
 export type OrderedList = {
   type: 'orderedList';
+  marks?: SuggestionMark[];
   /** Absent: numbered 1, 2, 3 from 1. */
   attrs?: { start?: number; type?: (typeof LIST_NUMBERING)[number] };
   content: ListItem[];
@@ -27,6 +32,7 @@ export type OrderedList = {
 
 export const listItemSchema: z.ZodType<ListItem, unknown> = z.strictObject({
   type: z.literal('listItem'),
+  marks: blockMarksField,
   content: z.lazy(() =>
     z.tuple([paragraphSchema], z.union([bulletListSchema, orderedListSchema])).check(z.maxLength(MAX_CHILDREN)),
   ),
@@ -34,11 +40,13 @@ export const listItemSchema: z.ZodType<ListItem, unknown> = z.strictObject({
 
 export const bulletListSchema: z.ZodType<BulletList, unknown> = z.strictObject({
   type: z.literal('bulletList'),
+  marks: blockMarksField,
   content: z.lazy(() => z.array(listItemSchema).min(1).max(MAX_CHILDREN)),
 });
 
 export const orderedListSchema: z.ZodType<OrderedList, unknown> = z.strictObject({
   type: z.literal('orderedList'),
+  marks: blockMarksField,
   attrs: z
     .strictObject({
       start: z.number().int().min(0).max(LIST_START_MAX).optional(),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { blockMarksField } from '../marks/suggestion';
 import { inlineContent, MAX_CHILDREN, type Inline } from './inline';
 import type { BlockSpec, CanonicalContext } from './spec';
 
-export const paragraphSchema = z.strictObject({ type: z.literal('paragraph'), content: inlineContent });
+export const paragraphSchema = z.strictObject({ type: z.literal('paragraph'), marks: blockMarksField, content: inlineContent });
 export type Paragraph = z.output<typeof paragraphSchema>;
 
 /** A paragraph of content (no content: an empty paragraph). */

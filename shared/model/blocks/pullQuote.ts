@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { blockMarksField } from '../marks/suggestion';
 import { escapeHtml } from '../../publish/html';
 import { text } from '../fields';
 import { canonicalParagraphs, paragraphsContent } from './paragraph';
@@ -8,6 +9,7 @@ export const CITE_MAX = 300;
 
 export const pullQuoteSchema = z.strictObject({
   type: z.literal('pullQuote'),
+  marks: blockMarksField,
   /** Who said it; absent when nobody is named. */
   attrs: z.strictObject({ cite: text(CITE_MAX).pipe(z.string().min(1)) }).optional(),
   content: paragraphsContent,

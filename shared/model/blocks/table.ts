@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { blockMarksField } from '../marks/suggestion';
 import { paragraphOf, paragraphSchema, type Paragraph } from './paragraph';
 import type { BlockSpec, CanonicalContext, Json, RenderContext, StoredNode } from './spec';
 
@@ -8,13 +9,14 @@ export const CELL_ALIGNS = ['left', 'center', 'right'] as const;
 const cellContent = z.array(paragraphSchema).min(1).max(TABLE_LIMITS.paragraphs);
 /** How the cell's text is aligned (numbers are often set right); absent: as the page sets it. */
 const cellAttrs = z.strictObject({ align: z.enum(CELL_ALIGNS) }).optional();
-export const tableCellSchema = z.strictObject({ type: z.literal('tableCell'), attrs: cellAttrs, content: cellContent });
-export const tableHeaderSchema = z.strictObject({ type: z.literal('tableHeader'), attrs: cellAttrs, content: cellContent });
+export const tableCellSchema = z.strictObject({ type: z.literal('tableCell'), marks: blockMarksField, attrs: cellAttrs, content: cellContent });
+export const tableHeaderSchema = z.strictObject({ type: z.literal('tableHeader'), marks: blockMarksField, attrs: cellAttrs, content: cellContent });
 export const tableRowSchema = z.strictObject({
   type: z.literal('tableRow'),
+  marks: blockMarksField,
   content: z.array(z.union([tableCellSchema, tableHeaderSchema])).min(1).max(TABLE_LIMITS.cells),
 });
-export const tableSchema = z.strictObject({ type: z.literal('table'), content: z.array(tableRowSchema).min(1).max(TABLE_LIMITS.rows) });
+export const tableSchema = z.strictObject({ type: z.literal('table'), marks: blockMarksField, content: z.array(tableRowSchema).min(1).max(TABLE_LIMITS.rows) });
 export type TableCell = z.output<typeof tableCellSchema>;
 export type TableHeader = z.output<typeof tableHeaderSchema>;
 export type TableRow = z.output<typeof tableRowSchema>;

@@ -3,15 +3,16 @@ import { unionOf } from '../blocks/spec';
 import { bold } from './bold';
 import { italic } from './italic';
 import { link } from './link';
+import { suggestionMarkSpecs } from './suggestion';
 import { subscript } from './subscript';
 import { superscript } from './superscript';
 
 /**
- * Every mark of the article body, in nesting order: a mark earlier in the list wraps the later
+ * Every mark of the article body, in nesting order (suggested edits outermost, ./suggestion.ts): a mark earlier in the list wraps the later
  * ones on the page (a link around bold text), and a text node's marks are stored in this order.
  * The editor registers its twins in the same order (renderer/editor/model/).
  */
-export const markSpecs = [link, bold, italic, subscript, superscript] as const;
+export const markSpecs = [...suggestionMarkSpecs, link, bold, italic, subscript, superscript] as const;
 
 export const markSchema = unionOf(markSpecs);
 export type Mark = z.output<typeof markSchema>;
