@@ -197,9 +197,11 @@ export class LibraryService implements NewsdeskService {
       } else if (fields.headline !== undefined && fields.headline !== current.headline && isDerivedSlug(current)) {
         slug = fields.headline ? uniqueSlug(slugify(fields.headline), (s) => this.catalog.slugTaken(s, current.id)) : '';
       }
-      const me = this.profileOf(context)?.id;
-      // Comments and suggested edits are made in one's own name only.
-      if (fields.comments !== undefined && !commentsBy(current.comments, fields.comments, me)) fail('forbidden', 'A comment is written, or resolved, only in your own name.');
+      // Comments and suggested edits are made in one's own name only; in a library with profiles, a
+      // call that names none (or one that does not exist) may make none.
+      const profile = this.profileOf(context);
+      const me = profile ? { id: profile.id, name: profile.name } : this.catalog.settings.profiles.length ? { id: '', name: '' } : undefined;
+      if (fields.comments !== undefined && !commentsBy(current.comments, fields.comments, me)) fail('forbidden', 'A comment is written or resolved only in your own name, and a comment once written is never changed or removed.');
       if (fields.suggestions !== undefined && me && !newSuggestionsBy(current.suggestions, fields.suggestions, me)) fail('forbidden', 'A suggested edit is made only in your own name.');
       // Who made which suggestion is kept while the body holds it (accepted and rejected ones go).
       const suggestions = keepInfoOf(fields.suggestions ?? current.suggestions, fields.body ?? current.body);

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Section } from '../../shared/model/settings';
-import { checklistRuleIds, DEFAULT_SEVERITIES, type Abbreviation, type ChecklistRuleId, type ChecklistSettings as Checklist, type SectionChecklist, type Severity } from '../../shared/review/checklist';
+import { checklistRuleIds, DEFAULT_SEVERITIES, FIXED_RULES, type Abbreviation, type ChecklistRuleId, type ChecklistSettings as Checklist, type SectionChecklist, type Severity } from '../../shared/review/checklist';
 import { EditableRows } from './EditableRows';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'off'];
@@ -93,14 +93,18 @@ export function ChecklistSettings({
                 {t(`checklist.rules.${rule}`)}
               </th>
               <td>
-                <select aria-labelledby={`${ids}-rule-${rule}`} value={section ? (own.severities?.[rule] ?? HOUSE_SEVERITY) : houseSeverity(rule)} onChange={(event) => setSeverity(rule, event.target.value)} data-rule={rule}>
-                  {section && <option value={HOUSE_SEVERITY}>{t('checklistSettings.asHouse', { severity: t(`checklistSettings.severities.${houseSeverity(rule)}`) })}</option>}
-                  {SEVERITIES.map((severity) => (
-                    <option key={severity} value={severity}>
-                      {t(`checklistSettings.severities.${severity}`)}
-                    </option>
-                  ))}
-                </select>
+                {FIXED_RULES.has(rule) ? (
+                  <span data-rule={rule}>{t('checklistSettings.alwaysError')}</span>
+                ) : (
+                  <select aria-labelledby={`${ids}-rule-${rule}`} value={section ? (own.severities?.[rule] ?? HOUSE_SEVERITY) : houseSeverity(rule)} onChange={(event) => setSeverity(rule, event.target.value)} data-rule={rule}>
+                    {section && <option value={HOUSE_SEVERITY}>{t('checklistSettings.asHouse', { severity: t(`checklistSettings.severities.${houseSeverity(rule)}`) })}</option>}
+                    {SEVERITIES.map((severity) => (
+                      <option key={severity} value={severity}>
+                        {t(`checklistSettings.severities.${severity}`)}
+                      </option>
+                    ))}
+                  </select>
+                )}
               </td>
             </tr>
           ))}

@@ -13,6 +13,7 @@ import { useMisspelledCount } from '../editor/spell/useMisspelledCount';
 import { exportArticleHtml } from '../exportArticle';
 import { fieldsOf, reviewedBodyOf, useArticleDraft, type ReviewedBody, type SaveState } from '../hooks/useArticleDraft';
 import { ReviewPanel } from './ReviewPanel';
+import { setSuggesting } from '../editor/extensions/SuggestChanges';
 import { positionOfPath, rawOffset, textRangeAt } from '../editor/piecePosition';
 import { ChecklistPanel, type ChecklistFinding } from './ChecklistPanel';
 import { HistoryPanel } from './HistoryPanel';
@@ -114,6 +115,17 @@ export function EditorView({ id }: { id: string }) {
     await api.recordExport({ id: article.id, revision });
     setHistoryTick((n) => n + 1);
   });
+
+  // Another profile taking over the window (a reporter hands the computer to the editor): the
+  // mode follows who is working now, as it would on opening the article.
+  const profileId = profile?.id ?? null;
+  const lastProfile = useRef(profileId);
+  useEffect(() => {
+    if (!editor || !article || lastProfile.current === profileId) return;
+    lastProfile.current = profileId;
+    const writer = authorProfileId(article);
+    setSuggesting(editor, profileId !== null && writer !== null && profileId !== writer && (article.status === 'submitted' || article.status === 'review'));
+  }, [editor, article, profileId]);
 
   if (loadError) {
     return (

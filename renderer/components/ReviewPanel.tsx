@@ -52,15 +52,19 @@ export function ReviewPanel({
   const stamp = () => ({ at: new Date().toISOString(), by: author.name, ...(author.profileId !== 'local' ? { profileId: author.profileId } : {}) });
 
   const show = (range: { from: number; to: number }) => editor.chain().focus().setTextSelection(range).scrollIntoView().run();
-  const describe = (suggestion: SuggestionSummary) =>
-    [
-      suggestion.inserted && t('review.inserted', { text: short(suggestion.inserted) }),
-      suggestion.deleted && t('review.deleted', { text: short(suggestion.deleted) }),
+  const describe = (suggestion: SuggestionSummary) => {
+    // The same words out and in: the words restyled (how the suggestion engine records bold or a link on existing text).
+    const restyled = suggestion.inserted.trim() !== '' && suggestion.inserted === suggestion.deleted;
+    if (restyled) return t('review.restyled', { text: short(suggestion.inserted.trim()) });
+    return [
+      suggestion.inserted.trim() && t('review.inserted', { text: short(suggestion.inserted.trim()) }),
+      suggestion.deleted.trim() && t('review.deleted', { text: short(suggestion.deleted.trim()) }),
       suggestion.kinds.includes('format') && t('review.formatted'),
       !suggestion.inserted && !suggestion.deleted && !suggestion.kinds.includes('format') && t('review.structure'),
     ]
       .filter(Boolean)
       .join(' · ');
+  };
 
   return (
     <section className="review-panel" aria-labelledby={`${ids}-title`} data-testid="review-panel">

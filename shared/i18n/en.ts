@@ -472,6 +472,7 @@ export const en: Messages = {
     someone: 'Unknown reviewer',
     inserted: 'Add “{{text}}”',
     deleted: 'Delete “{{text}}”',
+    restyled: 'Restyle “{{text}}”',
     formatted: 'Change formatting',
     structure: 'Split or join paragraphs',
     comments_one: 'Open comments ({{count}})',
@@ -664,6 +665,7 @@ export const en: Messages = {
     policyNote: 'Only the editor-in-chief can change or remove profiles, add editors and change the permissions: Newsdesk checks on saving and refuses if the profile in use is not the editor-in-chief’s. Anyone can add a new reporter profile.',
   },
   checklistSettings: {
+    alwaysError: 'Always an error: nothing is published with pending suggestions',
     title: 'Pre-publish checklist',
     intro: 'Each rule is an error (blocks publishing), a warning (a reminder) or off. A section can have its own; what is left empty follows the newsroom.',
     scope: 'Applies to',

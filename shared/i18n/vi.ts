@@ -453,6 +453,7 @@ export const vi = {
     someone: 'Không rõ người gợi ý',
     inserted: 'Thêm “{{text}}”',
     deleted: 'Xóa “{{text}}”',
+    restyled: 'Đổi định dạng “{{text}}”',
     formatted: 'Đổi định dạng',
     structure: 'Tách hay nối đoạn',
     comments_other: 'Bình luận chưa giải quyết ({{count}})',
@@ -643,6 +644,7 @@ export const vi = {
     policyNote: 'Chỉ Tổng biên tập sửa hay xóa được hồ sơ, thêm được biên tập viên và sửa được phân quyền: Newsdesk kiểm tra khi lưu và từ chối nếu hồ sơ đang dùng không phải Tổng biên tập. Ai cũng thêm được hồ sơ phóng viên mới.',
   },
   checklistSettings: {
+    alwaysError: 'Luôn là lỗi: không đăng khi còn gợi ý sửa',
     title: 'Kiểm tra trước khi đăng',
     intro: 'Mỗi quy tắc là lỗi (chặn việc đăng), cảnh báo (chỉ nhắc) hoặc tắt. Một chuyên mục có thể đặt riêng; chỗ để trống theo cả tòa soạn.',
     scope: 'Áp dụng cho',

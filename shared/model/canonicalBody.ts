@@ -74,7 +74,8 @@ class Canonicaliser implements CanonicalContext {
   }
 
   marks(value: unknown): StoredNode[] {
-    const found = new Map<string, Mark>();
+    // Each mark once, except suggested modifications: two people may suggest two changes of one block (a list's start and its numbering).
+    const found = new Map<string, Mark[]>();
     for (const json of asNodes(value)) {
       const type = typeOf(json);
       const spec = markSpec(type);
@@ -82,11 +83,12 @@ class Canonicaliser implements CanonicalContext {
         this.note('mark', type || '?');
         continue;
       }
-      if (found.has(type)) continue;
-      const mark = spec.canonical(json, this);
-      if (mark) found.set(type, mark as Mark);
+      const seen = found.get(type) ?? [];
+      if (seen.length && type !== 'modification') continue;
+      const mark = spec.canonical(json, this) as Mark | null;
+      if (mark && !seen.some((other) => JSON.stringify(other) === JSON.stringify(mark))) found.set(type, [...seen, mark]);
     }
-    return markSpecs.filter((spec) => found.has(spec.type)).map((spec) => found.get(spec.type)!);
+    return markSpecs.flatMap((spec) => found.get(spec.type) ?? []);
   }
 
   /** A block's marks: suggested edits only (a block has no formatting of its own). */

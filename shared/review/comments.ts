@@ -47,19 +47,36 @@ export function quoteOf(text: string): string {
   return `${space > COMMENT_LIMITS.quote / 2 ? cut.slice(0, space) : cut}…`;
 }
 
+/** Who is saving: their profile's id and name (what a message or resolution made now must carry). */
+export interface Author {
+  id: string;
+  name: string;
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const isBy = (entry: { by: string; profileId?: string }, author: Author) => entry.profileId === author.id && entry.by === author.name;
+
 /**
- * Messages and resolutions another person's save may not make in someone's name: the new messages
- * (ids not in `before`) and changed resolutions must carry the saver's profile. Returns whether
- * every one does.
+ * Whether a save changes comments only as `author` may: no thread disappears, no message already
+ * written changes, a new message or a resolution is in the author's own name (profile and name),
+ * and reopening is anyone's. Anchors and quotes follow the text and may change. `author`
+ * undefined: a library without profiles, one person's, where anything goes.
  */
-export function commentsBy(before: readonly CommentThread[], after: readonly CommentThread[], profileId: string | undefined): boolean {
-  if (!profileId) return true;
+export function commentsBy(before: readonly CommentThread[], after: readonly CommentThread[], author: Author | undefined): boolean {
+  if (!author) return true;
+  const next = new Map(after.map((thread) => [thread.id, thread]));
+  if (before.some((thread) => !next.has(thread.id))) return false;
   const old = new Map(before.map((thread) => [thread.id, thread]));
   for (const thread of after) {
     const previous = old.get(thread.id);
-    const known = new Set(previous?.messages.map((message) => message.id));
-    for (const message of thread.messages) if (!known.has(message.id) && message.profileId !== profileId) return false;
-    if (thread.resolved && JSON.stringify(thread.resolved) !== JSON.stringify(previous?.resolved ?? null) && thread.resolved.profileId !== profileId) return false;
+    const written = new Map(previous?.messages.map((message) => [message.id, message]));
+    const kept = new Set(thread.messages.map((message) => message.id));
+    if (previous?.messages.some((message) => !kept.has(message.id))) return false;
+    for (const message of thread.messages) {
+      const was = written.get(message.id);
+      if (was ? !sameJson(was, message) : !isBy(message, author)) return false;
+    }
+    if (!sameJson(thread.resolved, previous?.resolved ?? null) && thread.resolved !== null && !isBy(thread.resolved, author)) return false;
   }
   return true;
 }

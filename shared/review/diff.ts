@@ -1,5 +1,6 @@
 import { diffArrays } from 'diff';
 import type { BodyDoc } from '../model/body';
+import { bodyAsRejected } from './suggestions';
 import { stableStringify } from '../text/stableStringify';
 import { countWords } from '../text/vietnamese';
 import { bodyPieces, type BodyPiece } from './bodyPieces';
@@ -992,7 +993,8 @@ export function diffArticles(before: DiffableArticle, after: DiffableArticle): A
   let id = 0;
   const nextId = () => ++id;
   const fields = diffFields(before, after, nextId);
-  const body = diffBody(before.body, after.body, nextId);
+  // Versions are compared as they read: a version holding suggested edits, as if they were rejected.
+  const body = diffBody(bodyAsRejected(before.body), bodyAsRejected(after.body), nextId);
   const stats: DiffStats = { insertions: 0, deletions: 0, changes: 0 };
   for (const field of fields) {
     if (field.changed) stats.changes++;

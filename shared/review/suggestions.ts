@@ -121,8 +121,16 @@ export function keepInfoOf(info: readonly SuggestionInfo[], body: BodyDoc): Sugg
   return info.filter((entry) => present.has(String(entry.id)));
 }
 
-/** Whether every info entry not in `before` is in `profileId`'s name (one may not make suggestions for someone else). */
-export function newSuggestionsBy(before: readonly SuggestionInfo[], after: readonly SuggestionInfo[], profileId: string): boolean {
-  const known = new Set(before.map((entry) => String(entry.id)));
-  return after.every((entry) => known.has(String(entry.id)) || (entry.profileId === profileId && suggestionAuthor(entry.id) === profileId));
+/**
+ * Whether a save changes who made the suggestions only as `author` may: an entry already there is
+ * unchanged (it goes when its suggestion is accepted or rejected), and a new one is the author's
+ * own — profile, name, and an id of theirs.
+ */
+export function newSuggestionsBy(before: readonly SuggestionInfo[], after: readonly SuggestionInfo[], author: { id: string; name: string }): boolean {
+  const known = new Map(before.map((entry) => [String(entry.id), entry]));
+  return after.every((entry) => {
+    const was = known.get(String(entry.id));
+    if (was) return JSON.stringify(was) === JSON.stringify(entry);
+    return entry.profileId === author.id && entry.by === author.name && suggestionAuthor(entry.id) === author.id;
+  });
 }

@@ -56,7 +56,7 @@ test('Unikey corrections typed as a suggestion give the exact words, one suggest
   await review.click();
   await expect(page.getByTestId('suggestion')).toHaveCount(1);
   await expect(page.getByTestId('suggestion')).toContainText('Thu Hà');
-  await expect(page.getByTestId('suggestion')).toContainText('Thêm “ Việt Nam thủy”');
+  await expect(page.getByTestId('suggestion')).toContainText('Thêm “Việt Nam thủy”');
 });
 
 test('words typed in two places are two suggestions; ibus and fcitx compositions are exact', async ({ app: page, host }) => {
@@ -77,4 +77,130 @@ test('words typed in two places are two suggestions; ibus and fcitx compositions
   await expect(editor).toHaveText('Giá Việt lúa tăng. đẩy mạnh Nam');
   const body = await storedBody(page, host);
   expect([...suggestionsIn(body).values()].sort()).toEqual([' Việt', ' đẩy mạnh Nam'].sort());
+});
+
+/** The article file as stored (read once the status bar says nothing waits to be saved). */
+async function stored(page: Page, host: { dataDir: string }) {
+  await expect(page.getByTestId('status-bar')).toHaveAttribute('data-idle', 'true');
+  const id = new URL(page.url()).hash.replace('#/article/', '');
+  const { readFile } = await import('node:fs/promises');
+  return JSON.parse(await readFile(`${host.dataDir}/articles/${id}.json`, 'utf8')) as {
+    body: StoredBody;
+    comments: Array<{ anchor: { from: number; to: number } | null; quote: string; resolved: unknown; messages: Array<{ text: string; by: string }> }>;
+    suggestions: Array<{ id: string; by: string }>;
+  };
+}
+
+/** Selects `length` characters after the first `offset` of the editor's first paragraph, with the keyboard. */
+async function selectInFirstParagraph(page: Page, offset: number, length: number) {
+  await page.getByTestId('body-editor').locator('p').first().click();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < offset; i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < length; i++) await page.keyboard.press('Shift+ArrowRight');
+}
+
+async function commentOn(page: Page, offset: number, length: number, text: string) {
+  await selectInFirstParagraph(page, offset, length);
+  await expect(page.getByTestId('stat-selection')).toBeVisible();
+  await page.keyboard.press('Control+Alt+m');
+  const form = page.getByTestId('new-comment');
+  await form.getByLabel('Bình luận mới').fill(text);
+  await form.getByRole('button', { name: 'Gửi bình luận' }).click();
+  await expect(page.getByTestId('comment-thread').filter({ hasText: text })).toBeVisible();
+}
+
+for (const mode of ['editing', 'suggesting'] as const) {
+  test(`typing Telex and VNI inside a commented range (${mode}): exact text, and the comment covers it`, async ({ app: page, host }) => {
+    const editor = await articleWith(page, 'Giá lúa tăng mạnh.');
+    await commentOn(page, 4, 8, 'Tăng bao nhiêu?');
+    await expect(editor.locator('.comment-anchor')).toHaveText('lúa tăng');
+    if (mode === 'suggesting') await suggesting(page);
+    const cdp = await page.context().newCDPSession(page);
+    // Inside the range, after "lúa": " Việt Nam" by Unikey, then " đẩy" by an ibus pre-edit.
+    await editor.locator('p').first().click();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.insertText(' ');
+    await typeUnikey(page, VIET_NAM);
+    await page.keyboard.insertText(' ');
+    await composeIbus(cdp, ['đ', 'đâ', 'đẩ', 'đẩy'], 'đẩy');
+    await expect(editor.locator('p').first()).toHaveText('Giá lúa Việt Nam đẩy tăng mạnh.');
+    // The highlight starts and ends where it did (in suggestion mode the suggested words between are drawn as suggestions).
+    await expect(editor.locator('.comment-anchor').first()).toHaveText(/^lúa/);
+    await expect(editor.locator('.comment-anchor').last()).toHaveText(/tăng$/);
+    if (mode === 'editing') await expect(editor.locator('.comment-anchor')).toHaveText('lúa Việt Nam đẩy tăng');
+    const file = await stored(page, host);
+    expect(allText(file.body).replace(/\u200B/g, '')).toBe('Giá lúa Việt Nam đẩy tăng mạnh.');
+    expect(file.comments).toHaveLength(1);
+    expect(file.comments[0]!.quote).toBe('lúa Việt Nam đẩy tăng');
+    expect(file.comments[0]!.anchor).not.toBeNull();
+    if (mode === 'suggesting') {
+      expect([...suggestionsIn(file.body).values()]).toEqual([' Việt Nam đẩy']);
+      expect(file.suggestions.map((s) => s.by)).toEqual(['Thu Hà']);
+    } else expect(suggestionsIn(file.body).size).toBe(0);
+  });
+}
+
+test('formatting and whole paragraphs as suggestions: accept one, reject another, reject all brings the text back', async ({ app: page, host }) => {
+  const editor = await articleWith(page, 'Một hai ba.');
+  await suggesting(page);
+  // Bold on "Một" (a formatting suggestion), and a new paragraph typed after the first.
+  await selectInFirstParagraph(page, 0, 3);
+  await page.keyboard.press('Control+b');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText('Đoạn mới.');
+  await page.getByTestId('toggle-review').click();
+  const items = page.getByTestId('suggestion');
+  await expect(items).toHaveCount(2);
+  await expect(items.first()).toContainText('Đổi định dạng “Một”');
+  await expect(items.last()).toContainText('Thêm “Đoạn mới.”');
+  await expect(editor.locator('strong')).toHaveText('Một');
+  // Reject the bold, accept the paragraph.
+  await items.first().getByTestId('reject').click();
+  await expect(editor.locator('strong')).toHaveCount(0);
+  await items.first().getByTestId('accept').click();
+  await expect(items).toHaveCount(0);
+  await expect(editor.locator('p')).toHaveText(['Một hai ba.', 'Đoạn mới.']);
+  let file = await stored(page, host);
+  expect(suggestionsIn(file.body).size).toBe(0);
+  expect(file.suggestions).toEqual([]);
+  expect(file.body.content.map(allText)).toEqual(['Một hai ba.', 'Đoạn mới.']);
+
+  // More suggestions, then "Từ chối tất cả": the text as it was.
+  await editor.locator('p').first().click();
+  await page.keyboard.press('End');
+  await page.keyboard.insertText(' Bốn');
+  await editor.locator('p').last().click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('Backspace');
+  await expect(items).toHaveCount(2);
+  await page.getByTestId('reject-all').click();
+  await expect(items).toHaveCount(0);
+  await expect(editor.locator('p')).toHaveText(['Một hai ba.', 'Đoạn mới.']);
+  file = await stored(page, host);
+  expect(file.body.content.map(allText)).toEqual(['Một hai ba.', 'Đoạn mới.']);
+});
+
+test('a comment whose text is deleted is kept, detached, with its words', async ({ app: page, host }) => {
+  const editor = await articleWith(page, 'Ông Nguyễn Văn A phát biểu.');
+  await commentOn(page, 4, 12, 'Ghi rõ chức vụ.');
+  await editor.locator('p').first().click();
+  await selectInFirstParagraph(page, 4, 12);
+  await page.keyboard.press('Backspace');
+  await expect(editor.locator('p').first()).toHaveText('Ông  phát biểu.');
+  const thread = page.getByTestId('comment-thread');
+  await expect(thread).toHaveAttribute('data-state', 'detached');
+  await expect(thread).toContainText('Nguyễn Văn A');
+  await expect(thread).toContainText('Đoạn chữ của bình luận này đã bị xóa');
+  const file = await stored(page, host);
+  expect(file.comments).toMatchObject([{ anchor: null, quote: 'Nguyễn Văn A', resolved: null, messages: [{ text: 'Ghi rõ chức vụ.', by: 'Thu Hà' }] }]);
+  // Opened again: still there, still detached; nothing about it reaches the page.
+  await page.reload();
+  // The side panel chosen last is open again.
+  await expect(page.getByTestId('toggle-review')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('comment-thread')).toHaveAttribute('data-state', 'detached');
+  await page.getByTestId('toggle-preview').click();
+  await expect(page.frameLocator('[data-testid="preview-frame"]').locator('body')).not.toContainText('Ghi rõ chức vụ');
 });

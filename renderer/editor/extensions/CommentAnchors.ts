@@ -21,6 +21,8 @@ type Action = { kind: 'reset'; anchors: Array<{ id: string; from: number; to: nu
 interface AnchorsState {
   decorations: DecorationSet;
   active: string | null;
+  /** Anchors whose text was deleted: where it stood and what it was, so undoing the deletion brings the anchor back. */
+  lost: ReadonlyMap<string, { pos: number; size: number; text: string }>;
 }
 
 export const commentAnchorsKey = new PluginKey<AnchorsState>('commentAnchors');
@@ -44,11 +46,32 @@ export const CommentAnchors = Extension.create<Record<string, never>, CommentAnc
       new Plugin<AnchorsState>({
         key: commentAnchorsKey,
         state: {
-          init: () => ({ decorations: DecorationSet.empty, active: null }),
-          apply(tr, value, _old, next) {
+          init: () => ({ decorations: DecorationSet.empty, active: null, lost: new Map() }),
+          apply(tr, value, previous, next) {
             let { decorations, active } = value;
+            let lost = value.lost;
             decorations = decorations.map(tr.mapping, tr.doc);
+            if (tr.docChanged) {
+              // An anchor whose whole text went is remembered where the text stood…
+              const kept = new Set(decorations.find().map((d) => (d.spec as AnchorSpec).commentId));
+              const moved = new Map([...lost].map(([id, at]) => [id, { ...at, pos: tr.mapping.map(at.pos, -1) }]));
+              for (const d of value.decorations.find()) {
+                const id = (d.spec as AnchorSpec).commentId;
+                if (!kept.has(id)) moved.set(id, { pos: tr.mapping.map(d.from, -1), size: d.to - d.from, text: previous.doc.textBetween(d.from, d.to, ' ', ' ') });
+              }
+              // …and comes back when an undo (or redo) puts the same text there again.
+              if (tr.getMeta('history$')) {
+                for (const [id, at] of moved) {
+                  const end = at.pos + at.size;
+                  if (end > next.doc.content.size || next.doc.textBetween(at.pos, end, ' ', ' ') !== at.text) continue;
+                  decorations = decorations.add(next.doc, [anchor(id, at.pos, end, id === active)]);
+                  moved.delete(id);
+                }
+              }
+              lost = moved;
+            }
             const action = tr.getMeta(commentAnchorsKey) as Action | undefined;
+            if (action?.kind === 'reset') lost = new Map();
             if (action?.kind === 'reset') decorations = DecorationSet.create(next.doc, action.anchors.map((a) => anchor(a.id, a.from, a.to, false)));
             if (action?.kind === 'add') decorations = decorations.add(next.doc, [anchor(action.id, action.from, action.to, false)]);
             if (action?.kind === 'active' || action?.kind === 'reset') {
@@ -60,7 +83,7 @@ export const CommentAnchors = Extension.create<Record<string, never>, CommentAnc
                 all.map((d) => anchor((d.spec as AnchorSpec).commentId, d.from, d.to, (d.spec as AnchorSpec).commentId === active)),
               );
             }
-            return { decorations, active };
+            return { decorations, active, lost };
           },
         },
         props: {
@@ -128,7 +151,9 @@ export function loadComments(editor: Editor, threads: readonly CommentThread[]):
   const anchors: Array<{ id: string; from: number; to: number }> = [];
   for (const thread of threads) {
     const stored = thread.anchor;
-    if (stored && stored.to <= doc.content.size && visibleText(doc, stored.from, stored.to) === thread.quote) {
+    // A detached thread stays detached: its words were deleted, even if the same words stand elsewhere.
+    if (!stored) continue;
+    if (stored.to <= doc.content.size && visibleText(doc, stored.from, stored.to) === thread.quote) {
       anchors.push({ id: thread.id, ...stored });
       continue;
     }

@@ -3,7 +3,7 @@ import { unionOf } from '../blocks/spec';
 import { bold } from './bold';
 import { italic } from './italic';
 import { link } from './link';
-import { suggestionMarkSpecs } from './suggestion';
+import { MAX_MODIFICATIONS, suggestionMarkSpecs } from './suggestion';
 import { subscript } from './subscript';
 import { superscript } from './superscript';
 
@@ -17,5 +17,5 @@ export const markSpecs = [...suggestionMarkSpecs, link, bold, italic, subscript,
 export const markSchema = unionOf(markSpecs);
 export type Mark = z.output<typeof markSchema>;
 
-/** A text node's (or line break's) marks: each at most once. */
-export const marksField = z.array(markSchema).max(markSpecs.length).optional();
+/** A text node's (or line break's) marks: each at most once (suggested modifications excepted). */
+export const marksField = z.array(markSchema).max(markSpecs.length + MAX_MODIFICATIONS).optional();

@@ -81,4 +81,7 @@ export const suggestionMarkSpecs = [insertion, deletion, modification] as const;
 export const suggestionMarkSchema = z.union([insertionSchema, deletionSchema, modificationSchema]);
 
 /** A block's own marks: only suggestions (a whole paragraph suggested, deleted, or turned into a heading). */
-export const blockMarksField = z.array(suggestionMarkSchema).min(1).max(SUGGESTION_MARKS.length).optional();
+/** Most suggested modifications one node may carry (each attribute, mark or type change is one). */
+export const MAX_MODIFICATIONS = 16;
+
+export const blockMarksField = z.array(suggestionMarkSchema).min(1).max(SUGGESTION_MARKS.length + MAX_MODIFICATIONS).optional();
