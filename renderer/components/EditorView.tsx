@@ -182,6 +182,8 @@ export function EditorView({ id }: { id: string }) {
   const reviewer = { profileId: profile?.id ?? 'local', name: profile?.name ?? '' };
   const suggestByDefault = profile !== null && author !== null && profile.id !== author && (article.status === 'submitted' || article.status === 'review');
   const jumpTo = (finding: ChecklistFinding) => {
+    // Pending suggestions and open comments are dealt with in the review panel.
+    if (finding.rule === 'suggestions' || finding.rule === 'comments') return showSide('review');
     const { field, path, offset = 0, length = 0 } = finding.location;
     if (field === 'headline' || field === 'sapo') {
       const input = document.getElementById(`${ids}-${field}`) as HTMLTextAreaElement | null;

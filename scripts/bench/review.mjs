@@ -13,6 +13,7 @@ const load = () =>
     'shared/review/diff': ['diffArticles'],
     'shared/review/checklist': ['runChecklist', 'checklistConfig', 'defaultChecklistSettings'],
     'shared/model/body': ['bodyToPlainText', 'bodyWordCount'],
+    'shared/review/suggestions': ['bodyAsRejected', 'hasSuggestions'],
   });
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -54,8 +55,29 @@ function edited(texts, random) {
   return out;
 }
 
+/** The same body with a reviewer's pass in suggestion mode: a word suggested into 40 paragraphs, another suggested out of 20. */
+function withSuggestions(body, random) {
+  const content = body.content.map((block) => ({ ...block }));
+  for (let i = 0; i < 60; i++) {
+    const at = Math.floor(random() * content.length);
+    const block = content[at];
+    const text = block.content?.[0]?.text;
+    if (block.type !== 'paragraph' || !text || block.content.length !== 1) continue;
+    const cut = text.indexOf(' ', Math.floor(text.length / 2));
+    if (cut < 0) continue;
+    const mark = i < 40 ? { type: 'insertion', attrs: { id: `quoc-huy:${i + 1}` } } : { type: 'deletion', attrs: { id: `quoc-huy:${i + 1}` } };
+    const middle = i < 40 ? { type: 'text', text: ' hoà thuận', marks: [mark] } : null;
+    const [head, tail] = [text.slice(0, cut), text.slice(cut)];
+    const tailWords = tail.trim().split(' ');
+    block.content = middle
+      ? [{ type: 'text', text: head }, middle, { type: 'text', text: tail }]
+      : [{ type: 'text', text: `${head} ` }, { type: 'text', text: tailWords[0], marks: [mark] }, { type: 'text', text: ` ${tailWords.slice(1).join(' ')}` }];
+  }
+  return { ...body, content };
+}
+
 export async function runReviewBench() {
-  const { diffArticles, runChecklist, checklistConfig, defaultChecklistSettings, bodyToPlainText, bodyWordCount } = await load();
+  const { diffArticles, runChecklist, checklistConfig, defaultChecklistSettings, bodyToPlainText, bodyWordCount, bodyAsRejected, hasSuggestions } = await load();
   const random = seededRandom(10);
   const texts = paragraphs(SYLLABLES, random);
   const fields = { headline: 'Cần Thơ khởi công cầu Trần Hoàng Na', sapo: 'Sáng 27/11, UBND TP Cần Thơ khởi công cầu Trần Hoàng Na.', byline: 'Minh Anh', section: 'thoi-su', tags: ['Cần Thơ'], slug: 'cau-tran-hoang-na', status: 'review', featuredImage: null };
@@ -69,5 +91,23 @@ export async function runReviewBench() {
   const context = { slugTaken: () => false };
   const findings = runChecklist({ id: 'a', ...after }, config, context).length;
   const checklistMs = time(() => runChecklist({ id: 'a', ...after }, config, context));
-  return { syllables: bodyWordCount(after.body), blocks: after.body.content.length, changes: diff.stats.changes, diffMs, rawMs, checklistMs, findings };
+  // What every save pays to count words "as if suggestions were rejected": nothing to do without
+  // suggestions (a walk of the JSON), the suggestion library's revert with 60 pending ones.
+  const suggested = withSuggestions(after.body, random);
+  const plainCheckMs = time(() => bodyAsRejected(after.body));
+  const rejectedMs = time(() => bodyAsRejected(suggested));
+  const countMs = time(() => bodyWordCount(after.body));
+  return {
+    syllables: bodyWordCount(after.body),
+    blocks: after.body.content.length,
+    changes: diff.stats.changes,
+    diffMs,
+    rawMs,
+    checklistMs,
+    findings,
+    pending: hasSuggestions(suggested) ? 60 : 0,
+    plainCheckMs,
+    rejectedMs,
+    countMs,
+  };
 }

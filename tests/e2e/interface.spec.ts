@@ -113,7 +113,7 @@ test('the formatting toolbar is one tab stop, moved through with the arrow keys'
   await page.keyboard.press('ArrowRight');
   await expect(toolbar.getByRole('button', { name: 'Làm lại' })).toBeFocused();
   await page.keyboard.press('End');
-  await expect(toolbar.getByRole('button', { name: 'Chèn ảnh' })).toBeFocused();
+  await expect(toolbar.getByRole('button', { name: 'Chế độ gợi ý sửa' })).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await expect(toolbar.getByRole('button', { name: 'Hoàn tác' })).toBeFocused();
   await expect(toolbar.locator('button[tabindex="0"]')).toHaveCount(1);

@@ -85,6 +85,7 @@ test('a reporter and an editor: comments, suggested edits, changes requested, re
   await page.keyboard.press('Home');
   await page.keyboard.press('Control+Shift+ArrowRight');
   await page.keyboard.press('Control+Shift+ArrowRight');
+  await expect(page.getByTestId('stat-selection')).toContainText('2 chữ');
   await page.keyboard.press('Backspace');
   await page.keyboard.press('End');
   await page.keyboard.press('ArrowLeft');

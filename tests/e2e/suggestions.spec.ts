@@ -91,17 +91,18 @@ async function stored(page: Page, host: { dataDir: string }) {
   };
 }
 
-/** Selects `length` characters after the first `offset` of the editor's first paragraph, with the keyboard. */
+/** Selects `length` characters after the first `offset` of the editor's first paragraph, with the keyboard, and waits until the editor has it. */
 async function selectInFirstParagraph(page: Page, offset: number, length: number) {
   await page.getByTestId('body-editor').locator('p').first().click();
   await page.keyboard.press('Home');
   for (let i = 0; i < offset; i++) await page.keyboard.press('ArrowRight');
   for (let i = 0; i < length; i++) await page.keyboard.press('Shift+ArrowRight');
+  // The status bar counts the selection once the editor has taken it.
+  await expect(page.getByTestId('stat-selection')).toHaveText(new RegExp(`, ${length} ký tự$`));
 }
 
 async function commentOn(page: Page, offset: number, length: number, text: string) {
   await selectInFirstParagraph(page, offset, length);
-  await expect(page.getByTestId('stat-selection')).toBeVisible();
   await page.keyboard.press('Control+Alt+m');
   const form = page.getByTestId('new-comment');
   await form.getByLabel('Bình luận mới').fill(text);
@@ -174,6 +175,7 @@ test('formatting and whole paragraphs as suggestions: accept one, reject another
   await editor.locator('p').last().click();
   await page.keyboard.press('End');
   await page.keyboard.press('Shift+Home');
+  await expect(page.getByTestId('stat-selection')).toHaveText(/, 9 ký tự$/);
   await page.keyboard.press('Backspace');
   await expect(items).toHaveCount(2);
   await page.getByTestId('reject-all').click();
