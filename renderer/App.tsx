@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StorageProblem } from '../shared/api/contract';
+import type { BundleSummary, StorageProblem } from '../shared/api/contract';
+import { receiveArticles, sendArticles } from './api/bundles';
+import { BundleSummaryDialog } from './components/BundleSummaryDialog';
 import { commandSpecs, matchesAccelerator, type CommandId } from '../shared/commands';
 import { defaultSettings, type InterfaceLanguage, type Settings } from '../shared/model/settings';
 import { DEFAULT_POLICY } from '../shared/review/people';
@@ -159,6 +161,14 @@ function Shell() {
 
   useCommand('article.new', newArticle);
   useCommand('article.import', importFile);
+  // Sending from the library or an article is theirs to say which; elsewhere it is the whole library.
+  useCommand('bundle.send', () => (profile ? sendArticles(api, t, notify) : undefined));
+  const [received, setReceived] = useState<BundleSummary | null>(null);
+  useCommand('bundle.receive', async () => {
+    if (!profile) return;
+    const summary = await receiveArticles(api, t, notify);
+    if (summary) setReceived(summary);
+  });
   useCommand('view.library', () => navigate({ view: 'library' }));
   useCommand('ui.language.vi', () => changeLanguage('vi'));
   useCommand('ui.language.en', () => changeLanguage('en'));
@@ -191,6 +201,7 @@ function Shell() {
             </a>
           </nav>
           <CommandButton id="article.import" />
+          <CommandButton id="bundle.receive" />
           <CommandButton id="article.new" className="primary" />
           <LanguageSwitcher onChange={(language) => void changeLanguage(language)} />
           <ProfileSwitcher onSaved={setSettings} />
@@ -216,6 +227,7 @@ function Shell() {
           )}
         </main>
         {settings && <ProfileGate onSaved={setSettings} />}
+        {received && <BundleSummaryDialog summary={received} onClose={() => setReceived(null)} />}
       </ProfileContext.Provider>
     </SettingsContext.Provider>
   );

@@ -9,6 +9,7 @@ import { runStorageBench } from './bench/storage.mjs';
 import { runPublishBench } from './bench/publish.mjs';
 import { runImagesBench } from './bench/images.mjs';
 import { runReviewBench } from './bench/review.mjs';
+import { runBundlesBench } from './bench/bundles.mjs';
 
 const ms = (value) => `${value.toFixed(2)} ms`;
 const sec = (value) => `${(value / 1000).toFixed(1)} s`;
@@ -19,7 +20,7 @@ const widthsOf = (widths) => (new Set(widths).size === 1 ? `${widths.length} × 
 const rows = [];
 const row = (name, result, baseline, goal, met) => rows.push({ name, result, baseline, goal, verdict: met === null ? '' : met ? 'met' : 'MISSED' });
 
-/** `npm run bench -- review images` runs only the parts named (storage, editor, publish, images, review). */
+/** `npm run bench -- review images` runs only the parts named (storage, editor, publish, images, review, bundles). */
 const only = process.argv.slice(2);
 const wanted = (part) => only.length === 0 || only.includes(part);
 
@@ -143,6 +144,14 @@ if (wanted('review')) {
     '< 100 ms',
     review.rejectedMs < 100,
   );
+}
+
+if (wanted('bundles')) {
+  process.stdout.write('Bundles: sending and receiving a library as one .newsdesk file…\n');
+  const b = await runBundlesBench();
+  const n = b.articles.toLocaleString('en');
+  row(`send ${n} articles as one bundle (${mib(b.bytes)})`, ms(b.exportMs), `yazl zipping the same article files ${ms(b.zipMs)}`, '≤ 3× the zip alone', b.exportMs <= 3 * b.zipMs);
+  row(`receive that bundle into an empty library (${b.added} added)`, ms(b.importMs), `yauzl reading every entry ${ms(b.unzipMs)}`, '≤ 3× the unzip alone', b.importMs <= 3 * b.unzipMs);
 }
 
 const columns = ['name', 'result', 'baseline', 'goal', 'verdict'];

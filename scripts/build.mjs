@@ -13,7 +13,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const FONT_FILES = ['latin', 'vietnamese'].flatMap((subset) =>
   ['400-normal', '700-normal', '400-italic'].map((variant) => `noto-serif-${subset}-${variant}.woff2`),
 );
-const outputs = ['dist/renderer/index.html', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/webhost.cjs', 'dist/electron/export.cjs'];
+const outputs = ['dist/renderer/index.html', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/webhost.cjs', 'dist/electron/export.cjs', 'dist/electron/bundle.cjs'];
 
 function newestMtime(dir) {
   let newest = 0;
@@ -54,6 +54,7 @@ export async function buildAll({ quiet = false } = {}) {
     esbuild({ ...common, entryPoints: ['electron/shell/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] }),
     esbuild({ ...common, entryPoints: ['electron/transport/webHostMain.ts'], outfile: 'dist/electron/webhost.cjs', external: ['sharp'] }),
     esbuild({ ...common, entryPoints: ['electron/publish/exportMain.ts'], outfile: 'dist/electron/export.cjs', external: ['sharp'] }),
+    esbuild({ ...common, entryPoints: ['electron/library/bundleMain.ts'], outfile: 'dist/electron/bundle.cjs', external: ['sharp'] }),
   ]);
   // The published pages' font, copied beside the bundles (the exporter reads it from dist/fonts).
   await mkdir(join(root, 'dist/fonts'), { recursive: true });

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// `npm start [-- --data-dir DIR] [--web] [--port N]`: builds what is missing, then opens Newsdesk
-// in Electron where its binary exists or can be downloaded; otherwise says why in one sentence and
-// serves the same app from the loopback web host, printing its address and the data directory.
+// `npm start [-- --data-dir DIR] [--web] [--port N] [--take-over-lock]`: builds what is missing,
+// then opens Newsdesk in Electron where its binary exists or can be downloaded; otherwise says why
+// in one sentence and serves the same app from the loopback web host, printing its address and the
+// data directory. A library open in Newsdesk on another computer is opened only after the user
+// confirms (Electron asks; the web host says to run again with --take-over-lock).
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +16,8 @@ const forceWeb = args.includes('--web') || process.env.NEWSDESK_WEB === '1';
 const passThrough = args.filter((arg) => arg !== '--web');
 const DOWNLOAD_TIMEOUT_MS = 60_000;
 const EARLY_EXIT_MS = 4000;
+/** Newsdesk's exit code when the library is open elsewhere (LOCKED_EXIT_CODE in electron/library/libraryLock.ts). */
+const LOCKED_EXIT_CODE = 3;
 
 if (!isBuildFresh()) await buildAll();
 
@@ -89,6 +93,8 @@ function launchElectron(binary) {
   });
   forwardSignals(child);
   child.on('exit', (code, signal) => {
+    // The library is open elsewhere (Electron said so in a dialog): the web host would only say it again.
+    if (code === LOCKED_EXIT_CODE) process.exit(code);
     if (code !== 0 && signal === null && Date.now() - started < EARLY_EXIT_MS) {
       const line = output.trim().split('\n').at(-1) ?? '';
       return serveWeb(reasons.crashed(`code ${code}${line ? `: ${line.slice(0, 160)}` : ''}`));

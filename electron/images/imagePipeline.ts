@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import { derivativeNames, derivativeWidths, heightAt, imageInfoSchema, MIME_OF_DERIVED, parseDerivativeName, type DerivedFormat, type ImageInfo } from '../../shared/publish/images';
-import { ensureDir, writeFileAtomic, writeJsonAtomic } from '../library/atomicFile';
+import { ensureDir, removeStaleTempFiles, writeFileAtomic, writeJsonAtomic } from '../library/atomicFile';
 
 /** Asset names are `<sha256>.<type>`; these are the types, in the order they are looked for. */
 const ASSET_TYPES = ['jpg', 'png', 'webp', 'gif'] as const;
@@ -54,6 +54,8 @@ export class ImagePipeline {
 
   async open(): Promise<void> {
     await ensureDir(this.derivedDir);
+    // Web copies half-written when Newsdesk was killed: they are made again when next needed.
+    await removeStaleTempFiles(this.derivedDir);
   }
 
   progress(): ImageProgress {

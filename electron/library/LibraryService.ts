@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { homedir, userInfo } from 'node:os';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CallContext, MethodOutput, NewsdeskService, ParsedInput } from '../../shared/api/contract';
+import type { BundleSummary, CallContext, MethodOutput, NewsdeskService, ParsedInput } from '../../shared/api/contract';
 import { summarize, type Article, type ArticleFields, type ArticleSummary } from '../../shared/model/article';
-import { commentsBy } from '../../shared/review/comments';
+import { commentsBy, mergeThreads } from '../../shared/review/comments';
 import { keepInfoOf, newSuggestionsBy } from '../../shared/review/suggestions';
 import { applyChanges, authorProfileId, canPublish, changeStatus, isDerivedSlug, newArticle, setTrashed, type Actor } from '../../shared/model/articleUpdates';
 import { allows, type Permission, type Profile } from '../../shared/review/people';
-import { isOverdue, transitionOf } from '../../shared/review/workflow';
+import { isOverdue, transitionOf, workflowPath } from '../../shared/review/workflow';
 import { bodyAssetIds } from '../../shared/model/body';
 import { checklistConfig, runChecklist, type Finding } from '../../shared/review/checklist';
 import { autoSnapshotDue, sessionEndDue } from '../../shared/review/history';
@@ -27,6 +27,7 @@ import { Catalog } from './catalog';
 import { fail } from './errors';
 import { UnreadableFileError } from './jsonAdapter';
 import { acquireLibraryLock } from './libraryLock';
+import { articleHash, BUNDLE_EXTENSION, BundleRefusedError, imagesOf, readBundle, writeBundle } from './bundles';
 import { Problems } from './problems';
 import { WriteQueue } from './writeQueue';
 
@@ -41,6 +42,8 @@ export interface LibraryOptions {
   newId?: () => string;
   /** Who is working; recorded in workflow and revision history (by default the computer's user name). */
   user?: string;
+  /** Take over the lock of another computer that has the library open (only once the user has confirmed; see ./libraryLock.ts). */
+  takeOverLock?: boolean;
 }
 
 const DEFAULT_PAGE = 200;
@@ -108,17 +111,22 @@ export class LibraryService implements NewsdeskService {
   static async open(options: LibraryOptions): Promise<LibraryService> {
     const service = new LibraryService(options);
     await ensureDir(options.dataDir);
-    service.lock = await acquireLibraryLock(options.dataDir);
+    const lock = await acquireLibraryLock(options.dataDir, { takeOverLock: options.takeOverLock });
+    service.lock = lock;
     try {
       await ensureDir(service.assetsDir);
       await removeStaleTempFiles(options.dataDir);
+      // (Loading the asset index also removes temporary files of interrupted writes in assets/.)
       service.assets = await AssetIndex.load(service.assetsDir);
       await service.images.open();
       await service.store.open();
+      // A lock left behind means the last session was killed: its interrupted writes may have left
+      // temporary files in revisions/ (searched only then: one folder per article).
+      if (lock.tookOver) await service.store.revisions.removeTempFiles();
       await service.catalog.open(service.store);
     } catch (error) {
       await service.catalog.journal.close();
-      await service.lock.release();
+      await lock.release();
       throw error;
     }
     return service;
@@ -374,6 +382,201 @@ export class LibraryService implements NewsdeskService {
       if (current.revision === article.revision) await this.keepSnapshot(current, { kind: 'export' }, this.actor(context));
     });
     return result;
+  }
+
+  // ---- bundles (.newsdesk) ---------------------------------------------------------------
+
+  /** Hashes of the versions of an article this library has sent or received (its "exported" and "received" snapshots), and of the article itself. */
+  private async knownHashes(article: Article, { received = false }: { received?: boolean } = {}): Promise<string[]> {
+    const hashes = new Set([articleHash(article)]);
+    for (const entry of await this.store.revisions.entries(article.id, article.revision)) {
+      // A version received in conflict was had here (receiving it again changes nothing), but it is
+      // not an ancestor of this library's text: it is never offered as one to others.
+      const conflict = entry.kind === 'conflict' && received && entry.restoredFrom !== undefined;
+      if (entry.kind !== 'export' && entry.kind !== 'import' && !conflict) continue;
+      const snapshot = await this.store.revisions.read(article.id, entry.revision).catch(() => null);
+      // (A conflict snapshot is kept under a revision of this library: its hash is of the version as received.)
+      if (snapshot) hashes.add(articleHash(conflict ? { ...snapshot, revision: entry.restoredFrom! } : snapshot));
+    }
+    return [...hashes];
+  }
+
+  /**
+   * What receiving a version needs of the profile, as if it had been done here: each workflow
+   * step between the two statuses, another's byline, the trash (spike), and publishing when what
+   * is live changes.
+   */
+  private guardReceived(context: CallContext, incoming: Article, local: Article | null): void {
+    const from = local?.status ?? 'draft';
+    if (incoming.status !== from) {
+      const path = workflowPath(from, incoming.status) ?? [incoming.status];
+      let at = from;
+      for (const step of path) {
+        const needs = transitionOf(at, step)?.needs;
+        if (needs) this.guard(context, needs, local ?? incoming);
+        at = step;
+      }
+    }
+    if (local && incoming.byline !== local.byline) this.guard(context, 'editOthersByline', local);
+    if ((incoming.trashedAt !== null) !== (local ? local.trashedAt !== null : false)) this.guard(context, 'spike', local ?? incoming);
+    if (incoming.status === 'published' || local?.status === 'published') this.guard(context, 'publish');
+  }
+
+  /** The bundle of the given articles (or all not in the trash); each is kept as an "exported" version, the point the two libraries part from. */
+  async bundleBytes(ids: readonly string[] | undefined, context: CallContext = {}): Promise<{ bytes: Buffer; articles: number; assets: number }> {
+    return this.exclusive(async () => {
+      const chosen = ids ?? [...this.catalog.values()].filter((summary) => summary.trashedAt === null).map((summary) => summary.id);
+      const actor = this.actor(context);
+      const articles: Array<{ article: Article; known: string[] }> = [];
+      const assets = new Map<string, Buffer>();
+      for (const id of new Set(chosen)) {
+        const article = await this.load(id);
+        await this.keepSnapshot(article, { kind: 'export' }, actor).catch(() => undefined);
+        articles.push({ article, known: await this.knownHashes(article) });
+        for (const assetId of imagesOf(article)) {
+          if (!assets.has(assetId) && this.assets.has(assetId)) assets.set(assetId, await readFile(join(this.assetsDir, assetId)));
+        }
+      }
+      const bytes = await writeBundle({ articles, assets, createdBy: actor.by, app: this.options.appVersion ?? '0.0.0', now: this.now() });
+      return { bytes, articles: articles.length, assets: assets.size };
+    });
+  }
+
+  async exportBundle(input: ParsedInput<'exportBundle'>, context: CallContext = {}): Promise<MethodOutput<'exportBundle'>> {
+    const { bytes, articles, assets } = await this.bundleBytes(input.ids, context);
+    const single = input.ids?.length === 1 ? this.catalog.get(input.ids[0]!)?.slug : undefined;
+    const fileName = `${single || `newsdesk-${this.now().toISOString().slice(0, 10)}`}${BUNDLE_EXTENSION}`;
+    return { fileName, dataBase64: bytes.toString('base64'), articles, assets, bytes: bytes.length };
+  }
+
+  async importBundle(input: ParsedInput<'importBundle'>, context: CallContext = {}): Promise<BundleSummary> {
+    return this.importBundleBytes(Buffer.from(input.dataBase64, 'base64'), context);
+  }
+
+  /**
+   * Merges a bundle by article id: a new id is added; a copy here that the incoming one descends
+   * from (its hash is among the incoming's known versions) is replaced, kept as a version; an
+   * incoming one this library already had (or has) is left; both changed since they parted → this
+   * library's stays, merged with the incoming's comments (by their ids), and the incoming is kept
+   * as a version marked as a conflict. The whole bundle is read and checked, and every decision
+   * (permissions included) made, before anything is written.
+   */
+  async importBundleBytes(bytes: Buffer, context: CallContext = {}): Promise<BundleSummary> {
+    const bundle = await readBundle(bytes, (assetId) => this.assets.has(assetId)).catch((error: unknown) => {
+      if (error instanceof BundleRefusedError) fail('bundle_refused', error.message);
+      throw error;
+    });
+    return this.exclusive(async () => {
+      const summary: BundleSummary = { added: [], updated: [], conflicts: [], unchanged: [], renamed: [], images: 0 };
+      const known = new Map(bundle.manifest.articles.map((entry) => [entry.id, entry]));
+      type Plan = { kind: 'add' | 'update' | 'conflict'; incoming: Article; local: Article | null };
+      const plans: Plan[] = [];
+      for (const incoming of bundle.articles) {
+        const local = this.catalog.get(incoming.id) ? await this.load(incoming.id) : null;
+        if (!local) {
+          plans.push({ kind: 'add', incoming, local });
+          continue;
+        }
+        const localHash = articleHash(local);
+        const incomingHash = articleHash(incoming);
+        // (Left as it is here: named as it is here.)
+        if (localHash === incomingHash || (await this.knownHashes(local, { received: true })).includes(incomingHash)) summary.unchanged.push({ id: local.id, headline: local.headline });
+        else if (known.get(incoming.id)!.known.includes(localHash)) plans.push({ kind: 'update', incoming, local });
+        else plans.push({ kind: 'conflict', incoming, local });
+      }
+      // Receiving does nothing the profile could not do here (a conflict changes only the comments here).
+      for (const plan of plans) if (plan.kind !== 'conflict') this.guardReceived(context, plan.incoming, plan.local);
+      // Images new to the library must be readable images (sharp reads them) before anything is written.
+      const newImages: Array<{ data: Buffer; info: Awaited<ReturnType<ImagePipeline['inspect']>> }> = [];
+      for (const [assetId, data] of bundle.assets) {
+        if (this.assets.has(assetId)) continue;
+        const info = await this.images.inspect(data).catch(() => fail('bundle_refused', `bad_image: assets/${assetId}`));
+        newImages.push({ data, info });
+      }
+      for (const { data, info } of newImages) {
+        const stored = await this.assets.store(data);
+        this.images.prepare(stored.assetId, info);
+        summary.images++;
+      }
+      const actor = this.actor(context);
+      for (const plan of plans) {
+        let incoming = plan.incoming;
+        const ref = { id: incoming.id, headline: incoming.headline };
+        if (plan.kind !== 'conflict' && incoming.slug && (this.catalog.slugTaken(incoming.slug, incoming.id) || RESERVED_SLUGS.has(incoming.slug))) {
+          incoming = { ...incoming, slug: uniqueSlug(incoming.slug, (s) => this.catalog.slugTaken(s, incoming.id) || RESERVED_SLUGS.has(s)) };
+          summary.renamed.push(ref);
+        }
+        if (plan.kind === 'add') {
+          await this.write(incoming, { kind: 'import' }, actor);
+          summary.added.push(ref);
+        } else if (plan.kind === 'update') {
+          await this.keepSnapshot(plan.local!, { kind: 'replaced' }, actor);
+          await this.write(incoming, { kind: 'import' }, actor);
+          summary.updated.push(ref);
+        } else {
+          const local = plan.local!;
+          const next: Article = {
+            ...local,
+            comments: mergeThreads(local.comments, incoming.comments),
+            revision: local.revision + 2,
+            updatedAt: actor.at,
+          };
+          await this.write(next, null, actor);
+          await this.store.revisions.keep({ ...incoming, revision: local.revision + 1 }, { replace: true });
+          // restoredFrom: the revision it had where it came from (its hash, as received, is known again from it).
+          await this.store.revisions.record({ ...incoming, revision: local.revision + 1 }, { kind: 'conflict', label: bundle.manifest.createdBy, restoredFrom: incoming.revision }, actor.by);
+          summary.conflicts.push({ id: local.id, headline: local.headline });
+        }
+      }
+      return summary;
+    });
+  }
+
+  // ---- unused images ("Dọn ảnh không dùng") ----------------------------------------------
+
+  /** Images nothing shows: not an article (in the trash too), not a kept version of one, not the logo. */
+  private async unusedImages(): Promise<Array<{ assetId: string; bytes: number }>> {
+    const used = new Set<string>();
+    if (this.catalog.settings.logoAssetId) used.add(this.catalog.settings.logoAssetId);
+    const revisionsDir = join(this.options.dataDir, 'revisions');
+    for (const summary of this.catalog.values()) {
+      for (const assetId of imagesOf(await this.load(summary.id))) used.add(assetId);
+      const files = await readdir(join(revisionsDir, summary.id)).catch(() => [] as string[]);
+      for (const file of files) {
+        const revision = /^([1-9][0-9]*)\.json$/.exec(file)?.[1];
+        if (!revision) continue;
+        const snapshot = await this.store.revisions.read(summary.id, Number(revision)).catch(() => null);
+        if (snapshot) for (const assetId of imagesOf(snapshot)) used.add(assetId);
+      }
+    }
+    const unused = this.assets.all().filter((assetId) => !used.has(assetId));
+    return Promise.all(unused.map(async (assetId) => ({ assetId, bytes: (await stat(join(this.assetsDir, assetId))).size })));
+  }
+
+  listUnusedImages(_input: ParsedInput<'listUnusedImages'>): Promise<MethodOutput<'listUnusedImages'>> {
+    return this.exclusive(async () => {
+      const images = await this.unusedImages();
+      return { images, bytes: images.reduce((sum, image) => sum + image.bytes, 0) };
+    });
+  }
+
+  /** Removes the images asked for that are still unused now (checked again: one shown meanwhile stays), and their web copies. */
+  removeUnusedImages(input: ParsedInput<'removeUnusedImages'>): Promise<MethodOutput<'removeUnusedImages'>> {
+    return this.exclusive(async () => {
+      const asked = new Set(input.assetIds);
+      const derived = await readdir(this.images.derivedDir).catch(() => [] as string[]);
+      let removed = 0;
+      let bytes = 0;
+      for (const image of await this.unusedImages()) {
+        if (!asked.has(image.assetId)) continue;
+        await this.assets.remove(image.assetId);
+        const hash = image.assetId.slice(0, 64);
+        for (const file of derived) if (file.startsWith(hash)) await unlink(join(this.images.derivedDir, file)).catch(() => undefined);
+        removed++;
+        bytes += image.bytes;
+      }
+      return { removed, bytes };
+    });
   }
 
   async listFolders(input: ParsedInput<'listFolders'>) {

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat, truncate, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../../shared/model/article';
 import { readArticle } from '../../shared/model/articleFile';
@@ -22,6 +22,8 @@ export class ArticleTooNewError extends Error {
 export class ArticleStore {
   readonly articlesDir: string;
   readonly revisions: RevisionStore;
+  /** The catalog's journal (electron/library/catalog.ts), which `write` cuts back after a failed write. */
+  private readonly journalPath: string;
 
   constructor(
     dataDir: string,
@@ -31,6 +33,7 @@ export class ArticleStore {
     private readonly now: () => Date,
   ) {
     this.articlesDir = join(dataDir, 'articles');
+    this.journalPath = join(dataDir, 'catalog-journal.jsonl');
     this.revisions = new RevisionStore(join(dataDir, 'revisions'), (path, id) => this.readSnapshot(path, id), now);
   }
 
@@ -100,16 +103,26 @@ export class ArticleStore {
    * when one is kept). Once that rename has happened the write has succeeded; the snapshot's
    * entry in the history is recorded after it (a crash in between loses only the reason, see
    * RevisionStore.entries).
+   *
+   * A write the disk refuses (a folder that may not be written, a full disk, a file held by
+   * another program) changes nothing: the temporary file is removed, the snapshot taken back and
+   * the journal cut back to what it was, and the error is thrown as it came.
    */
   async write(article: Article, options: { snapshot: SnapshotReason | null; by: string; intent: () => Promise<void> }): Promise<void> {
-    const [, prepared] = await Promise.all([options.intent(), prepareAtomicWrite(this.path(article.id), jsonText(article))]);
+    const journalSize = await sizeOf(this.journalPath);
+    const [intent, prepared] = await Promise.allSettled([options.intent(), prepareAtomicWrite(this.path(article.id), jsonText(article))]);
     let undoSnapshot: (() => Promise<void>) | null = null;
     try {
+      // The article's own error first: it says what the reporter's save ran into.
+      if (prepared.status === 'rejected') throw prepared.reason;
+      if (intent.status === 'rejected') throw intent.reason;
       if (options.snapshot) undoSnapshot = await this.revisions.keep(article, { replace: true });
-      await prepared.commit();
+      else await this.dropLeftoverSnapshot(article);
+      await prepared.value.commit();
     } catch (error) {
-      await prepared.abort();
+      if (prepared.status === 'fulfilled') await prepared.value.abort();
       await undoSnapshot?.();
+      await this.undoIntent(journalSize);
       throw error;
     }
     this.problems.forget(this.path(article.id));
@@ -117,4 +130,35 @@ export class ArticleStore {
     // snapshot file when the history is next read, so it must not fail the save.
     if (options.snapshot) await this.revisions.record(article, options.snapshot, options.by).catch(() => this.revisions.forget(article.id));
   }
+
+  /**
+   * A snapshot file at the revision being written without one can only be a leftover: a write of
+   * that revision that kept a snapshot and was killed before the article itself was replaced. It
+   * would pass for a real version of the text once the article reaches that revision, so it goes.
+   */
+  private async dropLeftoverSnapshot(article: Article): Promise<void> {
+    const leftover = join(this.revisions.dir, article.id, `${article.revision}.json`);
+    const removed = await unlink(leftover).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? false : Promise.reject(error)),
+    );
+    if (removed) this.revisions.forget(article.id);
+  }
+
+  /**
+   * Cuts the journal back to the size it had before a write that then failed: its entry (or the
+   * torn part of one) would only make the next opening read the article again, but a failed save
+   * must leave every file as it was. (The journal's handle appends, so it writes at the new end.)
+   */
+  private async undoIntent(size: number | null): Promise<void> {
+    const now = await sizeOf(this.journalPath);
+    if (now !== null && now !== (size ?? 0)) await truncate(this.journalPath, size ?? 0).catch(() => undefined);
+  }
 }
+
+/** A file's size, or null when it is not there. */
+const sizeOf = (path: string) =>
+  stat(path).then(
+    (info) => info.size,
+    () => null,
+  );

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ASSET_ID_PATTERN } from '../../shared/model/fields';
 import { writeFileAtomic } from './atomicFile';
@@ -7,6 +7,11 @@ import { fail } from './errors';
 
 export const MAX_ASSET_BYTES = 20 * 1024 * 1024;
 export const ASSET_NAME = ASSET_ID_PATTERN;
+/**
+ * The temporary file of an interrupted write of an image, as ./atomicFile.ts names it
+ * (`.tmp-<12 hex>-<image's name>`): nothing else in assets/ is one.
+ */
+export const ASSET_TEMP_FILE = new RegExp(`^\\.tmp-[0-9a-f]{12}-(?:${ASSET_ID_PATTERN.source.replace(/^\^|\$$/g, '')})$`);
 
 export type ImageType = 'jpg' | 'png' | 'webp' | 'gif';
 
@@ -59,8 +64,11 @@ export class AssetIndex {
     private readonly names: Set<string>,
   ) {}
 
+  /** The images in `dir`, once the temporary files that writes interrupted by a kill left there are removed (the library is locked: no write is under way). */
   static async load(dir: string): Promise<AssetIndex> {
-    return new AssetIndex(dir, new Set((await readdir(dir)).filter((name) => ASSET_NAME.test(name))));
+    const names = await readdir(dir);
+    await Promise.all(names.filter((name) => ASSET_TEMP_FILE.test(name)).map((name) => unlink(join(dir, name)).catch(() => undefined)));
+    return new AssetIndex(dir, new Set(names.filter((name) => ASSET_NAME.test(name))));
   }
 
   /** Every image's name. */
@@ -70,6 +78,12 @@ export class AssetIndex {
 
   has(assetId: string): boolean {
     return this.names.has(assetId);
+  }
+
+  /** Removes an image from the library (the caller has made sure nothing shows it). */
+  async remove(assetId: string): Promise<void> {
+    await unlink(join(this.dir, assetId)).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)));
+    this.names.delete(assetId);
   }
 
   async store(bytes: Buffer, transform?: AssetTransform): Promise<{ assetId: string; bytes: number }> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { articleSummarySchema } from '../../shared/model/article';
 import { migrateForward } from '../../shared/model/migrate';
-import { defaultSettings, settingsSchema } from '../../shared/model/settings';
+import { defaultSettings, readSettings, settingsSchema } from '../../shared/model/settings';
 
 /** library.json: schema version, newsroom settings and the catalog of article summaries. */
 export const LIBRARY_SCHEMA_VERSION = 1;
@@ -44,8 +44,9 @@ export interface Salvaged {
 
 /**
  * Reads library.json as far as it can be trusted: a newer format is reported (never rewritten);
- * settings that fail their schema fall back to defaults; catalog entries that fail are dropped and
- * the catalog rebuilt from the article files.
+ * a setting that fails its schema falls back to its default, the others are kept (each reset one
+ * reported as a field `settings.<path>`); catalog entries that fail are dropped and the catalog
+ * rebuilt from the article files.
  */
 export function salvageLibraryFile(raw: unknown): Salvaged {
   const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
@@ -56,20 +57,20 @@ export function salvageLibraryFile(raw: unknown): Salvaged {
   if (whole.success) return { data: whole.data, problem: null, fields: [], catalogLost: false, tooNew: null };
 
   const record = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const settings = settingsSchema.safeParse(record.settings);
+  const settings = readSettings(record.settings);
   const catalog = z.array(articleSummarySchema).safeParse(record.catalog);
   const problems = [
-    ...(settings.success ? [] : ['settings were invalid and were reset']),
+    ...(settings.reset.length ? [`settings reset to their defaults: ${settings.reset.join(', ')}`] : []),
     ...(catalog.success ? [] : ['the catalog was invalid and was rebuilt from the article files']),
   ];
   return {
     data: {
       schemaVersion: LIBRARY_SCHEMA_VERSION,
-      settings: settings.success ? settings.data : defaultSettings(),
+      settings: settings.settings,
       catalog: catalog.success ? catalog.data : [],
     },
     problem: `library.json: ${problems.join('; ') || whole.error.issues[0]?.message}`,
-    fields: [...(settings.success ? [] : ['settings']), ...(catalog.success ? [] : ['catalog'])],
+    fields: [...settings.reset.map((path) => (path === 'settings' ? path : `settings.${path}`)), ...(catalog.success ? [] : ['catalog'])],
     catalogLost: !catalog.success,
     tooNew: null,
   };

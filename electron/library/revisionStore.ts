@@ -18,6 +18,14 @@ export interface SnapshotReason {
 const CACHED_HISTORIES = 256;
 
 /**
+ * The temporary file of an interrupted write of a snapshot or a history file, as
+ * ./atomicFile.ts names it (`.tmp-<12 hex>-<name>`): nothing else in an article's folder is one.
+ */
+export const REVISION_TEMP_FILE = /^\.tmp-[0-9a-f]{12}-(?:[1-9][0-9]*|history)\.json$/;
+/** Article folders searched at once for temporary files. */
+const FOLDERS_AT_ONCE = 32;
+
+/**
  * Revision history on disk, per article: `revisions/<id>/<n>.json` is the article as it was at
  * revision n (immutable, never overwritten) and `revisions/<id>/history.json` lists the snapshots
  * kept and why (see shared/review/history.ts). The snapshot files are the truth: a history file
@@ -158,6 +166,34 @@ export class RevisionStore {
   /** Forgets what is cached of an article's history (its files were changed from outside). */
   forget(id: string): void {
     this.cache.delete(id);
+  }
+
+  /**
+   * Removes the temporary files that writes interrupted by a kill left in the article folders
+   * (only files named as ./atomicFile.ts names them: REVISION_TEMP_FILE). For when the library
+   * opens, before anything is written. Returns how many were removed.
+   */
+  async removeTempFiles(): Promise<number> {
+    const folders = await readdir(this.dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    });
+    const ids = folders.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    let removed = 0;
+    for (let i = 0; i < ids.length; i += FOLDERS_AT_ONCE) {
+      await Promise.all(
+        ids.slice(i, i + FOLDERS_AT_ONCE).map(async (id) => {
+          const names = await readdir(this.folder(id)).catch(() => [] as string[]);
+          for (const name of names.filter((n) => REVISION_TEMP_FILE.test(n))) {
+            await unlink(join(this.folder(id), name)).then(
+              () => removed++,
+              () => undefined,
+            );
+          }
+        }),
+      );
+    }
+    return removed;
   }
 }
 

@@ -1,13 +1,14 @@
 /**
- * `npm run export -- --data-dir DIR --out DIR`: writes the site of published articles, for
- * scripted publishing. Only pages that changed since the last export into the same folder are
- * written again.
+ * `npm run export -- --data-dir DIR --out DIR [--take-over-lock]`: writes the site of published
+ * articles, for scripted publishing. Only pages that changed since the last export into the same
+ * folder are written again. A library open on another computer is opened only with
+ * --take-over-lock.
  */
 import { resolve } from 'node:path';
 import { version } from '../../package.json';
 import { argValue, resolveDataDir } from '../library/dataDir';
 import { LibraryService, LibraryTooNewError } from '../library/LibraryService';
-import { LibraryLockedError } from '../library/libraryLock';
+import { LibraryLockedElsewhereError, LibraryLockedError, LOCKED_EXIT_CODE, lockedElsewhereNotice, TAKE_OVER_FLAG } from '../library/libraryLock';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -21,7 +22,12 @@ async function main(): Promise<void> {
   }
   const dataDir = resolveDataDir(argv);
   // __dirname is the bundle's folder (dist/electron/), not this source file's.
-  const service = await LibraryService.open({ dataDir, appVersion: version, fontsDir: resolve(__dirname, '..', 'fonts') });
+  const service = await LibraryService.open({
+    dataDir,
+    appVersion: version,
+    fontsDir: resolve(__dirname, '..', 'fonts'),
+    takeOverLock: argv.includes(TAKE_OVER_FLAG),
+  });
   try {
     const started = Date.now();
     let shown = -1;
@@ -49,6 +55,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof LibraryLockedElsewhereError) {
+    const quoted = process.argv.slice(2).map((arg) => (/^[\w./:=@+-]+$/.test(arg) ? arg : JSON.stringify(arg)));
+    const command = ['npm run export --', ...quoted, TAKE_OVER_FLAG].join(' ');
+    process.stderr.write(`${lockedElsewhereNotice(error, command)}\n`);
+    process.exit(LOCKED_EXIT_CODE);
+  }
   const message = error instanceof LibraryLockedError || error instanceof LibraryTooNewError || error instanceof Error ? error.message : String(error);
   process.stderr.write(`Xuất không thành công / Export failed: ${message}\n`);
   process.exit(1);

@@ -12,7 +12,7 @@ import { DEFAULT_LANGUAGE, resources } from '../../shared/i18n';
 import type { InterfaceLanguage } from '../../shared/model/settings';
 import { resolveDataDir } from '../library/dataDir';
 import { LibraryService } from '../library/LibraryService';
-import { LibraryLockedError } from '../library/libraryLock';
+import { LibraryLockedElsewhereError, LibraryLockedError, LOCKED_EXIT_CODE, lockedElsewhereValues, TAKE_OVER_FLAG } from '../library/libraryLock';
 import { SECURITY_HEADERS } from '../transport/csp';
 import { APP_ORIGIN, isTrustedSender, registerIpc } from '../transport/ipc';
 import { folderDialogOptions } from './folderDialog';
@@ -165,14 +165,53 @@ async function createWindow(): Promise<void> {
   await win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
+/** The interface language before the library's settings are read: the system's, if Newsdesk has it. */
+function systemLanguage(): InterfaceLanguage {
+  const locale = app.getLocale().toLowerCase();
+  return locale.startsWith('en') ? 'en' : DEFAULT_LANGUAGE;
+}
+
+/**
+ * Opens the library. One that Newsdesk on another computer has open (a shared network folder) is
+ * taken over only when the user says so, here or with --take-over-lock: two computers writing to
+ * one library would lose articles. Null when the user chose not to.
+ */
+async function openLibrary(dataDir: string): Promise<LibraryService | null> {
+  const options = { dataDir, appVersion: version, fontsDir: join(__dirname, '..', 'fonts') };
+  try {
+    return await LibraryService.open({ ...options, takeOverLock: process.argv.includes(TAKE_OVER_FLAG) });
+  } catch (error) {
+    if (!(error instanceof LibraryLockedElsewhereError)) throw error;
+    const values = lockedElsewhereValues(error, i18n.language === 'en' ? 'en' : 'vi');
+    const { response } = await dialog.showMessageBox({
+      type: 'warning',
+      title: i18n.t('lock.elsewhereTitle'),
+      message: i18n.t('lock.elsewhere', values),
+      detail: i18n.t('lock.elsewhereDetail', values),
+      buttons: [i18n.t('lock.quit'), i18n.t('lock.takeOver')],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    });
+    if (response !== 1) return null;
+    return LibraryService.open({ ...options, takeOverLock: true });
+  }
+}
+
 async function start(): Promise<void> {
   hardenContents();
   serveApp();
   const dataDir = resolveDataDir(process.argv, process.env);
-  service = await LibraryService.open({ dataDir, appVersion: version, fontsDir: join(__dirname, '..', 'fonts') });
+  await i18n.init({ resources, lng: systemLanguage(), fallbackLng: DEFAULT_LANGUAGE, interpolation: { escapeValue: false } });
+  service = await openLibrary(dataDir);
+  if (!service) {
+    // The user chose not to take the library over: nothing was opened, nothing to save.
+    app.exit(0);
+    return;
+  }
   const dispatch = createDispatcher(service);
   const settings = await service.getSettings({});
-  await i18n.init({ resources, lng: settings.interfaceLanguage ?? DEFAULT_LANGUAGE, fallbackLng: DEFAULT_LANGUAGE });
+  await i18n.changeLanguage(settings.interfaceLanguage ?? DEFAULT_LANGUAGE);
   registerIpc(ipcMain, async (method, input) => {
     const result = await dispatch(method, input);
     if (method === 'saveSettings' && result.ok) setMenu((result.value as { interfaceLanguage: InterfaceLanguage }).interfaceLanguage);
@@ -222,11 +261,12 @@ if (!app.requestSingleInstanceLock()) {
     .catch((error: unknown) => {
       const message =
         error instanceof LibraryLockedError
-          ? `Thư viện đang được một Newsdesk khác mở (tiến trình ${error.pid}).\n${error.message}`
+          ? `Thư viện đang được một Newsdesk khác mở${error.pid ? ` (tiến trình ${error.pid})` : ''}.\n${error.message}`
           : error instanceof Error
             ? error.message
             : String(error);
       dialog.showErrorBox('Newsdesk', message);
-      app.exit(1);
+      // A library that is locked is no reason for `npm start` to try the web host instead (scripts/start.mjs).
+      app.exit(error instanceof LibraryLockedError ? LOCKED_EXIT_CODE : 1);
     });
 }

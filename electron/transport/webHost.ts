@@ -6,6 +6,7 @@ import { SECURITY_HEADERS } from './csp';
 import { readStaticFile } from './staticFiles';
 import { IMAGE_ROUTE, PROFILE_HEADER } from '../../shared/api/methods';
 import type { Dispatcher } from './dispatch';
+import { faultFromFile, setWriteFault } from '../library/atomicFile';
 
 export interface WebHostOptions {
   dispatch: Dispatcher;
@@ -36,6 +37,10 @@ const API_PREFIX = '/api/';
  * (against DNS rebinding), and API calls from a page must come from our own origin.
  */
 export function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  // TEST HOOK (tests/e2e/disk-failures.spec.ts), inert unless the variable is set: while the file
+  // it names exists, the library's writes fail with the errno written in it (see atomicFile.ts).
+  const faultFile = process.env.NEWSDESK_FAULT_FILE;
+  if (faultFile) setWriteFault(faultFromFile(faultFile));
   const token = options.token ?? randomBytes(24).toString('base64url');
   const expectedToken = Buffer.from(`Bearer ${token}`);
   let allowedHosts = new Set<string>();

@@ -1,12 +1,13 @@
 /**
- * `node dist/electron/webhost.cjs [--data-dir DIR] [--port N] [--json]`: Newsdesk in any browser,
- * served from 127.0.0.1. `npm start` runs this where Electron cannot start.
+ * `node dist/electron/webhost.cjs [--data-dir DIR] [--port N] [--json] [--take-over-lock]`:
+ * Newsdesk in any browser, served from 127.0.0.1. `npm start` runs this where Electron cannot
+ * start. A library open on another computer is opened only with --take-over-lock.
  */
 import { resolve } from 'node:path';
 import { version } from '../../package.json';
 import { argValue, resolveDataDir } from '../library/dataDir';
 import { LibraryService, LibraryTooNewError } from '../library/LibraryService';
-import { LibraryLockedError } from '../library/libraryLock';
+import { LibraryLockedElsewhereError, LibraryLockedError, LOCKED_EXIT_CODE, lockedElsewhereNotice, TAKE_OVER_FLAG } from '../library/libraryLock';
 import { createDispatcher } from './dispatch';
 import { startWebHost } from './webHost';
 
@@ -15,7 +16,12 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir(argv);
   // __dirname is the bundle's folder (dist/electron/), not this source file's.
   const staticDir = resolve(argValue(argv, '--static-dir') ?? resolve(__dirname, '..', 'renderer'));
-  const service = await LibraryService.open({ dataDir, appVersion: version, fontsDir: resolve(__dirname, '..', 'fonts') });
+  const service = await LibraryService.open({
+    dataDir,
+    appVersion: version,
+    fontsDir: resolve(__dirname, '..', 'fonts'),
+    takeOverLock: argv.includes(TAKE_OVER_FLAG),
+  });
   const host = await startWebHost({
     dispatch: createDispatcher(service),
     staticDir,
@@ -47,11 +53,15 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof LibraryLockedError) {
+  if (error instanceof LibraryLockedElsewhereError) {
+    process.stderr.write(`${lockedElsewhereNotice(error, `npm start -- ${TAKE_OVER_FLAG}`)}\n`);
+    process.exit(LOCKED_EXIT_CODE);
+  } else if (error instanceof LibraryLockedError) {
     process.stderr.write(
-      `Thư viện ${error.dataDir} đang được một Newsdesk khác mở (tiến trình ${error.pid}); hãy đóng nó trước.\n` +
+      `Thư viện ${error.dataDir} đang được một Newsdesk khác mở${error.pid ? ` (tiến trình ${error.pid})` : ''}; hãy đóng nó trước.\n` +
         `${error.message} Close it first.\n`,
     );
+    process.exit(LOCKED_EXIT_CODE);
   } else if (error instanceof LibraryTooNewError) {
     process.stderr.write(`Thư viện này do phiên bản Newsdesk mới hơn ghi; hãy cập nhật Newsdesk.\n${error.message}\n`);
   } else {

@@ -22,12 +22,8 @@ export function chooseFile(accept: string): Promise<File | null> {
 
 export const IMAGE_TYPES = 'image/jpeg,image/png,image/webp,image/gif';
 
-/**
- * Saves an HTML document through the browser's download (in Electron the download asks where to
- * save). Returns its size in bytes.
- */
-export function downloadHtml(file: string, html: string): number {
-  const blob = new Blob([html], { type: 'text/html;charset=utf-8' });
+/** Saves a file through the browser's download (in Electron the download asks where to save). Returns its size in bytes. */
+function downloadBlob(file: string, blob: Blob): number {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -39,3 +35,17 @@ export function downloadHtml(file: string, html: string): number {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return blob.size;
 }
+
+/** Saves an HTML document through the browser's download. Returns its size in bytes. */
+export function downloadHtml(file: string, html: string): number {
+  return downloadBlob(file, new Blob([html], { type: 'text/html;charset=utf-8' }));
+}
+
+/** Saves bytes (base64) through the browser's download. Returns the size. */
+export function downloadBase64(file: string, dataBase64: string, type: string): number {
+  const binary = atob(dataBase64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return downloadBlob(file, new Blob([bytes], { type }));
+}
+

@@ -13,6 +13,7 @@ import { useMisspelledCount } from '../editor/spell/useMisspelledCount';
 import { exportArticleHtml } from '../exportArticle';
 import { fieldsOf, reviewedBodyOf, useArticleDraft, type ReviewedBody, type SaveState } from '../hooks/useArticleDraft';
 import { ReviewPanel } from './ReviewPanel';
+import { sendArticles } from '../api/bundles';
 import { setSuggesting } from '../editor/extensions/SuggestChanges';
 import { positionOfPath, rawOffset, textRangeAt } from '../editor/piecePosition';
 import { ChecklistPanel, type ChecklistFinding } from './ChecklistPanel';
@@ -126,6 +127,13 @@ export function EditorView({ id }: { id: string }) {
     const writer = authorProfileId(article);
     setSuggesting(editor, profileId !== null && writer !== null && profileId !== writer && (article.status === 'submitted' || article.status === 'review'));
   }, [editor, article, profileId]);
+
+  useCommand('bundle.send', async () => {
+    if (!article) return;
+    // What is sent is what is saved.
+    if ((await save()) === null) return notify({ text: t('export.unsaved'), tone: 'error' });
+    await sendArticles(api, t, notify, [article.id]);
+  });
 
   if (loadError) {
     return (
@@ -493,10 +501,17 @@ function SaveIndicator({
               : t('save.saved', { time: time(state.at) })}
         </span>
       );
-    case 'failed':
+    case 'failed': {
+      // The disk refused (no permission, full, a file held by another program): say which, and that the text waits here and is saved again by itself.
+      const storage = state.storage && {
+        no_permission: t('errors.storageReason.noPermission'),
+        disk_full: t('errors.storageReason.diskFull'),
+        file_locked: t('errors.storageReason.fileLocked'),
+        disk_error: t('errors.storageReason.diskError', { detail: state.error.message }),
+      }[state.storage];
       return (
-        <span className="save-failed" role="alert" data-testid="save-state">
-          {t('save.failed', { message: errorText(t, state.error) })}{' '}
+        <span className="save-failed" role="alert" data-testid="save-state" data-storage={state.storage}>
+          {t('save.failed', { message: storage ? t('errors.storageUnsaved', { reason: storage }) : errorText(t, state.error) })}{' '}
           {state.error.code === 'conflict' ? (
             <>
               <button type="button" onClick={() => void onReload()}>
@@ -513,5 +528,6 @@ function SaveIndicator({
           )}
         </span>
       );
+    }
   }
 }

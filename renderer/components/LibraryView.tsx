@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ArticleSummary } from '../../shared/model/article';
 import { formatShortDateTime } from '../../shared/text/dates';
 import { errorText, useApi } from '../api/ApiContext';
+import { LIBRARY_CHANGED, sendArticles } from '../api/bundles';
+import { useCommand } from '../commands';
 import { useLatest } from '../hooks/useLatest';
 import { useNotify } from '../hooks/useNotice';
 import { useSettings } from '../hooks/useSettings';
@@ -50,6 +52,24 @@ export function LibraryView() {
   }, [api, notify, latestT, tab, query, reloadKey, profileId]);
 
   const reload = useCallback(() => setReloadKey((k) => k + 1), []);
+  // Articles received from a bundle: the list reads itself again.
+  useEffect(() => {
+    window.addEventListener(LIBRARY_CHANGED, reload);
+    return () => window.removeEventListener(LIBRARY_CHANGED, reload);
+  }, [reload]);
+
+  /** The articles ticked for sending (kept while the list changes; only those still listed are sent). */
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const chosen = (listing?.items ?? []).filter((summary) => selected.has(summary.id)).map((summary) => summary.id);
+  const send = () => sendArticles(api, t, notify, chosen.length ? chosen : undefined);
+  useCommand('bundle.send', send);
 
   const setTrashed = async (summary: ArticleSummary, trashed: boolean) => {
     const headline = summary.headline || t('library.untitled');
@@ -108,11 +128,37 @@ export function LibraryView() {
         </p>
       ) : (
         <>
-          <p className="count">{t('library.count', { count: listing.total })}</p>
+          <div className="library-selection">
+            <p className="count">{t('library.count', { count: listing.total })}</p>
+            {tab !== 'trash' && (
+              <>
+                {chosen.length > 0 && (
+                  <span role="status" data-testid="selection-count">
+                    {t('bundle.selected', { count: chosen.length })}
+                  </span>
+                )}
+                <button type="button" onClick={() => void send()} data-testid="send-articles">
+                  {chosen.length ? t('bundle.sendSelected', { count: chosen.length }) : t('bundle.sendAll')}
+                </button>
+                {chosen.length > 0 && (
+                  <button type="button" className="quiet" onClick={() => setSelected(new Set())}>
+                    {t('bundle.clearSelection')}
+                  </button>
+                )}
+              </>
+            )}
+          </div>
           <table className="article-table">
             <thead>
               <tr>
-                <th scope="col">{t('library.colHeadline')}</th>
+                {tab !== 'trash' && (
+                  <th scope="col">
+                    <span className="visually-hidden">{t('bundle.colSelect')}</span>
+                  </th>
+                )}
+                <th scope="col" className="headline-col">
+                  {t('library.colHeadline')}
+                </th>
                 <th scope="col">{t('library.colSection')}</th>
                 <th scope="col">{t('library.colStatus')}</th>
                 <th scope="col">{t('library.colUpdated')}</th>
@@ -129,6 +175,11 @@ export function LibraryView() {
                 const headline = summary.headline || t('library.untitled');
                 return (
                   <tr key={summary.id} data-testid="article-row">
+                    {tab !== 'trash' && (
+                      <td className="select-cell">
+                        <input type="checkbox" checked={selected.has(summary.id)} onChange={() => toggle(summary.id)} aria-label={t('bundle.selectLabel', { headline })} />
+                      </td>
+                    )}
                     <td className="headline-cell">
                       {tab !== 'trash' ? <a href={`#/article/${summary.id}`}>{headline}</a> : <span>{headline}</span>}
                     </td>

@@ -1,3 +1,4 @@
+import { UnusedImages } from './UnusedImages';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { columnImageUrl } from '../publish/pageContext';
@@ -165,6 +166,7 @@ export function SettingsView({ onSaved }: { onSaved: (settings: Settings) => voi
           <label htmlFor={`${ids}-strip`}>{t('settings.stripLocation')}</label>
           <small id={`${ids}-strip-hint`}>{t('settings.stripLocationHint')}</small>
         </div>
+        <UnusedImages />
       </fieldset>
 
       <fieldset>

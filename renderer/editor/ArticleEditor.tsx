@@ -68,6 +68,16 @@ export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onRe
   const [figureDialog, setFigureDialog] = useState<{ attrs: FigureAttrs; pos: number | null } | null>(null);
   const importImage = useImageImport();
   const [findPanel, setFindPanel] = useState<'find' | 'replace' | null>(null);
+  /** Image files pasted or dropped: the first that imports is placed with the photo dialog (where it was dropped). */
+  const addImages = async (files: File[], at: number | null) => {
+    for (const file of files) {
+      const assetId = await importImage(file);
+      if (!assetId) continue;
+      if (at !== null && editorRef.current) editorRef.current.commands.setTextSelection(at);
+      setFigureDialog({ attrs: { assetId, alt: '', caption: '', credit: '' }, pos: null });
+      return;
+    }
+  };
   /** The last paste's legacy-encoding conversion, offered for undo; and a flag to paste as-is. */
   const conversion = useRef<{ encoding: LegacyEncoding; kind: 'html' | 'text'; original: string } | null>(null);
   const pasteAsIs = useRef(false);
@@ -139,10 +149,26 @@ export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onRe
         report.current(notes);
         return Slice.maxOpen(Fragment.fromJSON(view.state.schema, content));
       },
-      // A paste is its own undo step, so undoing it never takes the typing just before it.
-      handlePaste: (view) => {
+      // A paste is its own undo step, so undoing it never takes the typing just before it. An
+      // image pasted (a screenshot, a photo copied from a file manager) goes into the library and
+      // into the text as a photo, asking for its caption and alt text as "Chèn ảnh" does.
+      handlePaste: (view, event) => {
+        if (imagesIn(event.clipboardData).length) {
+          event.preventDefault();
+          void addImages(imagesIn(event.clipboardData), null);
+          return true;
+        }
         view.dispatch(closeHistory(view.state.tr));
         return false;
+      },
+      // Image files dropped on the text: the same, where they are dropped.
+      handleDrop: (view, event, _slice, moved) => {
+        const files = imagesIn(event.dataTransfer);
+        if (moved || !files.length) return false;
+        event.preventDefault();
+        const at = view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos ?? null;
+        void addImages(files, at);
+        return true;
       },
       // Everything pasted is cleaned, sanitised and converted before the schema parses it.
       transformPastedHTML: (html) => {
@@ -305,4 +331,9 @@ function SuggestingNote({ editor }: { editor: Editor }) {
       {t('review.suggesting')}
     </p>
   ) : null;
+}
+
+/** The image files of a paste or a drop (anything else is left to the editor). */
+function imagesIn(data: DataTransfer | null | undefined): File[] {
+  return Array.from(data?.files ?? []).filter((file) => /^image\/(jpeg|png|webp|gif)$/.test(file.type));
 }

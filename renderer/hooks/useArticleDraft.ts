@@ -38,9 +38,30 @@ export type SaveState =
   | { kind: 'clean'; at: string | null; snapshot?: boolean }
   | { kind: 'dirty' }
   | { kind: 'saving' }
-  | { kind: 'failed'; error: ApiError };
+  /** `storage`: the disk refused the save (nothing was written; it is being tried again). */
+  | { kind: 'failed'; error: ApiError; storage?: StorageFailure };
 
 export const AUTOSAVE_DELAY_MS = 1000;
+
+/**
+ * A save the disk refused (no permission, a full disk, a file held by another program) is tried
+ * again by itself: after these waits, the last one repeated, and at once on the next edit.
+ */
+export const STORAGE_RETRY_MS = [2000, 3000, 5000] as const;
+
+/** Why the disk refused a save, as the library says (electron/library/errors.ts). */
+export type StorageFailure = 'no_permission' | 'disk_full' | 'file_locked' | 'disk_error';
+
+/** Which storage failure an error is (its message starts with it), or null when it is not one. */
+export function storageFailureOf(error: ApiError): StorageFailure | null {
+  if (error.code !== 'storage_error') return null;
+  const reason = /^(no_permission|disk_full|file_locked|disk_error):/.exec(error.message)?.[1];
+  return (reason as StorageFailure | undefined) ?? 'disk_error';
+}
+
+/** The same failure again is the same state: a retry the disk refuses again for the same reason changes nothing on screen. */
+const sameFailure = (a: SaveState, b: ApiError) =>
+  a.kind === 'failed' && a.error.code === b.code && (a.storage ?? a.error.message) === (storageFailureOf(b) ?? b.message);
 
 /** The fields a save sends (all but the body); a slug only once typed by hand. */
 export const fieldsOf = (draft: Draft) => ({
@@ -74,7 +95,8 @@ export const draftOf = (article: Article): Draft => ({
  * Loads an article and keeps it saved: one second after the last change, when a field loses
  * focus, when the view closes or the page hides, and on demand (a named version). Saves carry the
  * revision they are based on; a conflict is shown, never overwritten silently, and nothing is
- * saved after it until the reporter chooses which version to keep.
+ * saved after it until the reporter chooses which version to keep. A save the disk refused is
+ * shown, kept on screen, and tried again by itself (STORAGE_RETRY_MS) until the disk takes it.
  */
 export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: string) {
   const [article, setArticle] = useState<Article | null>(null);
@@ -100,11 +122,16 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
   const expectedRevision = useRef(0);
   /** When this window last saved the article (null: not since it was opened). */
   const savedAt = useRef<string | null>(null);
+  /** Saves the disk has refused in a row (0: the last save was written). */
+  const storageFailures = useRef(0);
+  /** False once the view has closed: a refused save is then no longer retried from here. */
+  const alive = useRef(true);
 
   const adopt = useCallback((loaded: Article) => {
     baseRevision.current = loaded.revision;
     dirty.current = false;
     conflict.current = false;
+    storageFailures.current = 0;
     draftRef.current = draftOf(loaded);
     savedFields.current = stableStringify({ ...fieldsOf(draftRef.current), ...reviewedBodyOf(loaded) });
     setLoadCount((n) => n + 1);
@@ -155,17 +182,21 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
       dirty.current = false;
       const pending = pendingChanges();
       if (!pending && !snapshot) {
-        // A change undone before it was saved: what is saved is still the last save.
-        setState((previous) => (previous.kind === 'dirty' ? { kind: 'clean', at: savedAt.current } : previous));
+        // A change undone before it was saved: what is saved is still the last save (and a refusal of the disk no longer matters).
+        const refused = storageFailures.current > 0;
+        storageFailures.current = 0;
+        setState((previous) => (previous.kind === 'dirty' || (refused && previous.kind === 'failed') ? { kind: 'clean', at: savedAt.current } : previous));
         return saved();
       }
       expectedRevision.current = baseRevision.current + 1;
-      setState({ kind: 'saving' });
+      // While the disk refuses, its failure stays on screen through each retry until one is written.
+      setState((previous) => (storageFailures.current > 0 && previous.kind === 'failed' ? previous : { kind: 'saving' }));
       const current = draftRef.current;
       const run = (async () => {
         const payload = pending ?? { next: changes(), key: savedFields.current };
         const result = await api.saveArticle({ id, baseRevision: baseRevision.current, snapshot, ...(label ? { label } : {}), changes: payload.next });
         if (result.ok) {
+          storageFailures.current = 0;
           savedFields.current = payload.key;
           baseRevision.current = result.value.revision;
           setArticle(result.value);
@@ -182,7 +213,15 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
         } else {
           dirty.current = true;
           conflict.current = result.error.code === 'conflict';
-          setState({ kind: 'failed', error: result.error });
+          const error = result.error;
+          const storage = storageFailureOf(error);
+          setState((previous) => (sameFailure(previous, error) ? previous : { kind: 'failed', error, ...(storage ? { storage } : {}) }));
+          if (storage) {
+            // Nothing was written: the text stays here, unsaved, and is tried again shortly.
+            const wait = STORAGE_RETRY_MS[Math.min(storageFailures.current, STORAGE_RETRY_MS.length - 1)];
+            storageFailures.current++;
+            if (alive.current && !timer.current) timer.current = setTimeout(() => void saveRef.current?.(), wait);
+          } else storageFailures.current = 0;
         }
       })();
       inFlight.current = run;
@@ -249,7 +288,9 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
     dirty.current = true;
     setState((previous) => (previous.kind === 'failed' || previous.kind === 'saving' ? previous : { kind: 'dirty' }));
     clearTimer();
-    timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
+    // After a save the disk refused, the next edit tries again at once (unless a try is under way).
+    const retryNow = storageFailures.current > 0 && !inFlight.current;
+    timer.current = setTimeout(() => void save(), retryNow ? 0 : AUTOSAVE_DELAY_MS);
   }, [save]);
 
   const update = useCallback(
@@ -323,6 +364,13 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
     savedFields.current = ''; // what is on disk now is theirs: ours must be written, even if it matches an older save
     await save();
   }, [api, id, save]);
+
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
 
   useEffect(() => {
     const onVisibility = () => {

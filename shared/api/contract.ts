@@ -24,6 +24,7 @@ export const errorCodes = [
   'folder_not_empty',
   'image_unreadable',
   'checklist_failed',
+  'bundle_refused',
   'corrupt_file',
   'too_new',
   'storage_error',
@@ -54,6 +55,24 @@ const exportResultSchema = z.strictObject({
   removed: z.number().int(),
   notes: z.array(z.string()),
 });
+
+const articleRef = z.strictObject({ id: z.string(), headline: z.string() });
+/** What an import did, article by article. */
+export const bundleSummarySchema = z.strictObject({
+  /** New to this library. */
+  added: z.array(articleRef),
+  /** Newer than this library's copy, which descends from it: replaced (the old one kept as a version). */
+  updated: z.array(articleRef),
+  /** Changed on both sides since they parted: this library's stays, the received one is kept as a version marked as a conflict. */
+  conflicts: z.array(articleRef),
+  /** The same as here, or older than what is here: nothing done. */
+  unchanged: z.array(articleRef),
+  /** Whose address (slug) another article here already had: given a new one. */
+  renamed: z.array(articleRef),
+  /** Images added to the library. */
+  images: z.number().int(),
+});
+export type BundleSummary = z.infer<typeof bundleSummarySchema>;
 
 const problemSchema = z.strictObject({
   /** moved: the file could not be read and was renamed aside; repaired: it was repaired, its original copied aside. */
@@ -194,6 +213,29 @@ export const contract = {
     /** Brings back a kept revision's text and fields as a new revision (nothing is overwritten; status and slug stay). */
     input: z.strictObject({ id: articleId, baseRevision: z.number().int().min(1), revision: z.number().int().min(1) }),
     output: articleSchema,
+  },
+  exportBundle: {
+    /** The chosen articles, or every article not in the trash, as one `.newsdesk` file (with the images they show). */
+    input: z.strictObject({ ids: z.array(articleId).min(1).max(100_000).optional() }),
+    output: z.strictObject({ fileName: z.string(), dataBase64: z.string(), articles: z.number().int(), assets: z.number().int(), bytes: z.number().int() }),
+  },
+  importBundle: {
+    /**
+     * A `.newsdesk` file's bytes (base64). Read and checked whole first: a damaged or hostile bundle
+     * is refused with `bundle_refused` ("<reason>: <detail>") and nothing is written.
+     */
+    input: z.strictObject({ dataBase64: z.string().min(1).max(512 * 1024 * 1024) }),
+    output: bundleSummarySchema,
+  },
+  listUnusedImages: {
+    /** Images of the library that no article (in the trash too), no kept version and not the logo shows, with their sizes. */
+    input: noInput,
+    output: z.strictObject({ images: z.array(z.strictObject({ assetId: z.string(), bytes: z.number().int() })), bytes: z.number().int() }),
+  },
+  removeUnusedImages: {
+    /** Removes the images given that are still unused (one shown again meanwhile is kept), with their web copies. */
+    input: z.strictObject({ assetIds: z.array(assetIdField).max(100_000) }),
+    output: z.strictObject({ removed: z.number().int(), bytes: z.number().int() }),
   },
   recordExport: {
     /** Keeps a snapshot of the revision the window just exported (the single-file export happens there, after saving); null when another save came first. */

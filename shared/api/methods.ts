@@ -32,6 +32,11 @@ export const methods = {
   getExportProgress: 'read',
   listFolders: 'read',
   createFolder: 'write',
+  // A bundle keeps an "exported" snapshot of each article it carries: a write.
+  exportBundle: 'write',
+  importBundle: 'write',
+  listUnusedImages: 'read',
+  removeUnusedImages: 'write',
 } as const satisfies Record<string, MethodKind>;
 export type MethodName = keyof typeof methods;
 

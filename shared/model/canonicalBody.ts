@@ -34,22 +34,63 @@ const typeOf = (node: Json): string => (typeof node.type === 'string' ? node.typ
 /** Attributes that hold what a reader reads of a node that has no text of its own (a mention's label, an image's alt). */
 const TEXT_ATTRS = ['text', 'label', 'caption', 'alt', 'title', 'name'];
 
-/** The text of a node nobody knows: its own text, or its children's, a line per block-like child. */
-function jsonText(node: Json): string {
+/**
+ * Containers inside containers (blocks() within blocks()) at most this deep; what is deeper is
+ * flattened to paragraphs of its text, so that no input, however deep, overflows the stack.
+ * (Lists have their own, lower limit: MAX_LIST_DEPTH in ./blocks/lists.ts.)
+ */
+export const MAX_NESTING = 64;
+
+/** Whether a node (as it arrived) is inline content: text or an inline node, not a block. */
+const isInlineJson = (node: Json) => !nodeSpec(typeOf(node)) && (typeof node.text === 'string' || Boolean(inlineSpec(typeOf(node))));
+
+/** A node's own text when it has no children: its text, or the attribute that holds what a reader reads. */
+function ownText(node: Json): string | null {
   if (typeof node.text === 'string') return node.text;
-  const children = asNodes(node.content);
-  if (!children.length) {
-    const key = TEXT_ATTRS.find((name) => typeof node.attrs?.[name] === 'string' && (node.attrs[name] as string).trim());
-    return key ? (node.attrs![key] as string) : '';
+  if (asNodes(node.content).length) return null;
+  const key = TEXT_ATTRS.find((name) => typeof node.attrs?.[name] === 'string' && (node.attrs[name] as string).trim());
+  return key ? (node.attrs![key] as string) : '';
+}
+
+/** The text of a node nobody knows: its own text, or its children's, a line per block-like child (found without recursion, at any depth). */
+function jsonText(root: Json): string {
+  interface Frame {
+    children: Json[];
+    separator: string;
+    parts: string[];
   }
-  const inlineOnly = children.every((child) => typeof child.text === 'string' || inlineSpec(typeOf(child)));
-  return children.map(jsonText).join(inlineOnly ? '' : '\n');
+  const frameOf = (node: Json): Frame => {
+    const children = asNodes(node.content);
+    const inlineOnly = children.every((child) => typeof child.text === 'string' || inlineSpec(typeOf(child)));
+    return { children, separator: inlineOnly ? '' : '\n', parts: [] };
+  };
+  const own = ownText(root);
+  if (own !== null) return own;
+  const frames = [frameOf(root)];
+  for (;;) {
+    const frame = frames.at(-1)!;
+    if (frame.parts.length === frame.children.length) {
+      const text = frame.parts.join(frame.separator);
+      frames.pop();
+      if (!frames.length) return text;
+      frames.at(-1)!.parts.push(text);
+      continue;
+    }
+    const child = frame.children[frame.parts.length]!;
+    const text = ownText(child);
+    if (text !== null) frame.parts.push(text);
+    else frames.push(frameOf(child));
+  }
 }
 
 const sameMarks = (a: TextNode, b: TextNode) => JSON.stringify(a.marks ?? []) === JSON.stringify(b.marks ?? []);
 
 class Canonicaliser implements CanonicalContext {
   readonly notes: CanonicalNote[] = [];
+  /** The types of the nodes being made canonical, outermost first (see nestedIn). */
+  private readonly open: string[] = [];
+  /** How many blocks() calls are under way (see MAX_NESTING). */
+  private depth = 0;
 
   constructor(private readonly assetCheck: (assetId: string) => boolean) {}
 
@@ -113,7 +154,58 @@ class Canonicaliser implements CanonicalContext {
     return mergeRuns(out);
   }
 
+  nestedIn(types: readonly string[]): number {
+    return this.open.filter((type) => types.includes(type)).length;
+  }
+
+  flatten(content: unknown): StoredNode[] {
+    const out: StoredNode[] = [];
+    // Siblings being read, outermost first, each with the text its container holds in attributes (said after it).
+    const frames: Array<{ nodes: Json[]; next: number; after: string }> = [{ nodes: asNodes(content), next: 0, after: '' }];
+    let loose: Json[] = [];
+    const flushLoose = () => {
+      if (loose.length) out.push(paragraphOf(this.inline(loose) as Paragraph['content'] & object));
+      loose = [];
+    };
+    while (frames.length) {
+      const frame = frames.at(-1)!;
+      const node = frame.nodes[frame.next++];
+      if (!node) {
+        flushLoose();
+        frames.pop();
+        out.push(...this.paragraphs(frame.after));
+        continue;
+      }
+      if (isInlineJson(node)) {
+        loose.push(node);
+        continue;
+      }
+      flushLoose();
+      const children = asNodes(node.content);
+      const attrText = node.attrs !== null && typeof node.attrs === 'object' ? nodeSpec(typeOf(node))?.attrText?.(node as StoredNode) : undefined;
+      const after = typeof attrText === 'string' ? attrText : '';
+      if (children.some((child) => !isInlineJson(child))) frames.push({ nodes: children, next: 0, after });
+      else if (children.length) out.push(paragraphOf(this.inline(children) as Paragraph['content'] & object), ...this.paragraphs(after));
+      else out.push(...this.paragraphs(jsonText(node)));
+    }
+    return out;
+  }
+
   blocks(content: unknown, allowed: readonly string[]): StoredNode[] {
+    if (this.depth >= MAX_NESTING) {
+      // Nested deeper than a body may be: what it holds becomes paragraphs (reported), its text kept.
+      for (const json of asNodes(content)) if (!isInlineJson(json)) this.note('misplaced', typeOf(json) || '?');
+      return this.flatten(content).flatMap((node) => this.restrict(node, allowed));
+    }
+    this.depth++;
+    try {
+      return this.blocksWithin(content, allowed);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private blocksWithin(content: unknown, allowed: readonly string[]): StoredNode[] {
     const out: StoredNode[] = [];
     let loose: Json[] = [];
     const flushLoose = () => {
@@ -131,7 +223,13 @@ class Canonicaliser implements CanonicalContext {
       flushLoose();
       if (spec) {
         if (!allowed.includes(type)) this.note('misplaced', type);
-        const nodes = spec.canonical(json, this);
+        this.open.push(type);
+        let nodes: StoredNode[];
+        try {
+          nodes = spec.canonical(json, this);
+        } finally {
+          this.open.pop();
+        }
         const marks = this.blockMarks(json.marks);
         // A block's suggested-edit marks stay on it (they cannot follow it when it had to be split).
         if (marks.length && nodes.length === 1 && nodes[0]!.type === type) nodes[0] = { ...nodes[0]!, marks };

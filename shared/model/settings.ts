@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE } from '../text/dates';
 import { DEFAULT_HOUSE_WORDS } from '../text/spelling';
-import { checklistSettingsSchema, defaultChecklistSettings, sectionChecklistSchema } from '../review/checklist';
+import { checklistSettingsSchema, DEFAULT_HEADLINE_MAX, defaultChecklistSettings, sectionChecklistSchema } from '../review/checklist';
 import { defaultPolicy, policySchema, profileSchema } from '../review/people';
 import { assetIdField, slugField, text } from './fields';
 
@@ -119,4 +119,137 @@ export function defaultSettings(): Settings {
 /** The settings with `folder` as the most recent export folder (each folder once, the newest few). */
 export function rememberFolder(settings: Settings, folder: string): Settings {
   return { ...settings, recentFolders: [folder, ...settings.recentFolders.filter((path) => path !== folder)].slice(0, RECENT_FOLDERS) };
+}
+
+// ---- Reading settings from disk ------------------------------------------------------------------
+
+/** What reading settings from library.json gave: the settings, and which were reset (paths such as `accentColor`, `sections.2`, `checklist.sapoMin`). */
+export interface SettingsRead {
+  settings: Settings;
+  reset: string[];
+}
+
+type Data = Record<string, unknown>;
+const isRecord = (value: unknown): value is Data => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * An array's items that are valid, in order, each once by `key`, at most `max`; the index of
+ * each item left out is added to `reset`. Not an array: null (the default is used).
+ */
+function validItems<T>(
+  value: unknown,
+  item: (raw: unknown, path: string) => T | null,
+  options: { max: number; key?: (item: T) => string; path: string; reset: string[] },
+): T[] | null {
+  if (!Array.isArray(value)) return null;
+  const seen = new Set<string>();
+  const kept: T[] = [];
+  value.forEach((raw, index) => {
+    const parsed = item(raw, `${options.path}.${index}`);
+    const key = parsed === null ? undefined : options.key?.(parsed);
+    if (parsed === null || kept.length >= options.max || (key !== undefined && seen.has(key))) {
+      options.reset.push(`${options.path}.${index}`);
+      return;
+    }
+    if (key !== undefined) seen.add(key);
+    kept.push(parsed);
+  });
+  return kept;
+}
+
+const parsedOr = <T>(schema: z.ZodType<T, unknown>) => (raw: unknown): T | null => {
+  const parsed = schema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+};
+
+/**
+ * An object's fields, each kept when valid and otherwise taken from `defaults` (or repaired by
+ * `repair`, for fields that hold lists or objects of their own); fields the schema does not know
+ * are left out. Every field not kept as it was is added to `reset`.
+ */
+function repairFields(
+  shape: Record<string, z.ZodType>,
+  raw: Data,
+  defaults: Data,
+  prefix: string,
+  reset: string[],
+  repair: Record<string, (value: unknown, path: string) => unknown> = {},
+): Data {
+  const out: Data = {};
+  for (const [key, schema] of Object.entries(shape)) {
+    const parsed = schema.safeParse(raw[key]);
+    if (parsed.success) {
+      out[key] = parsed.data;
+      continue;
+    }
+    const path = `${prefix}${key}`;
+    const before = reset.length;
+    const repaired = repair[key]?.(raw[key], path);
+    out[key] = repaired ?? defaults[key];
+    // A list that lost some items says which; anything else is reset as a whole.
+    if (repaired === undefined || repaired === null || reset.length === before) reset.splice(before, reset.length - before, path);
+  }
+  for (const key of Object.keys(raw)) if (!(key in shape)) reset.push(`${prefix}${key}`);
+  return out;
+}
+
+/**
+ * A section whose own checklist or headline limit went wrong keeps its name and address (which
+ * cannot be made up), with those reset; anything else wrong with it leaves it out.
+ */
+function sectionOf(raw: unknown, path: string, reset: string[]): Section | null {
+  const whole = sectionSchema.safeParse(raw);
+  if (whole.success) return whole.data;
+  if (!isRecord(raw)) return null;
+  const { checklist, headlineLimit, ...rest } = raw;
+  const limitValid = sectionSchema.shape.headlineLimit.safeParse(headlineLimit).success;
+  const checklistValid = sectionSchema.shape.checklist.safeParse(checklist).success;
+  const repaired = sectionSchema.safeParse({ ...rest, headlineLimit: limitValid ? headlineLimit : DEFAULT_HEADLINE_MAX, ...(checklistValid ? { checklist } : {}) });
+  if (!repaired.success) return null;
+  if (!limitValid) reset.push(`${path}.headlineLimit`);
+  if (!checklistValid) reset.push(`${path}.checklist`);
+  return repaired.data;
+}
+
+/**
+ * The settings as library.json holds them: untrusted (a hand edit, a newer Newsdesk, a damaged
+ * file). Validated field by field, like articles (./articleFile.ts): a field that fails is reset
+ * to its default, a list keeps its valid items (a section with a bad address goes, the other
+ * sections stay), so one bad value never costs the others. `reset` says what was changed, for
+ * the user to be told.
+ */
+export function readSettings(raw: unknown): SettingsRead {
+  const whole = settingsSchema.safeParse(raw);
+  if (whole.success) return { settings: whole.data, reset: [] };
+  const defaults = defaultSettings();
+  if (!isRecord(raw)) return { settings: defaults, reset: ['settings'] };
+  const reset: string[] = [];
+  const items = <T>(item: (raw: unknown) => T | null, max: number, key?: (item: T) => string) => (value: unknown, path: string) =>
+    validItems(value, item, { max, key, path, reset });
+  const shape = settingsSchema.shape as unknown as Record<string, z.ZodType>;
+  const data = repairFields(shape, raw, defaults as unknown as Data, '', reset, {
+    websiteLinks: items(parsedOr(websiteLinkSchema), 40),
+    recentFolders: items(parsedOr(z.string().max(1000)), RECENT_FOLDERS),
+    houseWords: items(parsedOr(settingsSchema.shape.houseWords.unwrap().element), 5000),
+    profiles: items(parsedOr(profileSchema), 500, (profile) => profile.id),
+    sections: (value, path) => {
+      const sections = validItems(value, (item, at) => sectionOf(item, at, reset), { max: 100, key: (section) => section.slug, path, reset });
+      return sections?.length ? sections : null;
+    },
+    policy: (value, path) => (isRecord(value) ? repairFields(policySchema.shape, value, defaults.policy, `${path}.`, reset) : null),
+    checklist: (value, path) => {
+      if (!isRecord(value)) return null;
+      const checklistDefaults = defaultChecklistSettings();
+      const fields = repairFields(checklistSettingsSchema.shape as unknown as Record<string, z.ZodType>, value, checklistDefaults, `${path}.`, reset, {
+        abbreviations: items(parsedOr(checklistSettingsSchema.shape.abbreviations.unwrap().element), 500),
+      });
+      if (checklistSettingsSchema.safeParse(fields).success) return fields;
+      // Fields valid one by one but not together (a minimum over its maximum): those two go back.
+      reset.push(`${path}.sapoMin`, `${path}.sapoMax`);
+      return { ...fields, sapoMin: checklistDefaults.sapoMin, sapoMax: checklistDefaults.sapoMax };
+    },
+  });
+  const repaired = settingsSchema.safeParse(data);
+  if (!repaired.success) return { settings: defaults, reset: ['settings'] };
+  return { settings: repaired.data, reset: [...new Set(reset)] };
 }

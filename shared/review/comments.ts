@@ -80,3 +80,24 @@ export function commentsBy(before: readonly CommentThread[], after: readonly Com
   }
   return true;
 }
+
+/**
+ * Two copies of an article's threads merged by their ids (a bundle received where both sides
+ * commented): every thread and every message of either, messages in time order; a thread's
+ * resolution is the later of the two.
+ */
+export function mergeThreads(ours: readonly CommentThread[], theirs: readonly CommentThread[]): CommentThread[] {
+  const merged = new Map(ours.map((thread) => [thread.id, thread]));
+  for (const thread of theirs) {
+    const mine = merged.get(thread.id);
+    if (!mine) {
+      merged.set(thread.id, thread);
+      continue;
+    }
+    const messages = new Map(mine.messages.map((message) => [message.id, message]));
+    for (const message of thread.messages) if (!messages.has(message.id)) messages.set(message.id, message);
+    const resolved = !mine.resolved ? thread.resolved : !thread.resolved ? mine.resolved : mine.resolved.at >= thread.resolved.at ? mine.resolved : thread.resolved;
+    merged.set(thread.id, { ...mine, messages: [...messages.values()].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).slice(0, COMMENT_LIMITS.messages), resolved });
+  }
+  return [...merged.values()].slice(0, COMMENT_LIMITS.threads);
+}

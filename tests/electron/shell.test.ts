@@ -24,17 +24,17 @@ async function menuFor(language: 'vi' | 'en') {
 const items = (menu: MenuItemConstructorOptions) => menu.submenu as MenuItemConstructorOptions[];
 
 describe('the application menu', () => {
-  it('has File: New article, Save, Export…, Quit, running the shared commands with their shortcuts', async () => {
+  it('has File: New article, Save, Export…, Send and Receive articles, Quit, running the shared commands with their shortcuts', async () => {
     const { template, ran } = await menuFor('vi');
     expect(template.map((m) => m.label)).toEqual(['Tệp', 'Sửa', 'Định dạng', 'Xem', 'Trợ giúp']);
     const file = items(template[0]!);
-    expect(file.map((i) => i.label).filter(Boolean)).toEqual(['Bài viết mới', 'Nhập từ Word/TXT…', 'Lưu phiên bản', 'Xuất HTML…', 'Thư viện', 'Thoát']);
-    for (const id of ['article.new', 'article.save', 'article.export'] as const) {
+    expect(file.map((i) => i.label).filter(Boolean)).toEqual(['Bài viết mới', 'Nhập từ Word/TXT…', 'Lưu phiên bản', 'Xuất HTML…', 'Gửi bài…', 'Nhận bài…', 'Thư viện', 'Thoát']);
+    for (const id of ['article.new', 'article.save', 'article.export', 'bundle.send', 'bundle.receive'] as const) {
       const item = file.find((i) => i.id === id)!;
       expect(item.accelerator).toBe(commandSpecs[id].accelerator);
       (item.click as () => void)();
     }
-    expect(ran).toEqual(['article.new', 'article.save', 'article.export']);
+    expect(ran).toEqual(['article.new', 'article.save', 'article.export', 'bundle.send', 'bundle.receive']);
     expect(file.at(-1)?.role).toBe('quit');
   });
 

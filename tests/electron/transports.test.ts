@@ -79,6 +79,13 @@ describe.each(['ipc', 'web'])('every method through the %s transport', (name) =>
     check('exportArticleFolder', await api.exportArticleFolder({ id: created.id, outDir: join(dir, `article-${name}`) }));
     check('createFolder', await api.createFolder({ parent: dir, name: `thu-muc-${name}` }));
     check('listFolders', await api.listFolders({ path: dir }));
+    const bundle = check('exportBundle', await api.exportBundle({ ids: [created.id] })) as { dataBase64: string; articles: number };
+    expect(bundle.articles).toBe(1);
+    // Received where it came from: nothing new.
+    const summary = check('importBundle', await api.importBundle({ dataBase64: bundle.dataBase64 })) as { unchanged: unknown[] };
+    expect(summary.unchanged).toHaveLength(1);
+    const unused = check('listUnusedImages', await api.listUnusedImages({})) as { images: Array<{ assetId: string }> };
+    check('removeUnusedImages', await api.removeUnusedImages({ assetIds: unused.images.map((i) => i.assetId) }));
     expect([...reached].sort()).toEqual([...methodNames].sort());
   });
 

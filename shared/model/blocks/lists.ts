@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { blockMarksField, type SuggestionMark } from '../marks/suggestion';
 import { MAX_CHILDREN } from './inline';
 import { paragraphOf, paragraphSchema, type Paragraph } from './paragraph';
-import type { BlockSpec, StoredNode } from './spec';
+import type { BlockSpec, CanonicalContext, Json, StoredNode } from './spec';
 
 /** Numbering styles besides 1, 2, 3: a, b, c · A, B, C · i, ii, iii · I, II, III. */
 export const LIST_NUMBERING = ['a', 'A', 'i', 'I'] as const;
@@ -30,21 +30,54 @@ export type OrderedList = {
   content: ListItem[];
 };
 
-export const listItemSchema: z.ZodType<ListItem, unknown> = z.strictObject({
+/**
+ * How deep lists may nest (a list in an item of a top-level list is 2 deep). A body nested deeper
+ * is refused by the API (invalid_input) and flattened by the canonicaliser, its text kept: the
+ * schema, the page renderer and the word count all recurse, and input nested a few hundred deep
+ * would overflow the stack.
+ */
+export const MAX_LIST_DEPTH = 20;
+const LIST_TYPES = ['bulletList', 'orderedList'] as const;
+
+/**
+ * Whether nothing in `json` is nested more than `max` levels deep (counting every node down its
+ * `content`, whatever its type, as the schema descends), found without recursion, so that input
+ * nested thousands deep is refused before the schema meets it.
+ */
+export function nestedWithin(json: unknown, max: number): boolean {
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: json, depth: 1 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    if (depth > max) return false;
+    const content = typeof node === 'object' && node !== null ? (node as { content?: unknown }).content : undefined;
+    if (!Array.isArray(content)) continue;
+    for (const child of content) if (typeof child === 'object' && child !== null) stack.push({ node: child, depth: depth + 1 });
+  }
+  return true;
+}
+
+// A list holding lists MAX_LIST_DEPTH deep: each level a list and an item, then the paragraph and
+// its text. Only the outermost list (or item) is checked; what it holds is then within bounds.
+const LIST_LEVELS = 2 * MAX_LIST_DEPTH + 2;
+const tooDeep = `lists may be nested at most ${MAX_LIST_DEPTH} deep`;
+const bounded = <T>(schema: z.ZodType<T, unknown>, levels: number): z.ZodType<T, unknown> =>
+  z.unknown().refine((json) => nestedWithin(json, levels), tooDeep).pipe(schema);
+
+const listItemShape: z.ZodType<ListItem, unknown> = z.strictObject({
   type: z.literal('listItem'),
   marks: blockMarksField,
   content: z.lazy(() =>
-    z.tuple([paragraphSchema], z.union([bulletListSchema, orderedListSchema])).check(z.maxLength(MAX_CHILDREN)),
+    z.tuple([paragraphSchema], z.union([bulletListShape, orderedListShape])).check(z.maxLength(MAX_CHILDREN)),
   ),
 });
 
-export const bulletListSchema: z.ZodType<BulletList, unknown> = z.strictObject({
+const bulletListShape: z.ZodType<BulletList, unknown> = z.strictObject({
   type: z.literal('bulletList'),
   marks: blockMarksField,
-  content: z.lazy(() => z.array(listItemSchema).min(1).max(MAX_CHILDREN)),
+  content: z.lazy(() => z.array(listItemShape).min(1).max(MAX_CHILDREN)),
 });
 
-export const orderedListSchema: z.ZodType<OrderedList, unknown> = z.strictObject({
+const orderedListShape: z.ZodType<OrderedList, unknown> = z.strictObject({
   type: z.literal('orderedList'),
   marks: blockMarksField,
   attrs: z
@@ -54,8 +87,12 @@ export const orderedListSchema: z.ZodType<OrderedList, unknown> = z.strictObject
       type: z.enum(LIST_NUMBERING).optional(),
     })
     .optional(),
-  content: z.lazy(() => z.array(listItemSchema).min(1).max(MAX_CHILDREN)),
+  content: z.lazy(() => z.array(listItemShape).min(1).max(MAX_CHILDREN)),
 });
+
+export const listItemSchema = bounded(listItemShape, LIST_LEVELS - 1);
+export const bulletListSchema = bounded(bulletListShape, LIST_LEVELS);
+export const orderedListSchema = bounded(orderedListShape, LIST_LEVELS);
 
 /**
  * A list item: its first paragraph, then nested lists. Anything else it held (a second paragraph,
@@ -86,11 +123,23 @@ function items(json: { content?: unknown }, cx: Parameters<BlockSpec['canonical'
   );
 }
 
+/**
+ * A list nested deeper than MAX_LIST_DEPTH: paragraphs of its text (reported), which the item
+ * holding it joins to its own paragraph, line by line.
+ */
+function tooDeepList(json: Json, cx: CanonicalContext): StoredNode[] | null {
+  if (cx.nestedIn(LIST_TYPES) <= MAX_LIST_DEPTH) return null;
+  cx.note('misplaced', typeof json.type === 'string' ? json.type : 'list');
+  return cx.flatten(json.content);
+}
+
 /** A bulleted list. */
 export const bulletList: BlockSpec<BulletList> = {
   type: 'bulletList',
   schema: bulletListSchema,
   canonical(json, cx) {
+    const flattened = tooDeepList(json, cx);
+    if (flattened) return flattened;
     const content = items(json, cx);
     return content.length ? [{ type: 'bulletList', content }] : [];
   },
@@ -107,6 +156,8 @@ export const orderedList: BlockSpec<OrderedList> = {
   type: 'orderedList',
   schema: orderedListSchema,
   canonical(json, cx) {
+    const flattened = tooDeepList(json, cx);
+    if (flattened) return flattened;
     const content = items(json, cx);
     if (!content.length) return [];
     const attrs: NonNullable<OrderedList['attrs']> = {};

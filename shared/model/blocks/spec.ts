@@ -59,6 +59,13 @@ export interface CanonicalContext {
   note(kind: NoteKind, type: string): void;
   /** Paragraphs holding `text`, one per line (no line gives no paragraph). */
   paragraphs(text: string): StoredNode[];
+  /**
+   * Paragraphs of everything a container's `content` holds, however deep, in reading order
+   * (formatting of text kept), without recursion: for what is nested deeper than a body may be.
+   */
+  flatten(content: unknown): StoredNode[];
+  /** How many of the nodes being made canonical around this point (the current one included) are of these types: how deep a list is in lists. */
+  nestedIn(types: readonly string[]): number;
 }
 
 export interface RenderContext {
