@@ -269,6 +269,8 @@ export class LibraryService implements NewsdeskService {
   importAsset(input: ParsedInput<'importAsset'>): Promise<MethodOutput<'importAsset'>> {
     return this.exclusive(async () => {
       const bytes = Buffer.from(input.dataBase64, 'base64');
+      const limit = this.catalog.settings.maxImageMB;
+      if (bytes.length > limit * 1024 * 1024) fail('image_too_large', `${limit}`);
       checkImageBytes(bytes);
       const info = await this.images.inspect(bytes).catch(() => fail('image_unreadable', 'The image could not be read: the file may be damaged or incomplete.'));
       const transform = this.catalog.settings.stripLocationFromOriginals ? this.stripLocation : undefined;

@@ -5,7 +5,8 @@ import { ASSET_ID_PATTERN } from '../../shared/model/fields';
 import { writeFileAtomic } from './atomicFile';
 import { fail } from './errors';
 
-export const MAX_ASSET_BYTES = 20 * 1024 * 1024;
+/** The most any image may be, whatever Settings say (Settings → Ảnh sets the library's own limit below it). */
+export const MAX_ASSET_BYTES = 50 * 1024 * 1024;
 export const ASSET_NAME = ASSET_ID_PATTERN;
 /**
  * The temporary file of an interrupted write of an image, as ./atomicFile.ts names it

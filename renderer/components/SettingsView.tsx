@@ -166,6 +166,20 @@ export function SettingsView({ onSaved }: { onSaved: (settings: Settings) => voi
           <label htmlFor={`${ids}-strip`}>{t('settings.stripLocation')}</label>
           <small id={`${ids}-strip-hint`}>{t('settings.stripLocationHint')}</small>
         </div>
+        <div className="field">
+          <label htmlFor={`${ids}-max-image`}>{t('settings.maxImage')}</label>
+          <input
+            id={`${ids}-max-image`}
+            type="number"
+            min={1}
+            max={50}
+            value={form.maxImageMB}
+            onChange={(e) => set('maxImageMB', Math.min(50, Math.max(1, Math.round(Number(e.target.value) || 20))))}
+            aria-describedby={`${ids}-max-image-hint`}
+            data-testid="max-image"
+          />
+          <small id={`${ids}-max-image-hint`}>{t('settings.maxImageHint')}</small>
+        </div>
         <UnusedImages />
       </fieldset>
 

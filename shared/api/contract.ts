@@ -23,6 +23,7 @@ export const errorCodes = [
   'folder_not_allowed',
   'folder_not_empty',
   'image_unreadable',
+  'image_too_large',
   'checklist_failed',
   'bundle_refused',
   'corrupt_file',
@@ -42,7 +43,7 @@ export interface ApiError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 /** Largest request body the web host accepts; larger requests get `invalid_input`. */
-export const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
+export const MAX_REQUEST_BYTES = 72 * 1024 * 1024;
 
 const noInput = z.strictObject({});
 
@@ -179,7 +180,7 @@ export const contract = {
   },
   importAsset: {
     /** An image file's bytes (base64): checked by its first bytes, stored under its SHA-256. */
-    input: z.strictObject({ fileName: text(255), dataBase64: z.string().max(28 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64') }),
+    input: z.strictObject({ fileName: text(255), dataBase64: z.string().max(68 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64') }),
     output: z.strictObject({ assetId: z.string(), bytes: z.number().int(), width: z.number().int(), height: z.number().int() }),
   },
   getImageInfo: {

@@ -265,6 +265,8 @@ export const en: Messages = {
     dates: 'Dates',
     photos: 'Photos',
     stripLocation: 'Also remove where photos were taken (GPS) from the originals in the library',
+    maxImage: 'Largest image accepted (MB)',
+    maxImageHint: '20 MB by default, 50 MB at most. Larger images are refused with an explanation.',
     stripLocationHint:
       'Published pages never carry a photo’s location, camera serial or photographer: Newsdesk publishes resized copies with all of that removed. Turn this on to take the location out of the originals too (at once for the photos already here, and for those added later); no photo is recompressed.',
     dateStyle: 'Date format',
@@ -354,6 +356,7 @@ export const en: Messages = {
     folder_not_empty: 'This folder holds other files and no earlier Newsdesk export. Choose an empty folder.',
     bundle_refused: 'This bundle was not taken, nothing was written to the library ({{detail}}).',
     checklist_failed: 'Not published: the pre-publish checklist found errors. Fix the items marked “Error”.',
+    image_too_large: 'The image is larger than the library’s {{detail}} MB limit (Settings → Photos). Make it smaller or raise the limit.',
     image_unreadable: 'This image cannot be read: the file may be damaged or incomplete. Try another image file.',
     corrupt_file: 'The article file was damaged and has been moved aside ({{detail}}).',
     too_new: 'This file was written by a newer Newsdesk ({{detail}}). Update Newsdesk to open it.',

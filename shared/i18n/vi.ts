@@ -256,6 +256,8 @@ export const vi = {
     dates: 'Ngày giờ',
     photos: 'Ảnh',
     stripLocation: 'Xóa cả vị trí chụp (GPS) khỏi ảnh gốc trong thư viện',
+    maxImage: 'Ảnh lớn nhất được nhận (MB)',
+    maxImageHint: 'Mặc định 20 MB, tối đa 50 MB. Ảnh lớn hơn bị từ chối kèm lời giải thích.',
     stripLocationHint:
       'Trang đăng lên mạng không bao giờ mang vị trí, số máy hay tên người chụp: Newsdesk chỉ xuất bản ảnh đã thu nhỏ và xóa hết thông tin đi kèm. Bật mục này để xóa cả vị trí khỏi ảnh gốc (ngay với ảnh đã có và với ảnh thêm sau); ảnh không bị nén lại.',
     dateStyle: 'Cách ghi ngày giờ',
@@ -345,6 +347,7 @@ export const vi = {
     folder_not_empty: 'Thư mục này đã có tệp khác và không phải bản xuất trước của Newsdesk. Hãy chọn một thư mục trống.',
     bundle_refused: 'Không nhận gói này, chưa ghi gì vào thư viện ({{detail}}).',
     checklist_failed: 'Chưa thể đăng: bài còn lỗi trong danh sách kiểm tra trước khi đăng. Hãy sửa các mục được đánh dấu “Lỗi”.',
+    image_too_large: 'Ảnh lớn hơn giới hạn {{detail}} MB của thư viện (Cài đặt → Ảnh). Hãy thu nhỏ ảnh hoặc nâng giới hạn.',
     image_unreadable: 'Không đọc được ảnh này: tệp có thể bị hỏng hoặc chưa tải xong. Hãy thử một tệp ảnh khác.',
     corrupt_file: 'Tệp bài viết bị hỏng nên đã được chuyển sang một bên ({{detail}}).',
     too_new: 'Tệp này do phiên bản Newsdesk mới hơn ghi ({{detail}}). Hãy cập nhật Newsdesk để mở.',

@@ -64,6 +64,8 @@ export const settingsSchema = z.strictObject({
    * at once from those already there. Published pages never carry any photo metadata either way.
    */
   stripLocationFromOriginals: z.boolean().default(false),
+  /** Largest image the library takes, in MB (a camera's photo is 5–15 MB; 50 at most). */
+  maxImageMB: z.number().int().min(1).max(50).default(20),
   /** Words the spellchecker accepts: abbreviations, names, the paper's own words. */
   /** Folders exported into, most recent first (offered when choosing a folder); see rememberFolder. */
   recentFolders: z.array(z.string().max(1000)).max(RECENT_FOLDERS).default([]),
@@ -102,6 +104,7 @@ export function defaultSettings(): Settings {
     footerText: '',
     accentColor: '#9b1c1c',
     stripLocationFromOriginals: false,
+    maxImageMB: 20,
     checklist: defaultChecklistSettings(),
     profiles: [],
     policy: defaultPolicy(),

@@ -60,3 +60,23 @@ describe('unused images', () => {
     expect((await library.listUnusedImages({})).images).toEqual([]);
   });
 });
+
+describe('the image size limit (Settings → Ảnh)', () => {
+  it('refuses an image over the library’s limit with image_too_large naming the limit, and takes it once the limit allows', async () => {
+    // Noise does not compress: a PNG of about 1.7 MB.
+    const noise = Buffer.alloc(800 * 700 * 3);
+    for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
+    const png = await sharp(noise, { raw: { width: 800, height: 700, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+    expect(png.length).toBeGreaterThan(1024 * 1024);
+    expect((await library.getSettings({})).maxImageMB).toBe(20);
+    await library.saveSettings({ changes: { maxImageMB: 1 } });
+    const refused = await library.importAsset({ fileName: 'lon.png', dataBase64: png.toString('base64') }).then(
+      () => null,
+      (error: { code?: string; message?: string }) => error,
+    );
+    expect(refused).toMatchObject({ code: 'image_too_large', message: '1' });
+    expect(await readdir(join(dataDir, 'assets'))).toEqual([]);
+    await library.saveSettings({ changes: { maxImageMB: 2 } });
+    expect((await library.importAsset({ fileName: 'lon.png', dataBase64: png.toString('base64') })).bytes).toBe(png.length);
+  });
+});
