@@ -51,6 +51,8 @@ export function ReviewPanel({
   const resolved = view.threads.filter((thread) => thread.resolved !== null);
   const stamp = () => ({ at: new Date().toISOString(), by: author.name, ...(author.profileId !== 'local' ? { profileId: author.profileId } : {}) });
 
+  const reply = (id: string, text: string) => updateComment(editor, id, (thread) => ({ ...thread, messages: [...thread.messages, { id: crypto.randomUUID(), ...stamp(), text }] }));
+  const resolveThread = (id: string, resolve: boolean) => updateComment(editor, id, (thread) => ({ ...thread, resolved: resolve ? stamp() : null }));
   const show = (range: { from: number; to: number }) => editor.chain().focus().setTextSelection(range).scrollIntoView().run();
   const describe = (suggestion: SuggestionSummary) => {
     // The same words out and in: the words restyled (how the suggestion engine records bold or a link on existing text).
@@ -142,8 +144,8 @@ export function ReviewPanel({
               setActiveComment(editor, thread.id);
               if (thread.anchor) show(thread.anchor);
             }}
-            onReply={(text) => updateComment(editor, thread.id, (t0) => ({ ...t0, messages: [...t0.messages, { id: crypto.randomUUID(), ...stamp(), text }] }))}
-            onResolve={(resolve) => updateComment(editor, thread.id, (t0) => ({ ...t0, resolved: resolve ? stamp() : null }))}
+            onReply={(text) => reply(thread.id, text)}
+            onResolve={(resolve) => resolveThread(thread.id, resolve)}
           />
         ))}
       </ol>
@@ -162,8 +164,8 @@ export function ReviewPanel({
                   readOnly={readOnly}
                   time={time}
                   onShow={() => thread.anchor && show(thread.anchor)}
-                  onReply={(text) => updateComment(editor, thread.id, (t0) => ({ ...t0, messages: [...t0.messages, { id: crypto.randomUUID(), ...stamp(), text }] }))}
-                  onResolve={(resolve) => updateComment(editor, thread.id, (t0) => ({ ...t0, resolved: resolve ? stamp() : null }))}
+                  onReply={(text) => reply(thread.id, text)}
+                  onResolve={(resolve) => resolveThread(thread.id, resolve)}
                 />
               ))}
             </ol>

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
 import { createProfile, expect, expectNoAxeViolations, startHost, startNewArticle, test } from './fixtures';
+import { callApi } from './api';
 
 /**
  * Articles travel between two libraries without a server: a reporter's laptop and the editor's
@@ -40,15 +41,8 @@ async function openArticle(page: Page) {
 
 /** The open article's text as the library holds it (asked through the API, as the window does). */
 async function savedText(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const id = location.hash.replace('#/article/', '');
-    const response = await fetch('/api/getArticle', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('newsdesk.token')}`, 'X-Newsdesk-Profile': localStorage.getItem('newsdesk.profile') ?? '' },
-      body: JSON.stringify({ id }),
-    });
-    return JSON.stringify((await response.json()).value.body);
-  });
+  const id = new URL(page.url()).hash.replace('#/article/', '');
+  return JSON.stringify(((await callApi(page, 'getArticle', { id })).value as { body: unknown }).body);
 }
 
 /** Opens the article and adds a paragraph at its end, and waits until the library has it. */

@@ -9,6 +9,7 @@ import {
   startNewArticle,
   test,
 } from './fixtures';
+import { setStatusThroughApi } from './api';
 
 test('on first start Newsdesk asks who you are, and the new profile shows in the top bar', async ({ page, host }) => {
   const errors: string[] = [];
@@ -106,20 +107,7 @@ test('what a reporter may not do is refused by the service, in the interface and
   await expect(status.locator('option[value="published"]')).toHaveCount(0);
 
   // Not only the interface: the service itself refuses the reporter.
-  const answer = await page.evaluate(async (articleId) => {
-    const token = sessionStorage.getItem('newsdesk.token');
-    const profile = localStorage.getItem('newsdesk.profile')!;
-    const call = async (method: string, input: object) =>
-      (
-        await fetch(`/api/${method}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'X-Newsdesk-Profile': profile },
-          body: JSON.stringify(input),
-        })
-      ).json();
-    const article = await call('getArticle', { id: articleId });
-    return call('setStatus', { id: articleId, baseRevision: article.value.revision, status: 'approved' });
-  }, id);
+  const answer = await setStatusThroughApi(page, id, 'approved');
   expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
   // A window that offers a move the newsroom has just taken away (the chief editor let reporters

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { CHIEF_EDITOR, chooseProfile, expect, expectNoAxeViolations, profileSwitcher, screenshot, startNewArticle, test } from './fixtures';
+import { setStatusThroughApi } from './api';
 import { moveThrough } from './workflow';
 
 /**
@@ -155,20 +156,7 @@ test('a reporter and an editor: comments, suggested edits, changes requested, re
   await moveThrough(page, ['approved']);
   await idle(page);
   await chooseProfile(page, REPORTER);
-  const answer = await page.evaluate(async (articleId) => {
-    const token = sessionStorage.getItem('newsdesk.token');
-    const profile = localStorage.getItem('newsdesk.profile')!;
-    const call = async (method: string, input: object) =>
-      (
-        await fetch(`/api/${method}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'X-Newsdesk-Profile': profile },
-          body: JSON.stringify(input),
-        })
-      ).json();
-    const article = await call('getArticle', { id: articleId });
-    return call('setStatus', { id: articleId, baseRevision: article.value.revision, status: 'published' });
-  }, id);
+  const answer = await setStatusThroughApi(page, id, 'published');
   expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
   // The chief editor publishes; the timeline shows every step.
