@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { homedir, userInfo } from 'node:os';
 import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import pMap from 'p-map';
 import type { BundleSummary, CallContext, MethodOutput, NewsdeskService, ParsedInput } from '../../shared/api/contract';
 import { summarize, type Article, type ArticleFields, type ArticleSummary } from '../../shared/model/article';
 import { commentsBy, mergeThreads } from '../../shared/review/comments';
@@ -20,7 +21,7 @@ import { Publisher } from '../publish/publisher';
 import { ArticleStore, ArticleTooNewError } from './articleStore';
 import type { SnapshotReason } from './revisionStore';
 import { AssetIndex, checkImageBytes, imageTypeOf, type AssetTransform } from './assets';
-import { ensureDir, removeStaleTempFiles, writeFileAtomic } from './atomicFile';
+import { ensureDir, flushFolders, removeStaleTempFiles, writeFileAtomic, type DeferredFlushes } from './atomicFile';
 import { ImagePipeline } from '../images/imagePipeline';
 import { stripLocation } from '../images/privacy';
 import { Catalog } from './catalog';
@@ -47,6 +48,13 @@ export interface LibraryOptions {
 }
 
 const DEFAULT_PAGE = 200;
+/** Articles of a bundle read or written at a time (their flushes to disk overlap). */
+const ARTICLES_AT_ONCE = 16;
+
+/** Writes made together (writeMany): their ids already journaled, their folders flushed at the end. */
+interface WriteBatch {
+  deferred: DeferredFlushes;
+}
 
 /**
  * Whether new settings change who may do what in a library that has profiles: the policy, any
@@ -114,6 +122,8 @@ export class LibraryService implements NewsdeskService {
     const lock = await acquireLibraryLock(options.dataDir, { takeOverLock: options.takeOverLock });
     service.lock = lock;
     try {
+      // library.json is read (and checked) while the folders are listed and cleaned.
+      service.catalog.startLoading();
       await ensureDir(service.assetsDir);
       await removeStaleTempFiles(options.dataDir);
       // (Loading the asset index also removes temporary files of interrupted writes in assets/.)
@@ -125,6 +135,7 @@ export class LibraryService implements NewsdeskService {
       if (lock.tookOver) await service.store.revisions.removeTempFiles();
       await service.catalog.open(service.store);
     } catch (error) {
+      await service.catalog.settleLoading();
       await service.catalog.journal.close();
       await lock.release();
       throw error;
@@ -396,6 +407,8 @@ export class LibraryService implements NewsdeskService {
       // not an ancestor of this library's text: it is never offered as one to others.
       const conflict = entry.kind === 'conflict' && received && entry.restoredFrom !== undefined;
       if (entry.kind !== 'export' && entry.kind !== 'import' && !conflict) continue;
+      // (A snapshot of the revision the article is at is the article itself, hashed above.)
+      if (entry.revision === article.revision) continue;
       const snapshot = await this.store.revisions.read(article.id, entry.revision).catch(() => null);
       // (A conflict snapshot is kept under a revision of this library: its hash is of the version as received.)
       if (snapshot) hashes.add(articleHash(conflict ? { ...snapshot, revision: entry.restoredFrom! } : snapshot));
@@ -429,16 +442,20 @@ export class LibraryService implements NewsdeskService {
     return this.exclusive(async () => {
       const chosen = ids ?? [...this.catalog.values()].filter((summary) => summary.trashedAt === null).map((summary) => summary.id);
       const actor = this.actor(context);
-      const articles: Array<{ article: Article; known: string[] }> = [];
-      const assets = new Map<string, Buffer>();
-      for (const id of new Set(chosen)) {
-        const article = await this.load(id);
-        await this.keepSnapshot(article, { kind: 'export' }, actor).catch(() => undefined);
-        articles.push({ article, known: await this.knownHashes(article) });
-        for (const assetId of imagesOf(article)) {
-          if (!assets.has(assetId) && this.assets.has(assetId)) assets.set(assetId, await readFile(join(this.assetsDir, assetId)));
-        }
-      }
+      // Several articles at a time (each one's files are its own), the folders flushed once at the end.
+      const batch: WriteBatch = { deferred: new Set() };
+      const articles = await pMap(
+        [...new Set(chosen)],
+        async (id) => {
+          const article = await this.load(id);
+          await this.keepSnapshot(article, { kind: 'export' }, actor, batch).catch(() => undefined);
+          return { article, known: await this.knownHashes(article) };
+        },
+        { concurrency: ARTICLES_AT_ONCE },
+      );
+      await flushFolders(batch.deferred);
+      const assetIds = [...new Set(articles.flatMap(({ article }) => imagesOf(article)))].filter((assetId) => this.assets.has(assetId));
+      const assets = new Map(await pMap(assetIds, async (assetId) => [assetId, await readFile(join(this.assetsDir, assetId))] as const, { concurrency: ARTICLES_AT_ONCE }));
       const bytes = await writeBundle({ articles, assets, createdBy: actor.by, app: this.options.appVersion ?? '0.0.0', now: this.now() });
       return { bytes, articles: articles.length, assets: assets.size };
     });
@@ -501,35 +518,46 @@ export class LibraryService implements NewsdeskService {
         summary.images++;
       }
       const actor = this.actor(context);
-      for (const plan of plans) {
+      // Slugs first, in the bundle's order (the writes then run several at a time): one taken
+      // here, by another incoming article or by a page of the site gets a number.
+      const claimed = new Set<string>();
+      const taken = (slug: string, id: string) => claimed.has(slug) || this.catalog.slugTaken(slug, id) || RESERVED_SLUGS.has(slug);
+      const writes = plans.map((plan) => {
         let incoming = plan.incoming;
         const ref = { id: incoming.id, headline: incoming.headline };
-        if (plan.kind !== 'conflict' && incoming.slug && (this.catalog.slugTaken(incoming.slug, incoming.id) || RESERVED_SLUGS.has(incoming.slug))) {
-          incoming = { ...incoming, slug: uniqueSlug(incoming.slug, (s) => this.catalog.slugTaken(s, incoming.id) || RESERVED_SLUGS.has(s)) };
-          summary.renamed.push(ref);
+        if (plan.kind !== 'conflict' && incoming.slug) {
+          if (taken(incoming.slug, incoming.id)) {
+            incoming = { ...incoming, slug: uniqueSlug(incoming.slug, (slug) => taken(slug, incoming.id)) };
+            summary.renamed.push(ref);
+          }
+          claimed.add(incoming.slug);
         }
         if (plan.kind === 'add') {
-          await this.write(incoming, { kind: 'import' }, actor);
           summary.added.push(ref);
-        } else if (plan.kind === 'update') {
-          await this.keepSnapshot(plan.local!, { kind: 'replaced' }, actor);
-          await this.write(incoming, { kind: 'import' }, actor);
-          summary.updated.push(ref);
-        } else {
-          const local = plan.local!;
-          const next: Article = {
-            ...local,
-            comments: mergeThreads(local.comments, incoming.comments),
-            revision: local.revision + 2,
-            updatedAt: actor.at,
-          };
-          await this.write(next, null, actor);
-          await this.store.revisions.keep({ ...incoming, revision: local.revision + 1 }, { replace: true });
-          // restoredFrom: the revision it had where it came from (its hash, as received, is known again from it).
-          await this.store.revisions.record({ ...incoming, revision: local.revision + 1 }, { kind: 'conflict', label: bundle.manifest.createdBy, restoredFrom: incoming.revision }, actor.by);
-          summary.conflicts.push({ id: local.id, headline: local.headline });
+          return (batch: WriteBatch) => this.write(incoming, { kind: 'import' }, actor, batch);
         }
-      }
+        if (plan.kind === 'update') {
+          summary.updated.push(ref);
+          return async (batch: WriteBatch) => {
+            await this.keepSnapshot(plan.local!, { kind: 'replaced' }, actor, batch);
+            await this.write(incoming, { kind: 'import' }, actor, batch);
+          };
+        }
+        const local = plan.local!;
+        summary.conflicts.push({ id: local.id, headline: local.headline });
+        return async (batch: WriteBatch) => {
+          const next: Article = { ...local, comments: mergeThreads(local.comments, incoming.comments), revision: local.revision + 2, updatedAt: actor.at };
+          await this.write(next, null, actor, batch);
+          const kept = { ...incoming, revision: local.revision + 1 };
+          await this.store.revisions.keep(kept, { replace: true, deferred: batch.deferred });
+          // restoredFrom: the revision it had where it came from (its hash, as received, is known again from it).
+          await this.store.revisions.record(kept, { kind: 'conflict', label: bundle.manifest.createdBy, restoredFrom: incoming.revision }, actor.by, batch.deferred);
+        };
+      });
+      await this.writeMany(
+        plans.map((plan) => plan.incoming.id),
+        writes,
+      );
       return summary;
     });
   }
@@ -671,9 +699,26 @@ export class LibraryService implements NewsdeskService {
     return fields;
   }
 
-  private async write(article: Article, snapshot: SnapshotReason | null, actor: Actor): Promise<void> {
-    await this.store.write(article, { snapshot, by: actor.by, intent: () => this.catalog.journal.append(article.id) });
+  /** Writes an article and updates the catalog; `batch`: one of many written together (see writeMany). */
+  private async write(article: Article, snapshot: SnapshotReason | null, actor: Actor, batch?: WriteBatch): Promise<void> {
+    const intent = batch ? ('journaled' as const) : () => this.catalog.journal.intend(article.id);
+    await this.store.write(article, { snapshot, by: actor.by, intent, deferred: batch?.deferred });
     this.catalog.update(article);
+  }
+
+  /**
+   * Many articles' writes (a bundle received): their ids journaled with one flush, then up to
+   * ARTICLES_AT_ONCE written at a time (each article's files are its own) with the folders'
+   * flushes left to the end, once per folder. Every write is let finish and every folder flushed
+   * before this returns; the first failure is then thrown.
+   */
+  private async writeMany(ids: readonly string[], tasks: Array<(batch: WriteBatch) => Promise<void>>): Promise<void> {
+    await this.catalog.journal.appendAll(ids);
+    const batch: WriteBatch = { deferred: new Set() };
+    const results = await pMap(tasks, (task) => task(batch).then(() => null, (error: unknown) => ({ error })), { concurrency: ARTICLES_AT_ONCE });
+    await flushFolders(batch.deferred);
+    const failed = results.find((result) => result !== null);
+    if (failed) throw failed.error;
   }
 
   /**
@@ -699,9 +744,9 @@ export class LibraryService implements NewsdeskService {
   }
 
   /** A snapshot of the article as it is saved now (its file is not rewritten). */
-  private async keepSnapshot(article: Article, reason: SnapshotReason, actor: Actor) {
-    await this.store.revisions.keep(article);
-    return this.store.revisions.record(article, reason, actor.by);
+  private async keepSnapshot(article: Article, reason: SnapshotReason, actor: Actor, batch?: WriteBatch) {
+    await this.store.revisions.keep(article, { deferred: batch?.deferred });
+    return this.store.revisions.record(article, reason, actor.by, batch?.deferred);
   }
 
   private async loadRevision(id: string, revision: number): Promise<Article> {

@@ -1,8 +1,8 @@
-import { readdir, readFile, stat, truncate, unlink } from 'node:fs/promises';
+import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../../shared/model/article';
 import { readArticle } from '../../shared/model/articleFile';
-import { ensureDir, jsonText, prepareAtomicWrite, removeStaleTempFiles } from './atomicFile';
+import { ensureDir, jsonText, prepareAtomicWrite, removeStaleTempFiles, type DeferredFlushes } from './atomicFile';
 import { UnreadableFileError } from './jsonAdapter';
 import type { Problems } from './problems';
 import { RevisionStore, type SnapshotReason } from './revisionStore';
@@ -22,8 +22,6 @@ export class ArticleTooNewError extends Error {
 export class ArticleStore {
   readonly articlesDir: string;
   readonly revisions: RevisionStore;
-  /** The catalog's journal (electron/library/catalog.ts), which `write` cuts back after a failed write. */
-  private readonly journalPath: string;
 
   constructor(
     dataDir: string,
@@ -33,23 +31,29 @@ export class ArticleStore {
     private readonly now: () => Date,
   ) {
     this.articlesDir = join(dataDir, 'articles');
-    this.journalPath = join(dataDir, 'catalog-journal.jsonl');
     this.revisions = new RevisionStore(join(dataDir, 'revisions'), (path, id) => this.readSnapshot(path, id), now);
   }
 
   async open(): Promise<void> {
     for (const dir of [this.articlesDir, this.revisions.dir]) await ensureDir(dir);
-    await removeStaleTempFiles(this.articlesDir);
+    // One listing of the folder (100,000 names in a large library) serves both the cleaning and
+    // the catalog's first look at which articles there are (ids()).
+    const names = await readdir(this.articlesDir);
+    await removeStaleTempFiles(this.articlesDir, names);
+    this.listedAtOpen = idsOf(names);
   }
+
+  private listedAtOpen: Set<string> | null = null;
 
   path(id: string): string {
     return join(this.articlesDir, `${id}.json`);
   }
 
-  /** The ids of every article file. */
+  /** The ids of every article file (the first time after opening, from the listing made then). */
   async ids(): Promise<Set<string>> {
-    const files = (await readdir(this.articlesDir)).filter((name) => name.endsWith('.json'));
-    return new Set(files.map((name) => name.slice(0, -'.json'.length)));
+    const listed = this.listedAtOpen;
+    this.listedAtOpen = null;
+    return listed ?? idsOf(await readdir(this.articlesDir));
   }
 
   /**
@@ -60,6 +64,13 @@ export class ArticleStore {
    */
   async read(id: string): Promise<Article> {
     const path = this.path(id);
+    // An article just written or read is not read and checked again while its file is the same
+    // one (the same inode, size and modification time: every write of Newsdesk's replaces the
+    // file). Another program's rewrite in place, of the very same length, within the file
+    // system's timestamp tick of the last write would go unseen: the one change this cannot tell.
+    const stamp = await stampOf(path);
+    const recent = this.recent.get(id);
+    if (recent && recent.stamp === stamp) return recent.article;
     const raw = await readFile(path, 'utf8');
     let json: unknown;
     try {
@@ -73,8 +84,18 @@ export class ArticleStore {
     if (read.repairs.length) {
       const fields = [...new Set(read.repairs.map((r) => r.field))].join(', ');
       await this.problems.keepCopy(path, `repaired: ${fields}`, read.repairs);
-    }
+    } else this.remember(id, read.article, stamp);
     return read.article;
+  }
+
+  /** The last articles read or written, with their file's stamp then (see read). */
+  private readonly recent = new Map<string, { article: Article; stamp: string }>();
+
+  private remember(id: string, article: Article, stamp: string | null): void {
+    this.recent.delete(id);
+    if (stamp === null) return;
+    if (this.recent.size >= RECENT_ARTICLES) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(id, { article, stamp });
   }
 
   private async unreadable(path: string, reason: string): Promise<never> {
@@ -108,27 +129,34 @@ export class ArticleStore {
    * another program) changes nothing: the temporary file is removed, the snapshot taken back and
    * the journal cut back to what it was, and the error is thrown as it came.
    */
-  async write(article: Article, options: { snapshot: SnapshotReason | null; by: string; intent: () => Promise<void> }): Promise<void> {
-    const journalSize = await sizeOf(this.journalPath);
-    const [intent, prepared] = await Promise.allSettled([options.intent(), prepareAtomicWrite(this.path(article.id), jsonText(article))]);
+  async write(article: Article, options: { snapshot: SnapshotReason | null; by: string; intent: (() => Promise<() => Promise<void>>) | 'journaled'; deferred?: DeferredFlushes }): Promise<void> {
+    // (Already journaled: many articles written at once, their ids flushed in one entry before
+    // any of them. The journal is then left as it is when one fails: an extra id only makes the
+    // next opening read that article's file again.)
+    const [intent, prepared] = await Promise.allSettled([
+      options.intent === 'journaled' ? Promise.resolve(null) : options.intent(),
+      prepareAtomicWrite(this.path(article.id), jsonText(article), options.deferred),
+    ]);
     let undoSnapshot: (() => Promise<void>) | null = null;
     try {
       // The article's own error first: it says what the reporter's save ran into.
       if (prepared.status === 'rejected') throw prepared.reason;
       if (intent.status === 'rejected') throw intent.reason;
-      if (options.snapshot) undoSnapshot = await this.revisions.keep(article, { replace: true });
+      if (options.snapshot) undoSnapshot = await this.revisions.keep(article, { replace: true, deferred: options.deferred });
       else await this.dropLeftoverSnapshot(article);
       await prepared.value.commit();
     } catch (error) {
       if (prepared.status === 'fulfilled') await prepared.value.abort();
       await undoSnapshot?.();
-      await this.undoIntent(journalSize);
+      // (The journal's entry is taken back; one whose append failed took itself back.)
+      if (intent.status === 'fulfilled') await intent.value?.();
       throw error;
     }
     this.problems.forget(this.path(article.id));
+    this.remember(article.id, article, await stampOf(this.path(article.id)).catch(() => null));
     // The article is saved: a history entry that cannot be written now is guessed from the
     // snapshot file when the history is next read, so it must not fail the save.
-    if (options.snapshot) await this.revisions.record(article, options.snapshot, options.by).catch(() => this.revisions.forget(article.id));
+    if (options.snapshot) await this.revisions.record(article, options.snapshot, options.by, options.deferred).catch(() => this.revisions.forget(article.id));
   }
 
   /**
@@ -144,21 +172,17 @@ export class ArticleStore {
     );
     if (removed) this.revisions.forget(article.id);
   }
-
-  /**
-   * Cuts the journal back to the size it had before a write that then failed: its entry (or the
-   * torn part of one) would only make the next opening read the article again, but a failed save
-   * must leave every file as it was. (The journal's handle appends, so it writes at the new end.)
-   */
-  private async undoIntent(size: number | null): Promise<void> {
-    const now = await sizeOf(this.journalPath);
-    if (now !== null && now !== (size ?? 0)) await truncate(this.journalPath, size ?? 0).catch(() => undefined);
-  }
 }
 
-/** A file's size, or null when it is not there. */
-const sizeOf = (path: string) =>
-  stat(path).then(
-    (info) => info.size,
-    () => null,
-  );
+/** The article ids of a listing of articles/ (temporary files start with a dot and are left out). */
+const idsOf = (names: readonly string[]) => new Set(names.filter((name) => name.endsWith('.json') && !name.startsWith('.')).map((name) => name.slice(0, -'.json'.length)));
+
+/** Articles kept in memory as last read or written (the ones being edited). */
+const RECENT_ARTICLES = 32;
+
+/** What tells one version of a file from another: its inode, size and modification time (ENOENT when it is not there). */
+async function stampOf(path: string): Promise<string> {
+  const info = await stat(path, { bigint: true });
+  return `${info.ino}:${info.size}:${info.mtimeNs}`;
+}
+

@@ -11,8 +11,14 @@ export interface PreparedWrite {
   abort(): Promise<void>;
 }
 
+/**
+ * Folders whose flush after a rename is left to the caller: many files written together (a
+ * bundle received) flush each folder once, at the end (flushFolders), instead of once per file.
+ */
+export type DeferredFlushes = Set<string>;
+
 /** The first half of an atomic write: the new content, flushed, in a temporary file beside `path`. */
-export async function prepareAtomicWrite(path: string, data: string | Uint8Array): Promise<PreparedWrite> {
+export async function prepareAtomicWrite(path: string, data: string | Uint8Array, deferred?: DeferredFlushes): Promise<PreparedWrite> {
   const dir = dirname(path);
   const tmp = join(dir, `${TMP_MARK}${randomBytes(6).toString('hex')}-${path.slice(dir.length + 1)}`);
   injectFault('open', tmp);
@@ -44,7 +50,8 @@ export async function prepareAtomicWrite(path: string, data: string | Uint8Array
       }
       // Once renamed the write has happened: a folder that cannot be flushed (some file systems
       // refuse it) must not make it look as if it had failed.
-      await syncDirectory(dir).catch(() => undefined);
+      if (deferred) deferred.add(dir);
+      else await syncDirectory(dir).catch(() => undefined);
     },
   };
 }
@@ -56,9 +63,19 @@ export type TargetRefused = NodeJS.ErrnoException & { targetRefused?: boolean };
  * Writes a file so that a crash leaves either the old or the new content, never a torn file:
  * write to a temporary file beside it, fsync, rename over the target, fsync the folder.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await (await prepareAtomicWrite(path, data)).commit();
+export async function writeFileAtomic(path: string, data: string | Uint8Array, deferred?: DeferredFlushes): Promise<void> {
+  await (await prepareAtomicWrite(path, data, deferred)).commit();
 }
+
+/** Flushes the folders whose flush was deferred (see DeferredFlushes); a folder that cannot be flushed is left, as in commit. */
+export async function flushFolders(deferred: DeferredFlushes): Promise<void> {
+  const dirs = [...deferred];
+  deferred.clear();
+  for (let i = 0; i < dirs.length; i += FOLDERS_FLUSHED_AT_ONCE) {
+    await Promise.all(dirs.slice(i, i + FOLDERS_FLUSHED_AT_ONCE).map((dir) => syncDirectory(dir).catch(() => undefined)));
+  }
+}
+const FOLDERS_FLUSHED_AT_ONCE = 16;
 
 async function syncDirectory(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
@@ -76,11 +93,11 @@ export async function writeJsonAtomic(path: string, value: unknown): Promise<voi
   await writeFileAtomic(path, jsonText(value));
 }
 
-/** Removes temporary files an interrupted write left behind. */
-export async function removeStaleTempFiles(dir: string): Promise<void> {
-  let names: string[];
+/** Removes temporary files an interrupted write left behind (`names`: the folder's listing, when already made). */
+export async function removeStaleTempFiles(dir: string, listing?: readonly string[]): Promise<void> {
+  let names: readonly string[];
   try {
-    names = await readdir(dir);
+    names = listing ?? (await readdir(dir));
   } catch {
     return;
   }

@@ -53,6 +53,32 @@ export class Catalog {
    * those named in the journal and those the catalog does not know.
    */
   async open(store: ArticleStore): Promise<void> {
+    const rebuild = await (this.loading ?? this.load());
+    this.loading = null;
+    const journaled = await this.journal.readIds();
+    const changed = await this.reconcile(store, rebuild, journaled);
+    if (rebuild || changed || journaled.size > 0 || this.problems.count > 0) await this.compact();
+  }
+
+  private loading: Promise<boolean> | null = null;
+
+  /**
+   * The first half of `open`, which may start before the article folder is ready (it reads only
+   * library.json): the file read, salvaged where it must be, and the summaries taken in. Says
+   * whether the catalog must be rebuilt from the article files.
+   */
+  startLoading(): void {
+    this.loading ??= this.load();
+    // (Awaited by open; a failure is its to report.)
+    this.loading.catch(() => undefined);
+  }
+
+  /** When opening failed elsewhere: lets a load that started finish (its failure is not this one's) before the lock goes. */
+  async settleLoading(): Promise<void> {
+    await this.loading?.catch(() => undefined);
+  }
+
+  private async load(): Promise<boolean> {
     const path = this.adapter.path;
     let rebuild = false;
     try {
@@ -75,9 +101,7 @@ export class Catalog {
       rebuild = true;
     }
     for (const summary of this.db.data.catalog) this.summaries.set(summary.id, summary);
-    const journaled = await this.journal.readIds();
-    const changed = await this.reconcile(store, rebuild, journaled);
-    if (rebuild || changed || journaled.size > 0 || this.problems.count > 0) await this.compact();
+    return rebuild;
   }
 
   private async reconcile(store: ArticleStore, full: boolean, journaled: ReadonlySet<string>): Promise<boolean> {

@@ -2,7 +2,7 @@ import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { articleWordCount, type Article } from '../../shared/model/article';
 import { historyFileSchema, HISTORY_FORMAT, thinHistory, unreferencedRevisions, type RevisionEntry, type RevisionKind } from '../../shared/review/history';
-import { jsonText, writeFileAtomic } from './atomicFile';
+import { jsonText, writeFileAtomic, type DeferredFlushes } from './atomicFile';
 import { AtomicJsonFile, UnreadableFileError } from './jsonAdapter';
 
 /** What a new snapshot is and why it is kept. */
@@ -62,8 +62,9 @@ export class RevisionStore {
    * is kept as it is. Returns an undo for when the article's own write then fails, so no snapshot
    * is left of a revision that never was.
    */
-  async keep(article: Article, { replace = false }: { replace?: boolean } = {}): Promise<() => Promise<void>> {
-    await mkdir(this.folder(article.id), { recursive: true });
+  async keep(article: Article, { replace = false, deferred }: { replace?: boolean; deferred?: DeferredFlushes } = {}): Promise<() => Promise<void>> {
+    // A folder made now has no history yet: nothing to read back when the entry is recorded.
+    if (await mkdir(this.folder(article.id), { recursive: true })) this.remember(article.id, []);
     const path = this.file(article.id, article.revision);
     if (!replace) {
       const exists = await stat(path).then(
@@ -72,12 +73,12 @@ export class RevisionStore {
       );
       if (exists) return async () => undefined;
     }
-    await writeFileAtomic(path, jsonText(article));
+    await writeFileAtomic(path, jsonText(article), deferred);
     return () => unlink(path).catch(() => undefined);
   }
 
   /** Records why the article's current revision was kept, thins the automatic snapshots and removes the files none needs. */
-  async record(article: Article, reason: SnapshotReason, by: string): Promise<RevisionEntry> {
+  async record(article: Article, reason: SnapshotReason, by: string, deferred?: DeferredFlushes): Promise<RevisionEntry> {
     const entry: RevisionEntry = {
       revision: article.revision,
       kind: reason.kind,
@@ -96,7 +97,7 @@ export class RevisionStore {
       for (const revision of unreferencedRevisions(before, after)) {
         await unlink(this.file(article.id, revision)).catch(() => undefined);
       }
-      await this.writeHistory(article.id, after);
+      await this.writeHistory(article.id, after, deferred);
       return entry;
     } catch (error) {
       this.forget(article.id);
@@ -152,8 +153,8 @@ export class RevisionStore {
     }
   }
 
-  private async writeHistory(id: string, entries: RevisionEntry[]): Promise<void> {
-    await writeFileAtomic(join(this.folder(id), 'history.json'), jsonText({ format: HISTORY_FORMAT, entries }));
+  private async writeHistory(id: string, entries: RevisionEntry[], deferred?: DeferredFlushes): Promise<void> {
+    await writeFileAtomic(join(this.folder(id), 'history.json'), jsonText({ format: HISTORY_FORMAT, entries }), deferred);
     this.remember(id, entries);
   }
 

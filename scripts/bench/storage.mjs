@@ -1,102 +1,86 @@
-// Autosave cost in a large library: one save through LibraryService, beside (a) a bare atomic
-// write of the same bytes and (b) keeping the whole library in a single lowdb file. Also the time
-// to open the library to a usable list.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+// The storage benchmark: libraries of 1,000, 10,000 and 100,000 articles, and bundles of 1,000.
+// Each measurement runs in a process of its own (./storageWorker.mjs) so its peak memory is its
+// own, and each is paired with its baseline measured in the same run, alternately, on the same
+// files: opening to a usable list against reading and parsing library.json alone; autosave (p50,
+// p95) against a bare atomic write of the same bytes; the single-file lowdb library at 1,000 and
+// 10,000; sending 1,000 articles as a bundle against yazl zipping the same files, and receiving it
+// against yauzl unzipping it into a folder.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { bundleForBench } from './bundle.mjs';
-import { bodyOf, paragraphs, seededRandom } from './vietnameseText.mjs';
 
-const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
+const run = promisify(execFile);
+const WORKER = fileURLToPath(new URL('./storageWorker.mjs', import.meta.url));
+
+/** Library sizes measured (BENCH_ARTICLES=1000,10000 for a shorter run). */
+const SIZES = (process.env.BENCH_ARTICLES ?? '1000,10000,100000').split(',').map(Number);
+const BUNDLE_ARTICLES = Number(process.env.BENCH_BUNDLE_ARTICLES ?? 1000);
+/** Opening and bundling are measured this many times (alternating with their baselines); the medians are kept. */
+const ROUNDS = 3;
 const SAVES = 100;
+/** The single-file baseline is not run at 100,000 (a file of several hundred MB, rewritten per save). */
+const SINGLE_FILE_UP_TO = 10_000;
 
-/** The TypeScript service, bundled for Node so the benchmark runs the real code. */
-const loadService = () =>
-  bundleForBench('library', {
+async function measure(task) {
+  const { stdout } = await run(process.execPath, [WORKER, JSON.stringify(task)], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split('\n').at(-1));
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** The median time of several rounds, and the largest peak memory among them. */
+const summary = (results) => ({ ...results[0], ms: median(results.map((r) => r.ms)), peakRss: Math.max(...results.map((r) => r.peakRss)) });
+
+async function rounds(pairs) {
+  const out = pairs.map(() => []);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, pair] of pairs.entries()) out[i].push(await measure(await pair()));
+  }
+  return out.map(summary);
+}
+
+export async function runStorageBench({ progress = () => undefined } = {}) {
+  await bundleForBench('storage', {
     'electron/library/LibraryService': ['LibraryService'],
-    'electron/library/atomicFile': ['writeJsonAtomic'],
+    'electron/library/atomicFile': ['writeFileAtomic', 'jsonText'],
     'shared/model/article': ['summarize'],
     'shared/model/settings': ['defaultSettings'],
     'shared/model/articleUpdates': ['newArticle'],
     'electron/library/libraryFile': ['LIBRARY_SCHEMA_VERSION'],
   });
+  const libraries = [];
+  for (const articles of SIZES) {
+    progress(`${articles.toLocaleString('en')} articles`);
+    const dir = await mkdtemp(join(tmpdir(), `newsdesk-bench-storage-${articles}-`));
+    try {
+      await measure({ phase: 'seed', dir, articles });
+      const [catalog, open] = await rounds([() => ({ phase: 'catalogAlone', dir }), () => ({ phase: 'openToList', dir })]);
+      const autosave = await measure({ phase: 'autosave', dir, saves: SAVES });
+      const single = articles <= SINGLE_FILE_UP_TO ? await measure({ phase: 'singleFile', dir, saves: 5 }) : null;
+      libraries.push({ articles, catalog, open, autosave, single });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-/** An article of the generated library, made as the service makes one. */
-function articleOf(newArticle, i, body, at) {
-  return newArticle(
-    {
-      id: `a${String(i).padStart(6, '0')}`,
-      slug: `bai-${i}`,
-      fields: { headline: `Tin số ${i}: thành phố Cần Thơ đẩy mạnh học tập`, sapo: 'Sapo của bài viết.', byline: 'Phóng viên', section: 'thoi-su', body },
-    },
-    { at, by: 'Phóng viên' },
-  );
-}
-
-export async function runStorageBench() {
-  const { LibraryService, writeJsonAtomic, summarize, defaultSettings, newArticle, LIBRARY_SCHEMA_VERSION } = await loadService();
-  const dir = await mkdtemp(join(tmpdir(), 'newsdesk-bench-storage-'));
+  progress(`a bundle of ${BUNDLE_ARTICLES.toLocaleString('en')} articles`);
+  const root = await mkdtemp(join(tmpdir(), 'newsdesk-bench-bundle-'));
   try {
-    // A library of ARTICLES realistic articles, written directly (fast, no fsync) for the setup.
-    const random = seededRandom();
-    await mkdir(join(dir, 'articles'), { recursive: true });
-    const at = new Date('2026-11-27T01:00:00Z').toISOString();
-    const sharedBody = bodyOf(paragraphs(300, random));
-    const catalog = [];
-    const all = [];
-    for (let i = 0; i < ARTICLES; i += 500) {
-      const batch = [];
-      for (let j = i; j < Math.min(ARTICLES, i + 500); j++) {
-        const article = articleOf(newArticle, j, sharedBody, at);
-        catalog.push(summarize(article));
-        all.push(article);
-        batch.push(writeFile(join(dir, 'articles', `${article.id}.json`), JSON.stringify(article)));
-      }
-      await Promise.all(batch);
-    }
-    await writeFile(join(dir, 'library.json'), JSON.stringify({ schemaVersion: LIBRARY_SCHEMA_VERSION, settings: defaultSettings(), catalog }));
-
-    // Opening to a usable list (the catalog and the first page of summaries).
-    const openStart = performance.now();
-    const library = await LibraryService.open({ dataDir: dir });
-    await library.listArticles({});
-    const openMs = performance.now() - openStart;
-
-    // Autosaves of one article (about 1,000 syllables), each on top of the last, interleaved with
-    // baseline 1 (a bare atomic write of the same bytes into the same folder) so that whatever
-    // else the machine is doing weighs on both alike.
-    const id = all[0].id;
-    const edited = bodyOf(paragraphs(1000, random));
-    let revision = (await library.getArticle({ id })).revision;
-    const bytes = JSON.stringify(await library.getArticle({ id }), null, 2);
-    const autosave = [];
-    const bare = [];
-    for (let i = 0; i < SAVES; i++) {
-      let start = performance.now();
-      const saved = await library.saveArticle({ id, baseRevision: revision, changes: { sapo: `Lần lưu ${i}`, body: edited } });
-      autosave.push(performance.now() - start);
-      revision = saved.revision;
-      start = performance.now();
-      await writeJsonAtomic(join(dir, 'articles', 'bare-baseline.json'), JSON.parse(bytes));
-      bare.push(performance.now() - start);
-    }
-    await library.dispose();
-
-    // Baseline 2: the whole library in one lowdb file, rewritten on every save.
-    const { Low } = await import('lowdb');
-    const { JSONFile } = await import('lowdb/node');
-    const db = new Low(new JSONFile(join(dir, 'single.json')), { articles: all });
-    const single = [];
-    for (let i = 0; i < 3; i++) {
-      db.data.articles[0] = { ...db.data.articles[0], sapo: `Lần lưu ${i}`, body: edited };
-      const start = performance.now();
-      await db.write();
-      single.push(performance.now() - start);
-    }
-    return { articles: ARTICLES, saves: SAVES, autosave: median(autosave), bareWrite: median(bare), singleFile: median(single), openMs };
+    let n = 0;
+    // Every round sends from a library that has sent nothing yet and receives into an empty one.
+    const fresh = async () => {
+      const dir = join(root, `from-${n++}`);
+      await measure({ phase: 'seed', dir, articles: BUNDLE_ARTICLES, prefix: 'b' });
+      return dir;
+    };
+    const bundle = join(root, 'library.newsdesk');
+    const [zip, out] = await rounds([async () => ({ phase: 'zipAlone', dir: await fresh() }), async () => ({ phase: 'bundleOut', dir: await fresh(), out: bundle })]);
+    const [unzip, into] = await rounds([() => ({ phase: 'unzipAlone', dir: join(root, `unzipped-${n++}`), bundle }), () => ({ phase: 'bundleIn', dir: join(root, `to-${n++}`), bundle })]);
+    return { libraries, bundle: { articles: BUNDLE_ARTICLES, zip, out, unzip, into }, rounds: ROUNDS, saves: SAVES };
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await rm(root, { recursive: true, force: true });
   }
 }

@@ -343,6 +343,35 @@ describe('bundles between two libraries', () => {
     expect(new Set(slugs).size).toBe(2);
   });
 
+  it('receives many articles at once (written several at a time): each once, slugs unique, all there again after reopening', async () => {
+    // Two of A's share a headline (slugs s and s-2), and B has its own article with slug s.
+    const twins = [await A.createArticle({ headline: HEADLINE }), await A.createArticle({ headline: HEADLINE })];
+    expect(twins.map((article) => article.slug)).toEqual([twins[0]!.slug, `${twins[0]!.slug}-2`]);
+    const others = [];
+    for (let i = 0; i < 38; i++) others.push(await A.createArticle({ headline: `Tin ngắn số ${i}`, body: { type: 'doc', content: [paragraph(`Nội dung tin số ${i}.`)] } as BodyDoc }));
+    const own = await B.createArticle({ headline: HEADLINE });
+
+    const summary = await B.importBundle({ dataBase64: (await A.exportBundle({})).dataBase64 });
+    expect(summary.added).toHaveLength(40);
+    const slugs = (await B.listArticles({ limit: 100 })).items.map((item) => item.slug);
+    expect(slugs).toHaveLength(41);
+    expect(new Set(slugs).size).toBe(41);
+    expect(summary.renamed.map((entry) => entry.id).sort()).toEqual(twins.map((article) => article.id).sort());
+
+    const dataDir = B.dataDir;
+    await B.dispose();
+    opened = opened.filter((library) => library !== B);
+    const reopened = await LibraryService.open({ dataDir, user: 'Tòa soạn B' });
+    opened.push(reopened);
+    expect((await reopened.listArticles({ limit: 100 })).items.map((item) => item.slug).sort()).toEqual([...slugs].sort());
+    for (const article of [...twins, ...others]) {
+      const received = await reopened.getArticle({ id: article.id });
+      expect({ ...received, slug: article.slug }).toEqual(article);
+      expect((await reopened.listRevisions({ id: article.id })).entries.map((entry) => entry.kind)).toEqual(['import']);
+    }
+    expect((await reopened.getArticle({ id: own.id })).slug).toBe(own.slug);
+  });
+
   it('refuses a reporter a bundle holding a published article, writing nothing; an editor may import it', async () => {
     await B.saveSettings({ changes: { profiles: PROFILES } }, {});
     const { article } = await story(A);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { plainTextToBody } from '../../shared/model/body';
@@ -303,5 +303,48 @@ describe('LibraryService after a crash or in odd company', () => {
     expect((await reopened.listArticles({})).items.map((s) => s.headline)).toEqual(['Còn nguyên']);
     expect((await reopened.getAppInfo({})).problems[0]).toMatchObject({ kind: 'repaired', fields: ['catalog'] });
     expect((await listFiles(dir)).some((f) => f.startsWith('library.json.corrupt-'))).toBe(true);
+  });
+});
+
+describe('an article file changed from outside while the library is open', () => {
+  // The service keeps the articles it has just read or written in memory, and reads one again
+  // only when its file is no longer the one it wrote or read: whatever another program did to it.
+  it('is read again after an edit in place (even of the same length), a replacement, a removal and damage', async () => {
+    const library = await open();
+    try {
+      const created = await library.createArticle({ headline: 'Tin A' });
+      const saved = await library.saveArticle({ id: created.id, baseRevision: 1, changes: { sapo: 'Sapo một' } });
+      expect((await library.getArticle({ id: saved.id })).sapo).toBe('Sapo một');
+      const path = join(dir, 'articles', `${saved.id}.json`);
+
+      // Rewritten in place a moment later, same length: only the modification time tells. (Set
+      // a second on: a rewrite within the file system's timestamp tick of Newsdesk's own write,
+      // of exactly the same length, is the one change this cannot see.)
+      const text = await readFile(path, 'utf8');
+      const sameLength = text.replace('Sapo một', 'Sapo mốt');
+      expect(Buffer.byteLength(sameLength)).toBe(Buffer.byteLength(text));
+      const written = (await stat(path)).mtime;
+      await writeFile(path, sameLength);
+      const later = new Date(written.getTime() + 1000);
+      await utimes(path, later, later);
+      expect((await library.getArticle({ id: saved.id })).sapo).toBe('Sapo mốt');
+
+      // Replaced by another file (as a synchronising program does).
+      await writeFile(`${path}.new`, sameLength.replace('Sapo mốt', 'Sapo ba'));
+      await rename(`${path}.new`, path);
+      expect((await library.getArticle({ id: saved.id })).sapo).toBe('Sapo ba');
+      // A save is based on what the file says now.
+      await expectFailure(library.saveArticle({ id: saved.id, baseRevision: saved.revision - 1, changes: { sapo: 'cũ' } }), 'conflict');
+
+      // Damaged: refused as such (moved aside), never answered from memory.
+      await writeFile(path, '{ "damaged": ');
+      await expectFailure(library.getArticle({ id: saved.id }), 'corrupt_file');
+
+      const other = await library.createArticle({ headline: 'Tin B' });
+      await rm(join(dir, 'articles', `${other.id}.json`));
+      await expectFailure(library.getArticle({ id: other.id }), 'not_found');
+    } finally {
+      await library.dispose();
+    }
   });
 });

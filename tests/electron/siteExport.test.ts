@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../electron/library/errors';
 import { LibraryService } from '../../electron/library/LibraryService';
+import { contract } from '../../shared/api/contract';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
 import { moveTo } from '../helpers/workflow';
 
@@ -22,9 +23,10 @@ afterEach(async () => {
   await removeDir(dir);
 });
 
+/** Publishes an article made of text as the window sends it (parsed on the way in, as the transports parse it). */
 async function publish(headline: string, changes: Record<string, unknown> = {}) {
-  const created = await library.createArticle({ headline, byline: 'Minh Anh' });
-  const saved = await library.saveArticle({ id: created.id, baseRevision: 1, changes });
+  const created = await library.createArticle(contract.createArticle.input.parse({ headline, byline: 'Minh Anh' }));
+  const saved = await library.saveArticle(contract.saveArticle.input.parse({ id: created.id, baseRevision: 1, changes }));
   return moveTo(library, saved, 'published');
 }
 
