@@ -33,14 +33,16 @@ if (wanted('storage')) {
   const times = (a, b) => `${(a / b).toFixed(2)}×`;
   for (const { articles, catalog, open, autosave, single } of storage.libraries) {
     const n = articles.toLocaleString('en');
+    // The goals are for a large library (issue 12): in a small one, what opening costs whatever the
+    // size (the lock, the folders, compiling the checks: some 70 ms) outweighs reading the catalog.
+    const atGoal = articles >= 100_000;
     row(
       `open a ${n}-article library to a usable list (median of ${storage.rounds})`,
       `${ms(open.ms)} (${times(open.ms, catalog.ms)}), ${rss(open.peakRss)}`,
       `reading + parsing library.json alone ${ms(catalog.ms)}, ${rss(catalog.peakRss)}`,
-      '≤ 2× the catalog alone',
-      open.ms <= 2 * catalog.ms,
+      atGoal ? '≤ 2× the catalog alone' : '',
+      atGoal ? open.ms <= 2 * catalog.ms : null,
     );
-    const atGoal = articles >= 100_000;
     row(
       `autosave in that library, p50 / p95 (n=${storage.saves})`,
       `${ms(autosave.p50)} / ${ms(autosave.p95)} (${times(autosave.p50, autosave.bareP50)}), ${rss(autosave.peakRss)}`,

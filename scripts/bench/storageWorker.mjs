@@ -39,7 +39,9 @@ async function seed({ dir, articles, syllables = 600, prefix = 'a' }) {
   const { summarize, defaultSettings, newArticle, LIBRARY_SCHEMA_VERSION, jsonText } = lib;
   await mkdir(join(dir, 'articles'), { recursive: true });
   const pool = bodies(40, syllables, articles);
-  const at = new Date('2026-11-27T01:00:00Z').toISOString();
+  // Saved at different times over three years, as an archive is (the list is sorted by them).
+  const random = seededRandom(articles + 1);
+  const from = Date.parse('2023-11-27T01:00:00Z');
   const catalog = [];
   for (let i = 0; i < articles; i += 500) {
     const batch = [];
@@ -50,7 +52,7 @@ async function seed({ dir, articles, syllables = 600, prefix = 'a' }) {
           slug: `tin-${prefix}-${j}`,
           fields: { headline: `Tin số ${j}: thành phố Cần Thơ đẩy mạnh học tập suốt đời`, sapo: 'Sapo của bài viết.', byline: 'Phóng viên', section: 'thoi-su', body: pool[j % pool.length] },
         },
-        { at, by: 'Phóng viên' },
+        { at: new Date(from + Math.floor(random() * 3 * 365 * 86_400_000)).toISOString(), by: 'Phóng viên' },
       );
       catalog.push(summarize(article));
       batch.push(writeFile(join(dir, 'articles', `${article.id}.json`), jsonText(article)));
