@@ -46,7 +46,7 @@ if (wanted('storage')) {
     row(
       `autosave in that library, p50 / p95 (n=${storage.saves})`,
       `${ms(autosave.p50)} / ${ms(autosave.p95)} (${times(autosave.p50, autosave.bareP50)}), ${rss(autosave.peakRss)}`,
-      `bare atomic write of the same bytes ${ms(autosave.bareP50)} / ${ms(autosave.bareP95)}`,
+      `bare atomic write of the same article (same bytes) ${ms(autosave.bareP50)} / ${ms(autosave.bareP95)}`,
       atGoal ? '≤ 1.5× the bare write (p50)' : '',
       atGoal ? autosave.p50 <= 1.5 * autosave.bareP50 : null,
     );

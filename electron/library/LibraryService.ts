@@ -7,7 +7,7 @@ import pMap from 'p-map';
 import type { BundleSummary, CallContext, MethodOutput, NewsdeskService, ParsedInput } from '../../shared/api/contract';
 import { summarize, type Article, type ArticleFields, type ArticleSummary } from '../../shared/model/article';
 import { commentsBy, mergeThreads } from '../../shared/review/comments';
-import { keepInfoOf, newSuggestionsBy } from '../../shared/review/suggestions';
+import { keepInfoOf, mergeSuggestions, newSuggestionsBy } from '../../shared/review/suggestions';
 import { applyChanges, authorProfileId, canPublish, changeStatus, isDerivedSlug, newArticle, setTrashed, type Actor } from '../../shared/model/articleUpdates';
 import { allows, type Permission, type Profile } from '../../shared/review/people';
 import { isOverdue, transitionOf, workflowPath } from '../../shared/review/workflow';
@@ -561,7 +561,9 @@ export class LibraryService implements NewsdeskService {
         const local = plan.local!;
         summary.conflicts.push({ id: local.id, headline: local.headline });
         return async (batch: WriteBatch) => {
-          const next: Article = { ...local, comments: mergeThreads(local.comments, incoming.comments), revision: local.revision + 2, updatedAt: actor.at };
+          // This copy stays, with the incoming's comments and (where their paragraph reads the same here) suggested edits merged in by their ids.
+          const { body, suggestions } = mergeSuggestions(local, incoming);
+          const next: Article = { ...local, body, suggestions, comments: mergeThreads(local.comments, incoming.comments), revision: local.revision + 2, updatedAt: actor.at };
           await this.write(next, null, actor, batch);
           const kept = { ...incoming, revision: local.revision + 1 };
           await this.store.revisions.keep(kept, { replace: true, deferred: batch.deferred });
@@ -717,8 +719,11 @@ export class LibraryService implements NewsdeskService {
   /** Writes an article and updates the catalog; `batch`: one of many written together (see writeMany). */
   private async write(article: Article, snapshot: SnapshotReason | null, actor: Actor, batch?: WriteBatch): Promise<void> {
     const intent = batch ? ('journaled' as const) : () => this.catalog.journal.intend(article.id);
-    await this.store.write(article, { snapshot, by: actor.by, intent, deferred: batch?.deferred });
-    this.catalog.update(article);
+    const writing = this.store.write(article, { snapshot, by: actor.by, intent, deferred: batch?.deferred });
+    // The catalog's summary (its word count reads the whole text) is made while the disk writes.
+    const summary = summarize(article);
+    await writing;
+    this.catalog.update(summary);
   }
 
   /**

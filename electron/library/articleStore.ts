@@ -165,6 +165,8 @@ export class ArticleStore {
    * would pass for a real version of the text once the article reaches that revision, so it goes.
    */
   private async dropLeftoverSnapshot(article: Article): Promise<void> {
+    // None can be there when the folder was listed since opening (RevisionStore.listed).
+    if (this.revisions.listed(article.id)) return;
     const leftover = join(this.revisions.dir, article.id, `${article.revision}.json`);
     const removed = await unlink(leftover).then(
       () => true,

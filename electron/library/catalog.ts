@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { summarize, type Article, type ArticleSummary } from '../../shared/model/article';
+import { summarize, type ArticleSummary } from '../../shared/model/article';
 import type { Settings } from '../../shared/model/settings';
 import { CatalogJournal } from './catalogJournal';
 import { AtomicJsonFile, UnreadableFileError } from './jsonAdapter';
@@ -156,9 +156,9 @@ export class Catalog {
     return false;
   }
 
-  /** After an article file was written (its journal entry first). */
-  update(article: Article): void {
-    this.summaries.set(article.id, summarize(article));
+  /** After an article file was written (its journal entry first): its summary. */
+  update(summary: ArticleSummary): void {
+    this.summaries.set(summary.id, summary);
     this.schedule();
   }
 

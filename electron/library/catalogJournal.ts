@@ -16,7 +16,8 @@ export class CatalogJournal {
   private size: number | null = null;
 
   private async opened(): Promise<{ handle: FileHandle; size: number }> {
-    this.handle ??= await open(this.path, 'a');
+    // Appending in synchronous mode (O_SYNC): each append is on disk when it returns, in one call.
+    this.handle ??= await open(this.path, 'as');
     this.size ??= (await this.handle.stat()).size;
     return { handle: this.handle, size: this.size };
   }
@@ -44,7 +45,6 @@ export class CatalogJournal {
     const text = ids.map((id) => `${JSON.stringify({ id })}\n`).join('');
     try {
       await handle.appendFile(text, 'utf8');
-      await handle.datasync();
     } catch (error) {
       this.size = null;
       throw error;
@@ -86,7 +86,7 @@ export class CatalogJournal {
 
   /** After library.json has been written: the journal's entries are in it. */
   async clear(): Promise<void> {
-    this.handle ??= await open(this.path, 'a');
+    this.handle ??= await open(this.path, 'as');
     this.size = null;
     await this.handle.truncate(0);
     await this.handle.sync();

@@ -74,7 +74,8 @@ export class RevisionStore {
       if (exists) return async () => undefined;
     }
     await writeFileAtomic(path, jsonText(article), deferred);
-    return () => unlink(path).catch(() => undefined);
+    // (A snapshot that could not be taken back must be found again: see ArticleStore.dropLeftoverSnapshot.)
+    return () => unlink(path).catch(() => this.forget(article.id));
   }
 
   /** Records why the article's current revision was kept, thins the automatic snapshots and removes the files none needs. */
@@ -162,6 +163,15 @@ export class RevisionStore {
     this.cache.delete(id);
     if (this.cache.size >= CACHED_HISTORIES) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(id, entries);
+  }
+
+  /**
+   * Whether the article's folder has been listed since the library opened (its history is in
+   * memory): any snapshot file above the article's revision was removed then (entries), and
+   * every write since went through here.
+   */
+  listed(id: string): boolean {
+    return this.cache.has(id);
   }
 
   /** Forgets what is cached of an article's history (its files were changed from outside). */

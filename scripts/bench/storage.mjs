@@ -2,9 +2,9 @@
 // Each measurement runs in a process of its own (./storageWorker.mjs) so its peak memory is its
 // own, and each is paired with its baseline measured in the same run, alternately, on the same
 // files: opening to a usable list against reading and parsing library.json alone; autosave (p50,
-// p95) against a bare atomic write of the same bytes; the single-file lowdb library at 1,000 and
-// 10,000; sending 1,000 articles as a bundle against yazl zipping the same files, and receiving it
-// against yauzl unzipping it into a folder.
+// p95) against a bare atomic write of the same article, serialised to the same bytes; the
+// single-file lowdb library at 1,000 and 10,000; sending 1,000 articles as a bundle against yazl
+// zipping the same files, and receiving it against yauzl unzipping it into a folder.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -45,7 +45,7 @@ async function rounds(pairs) {
 export async function runStorageBench({ progress = () => undefined } = {}) {
   await bundleForBench('storage', {
     'electron/library/LibraryService': ['LibraryService'],
-    'electron/library/atomicFile': ['writeFileAtomic', 'jsonText'],
+    'electron/library/atomicFile': ['writeJsonAtomic', 'jsonText'],
     'shared/model/article': ['summarize'],
     'shared/model/settings': ['defaultSettings'],
     'shared/model/articleUpdates': ['newArticle'],

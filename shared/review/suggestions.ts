@@ -1,6 +1,6 @@
 import { Node as PmNode } from '@tiptap/pm/model';
 import { EditorState } from '@tiptap/pm/state';
-import { applySuggestions, revertSuggestions } from '@handlewithcare/prosemirror-suggest-changes';
+import { applySuggestions, revertSuggestion, revertSuggestions } from '@handlewithcare/prosemirror-suggest-changes';
 import { z } from 'zod';
 import type { BodyDoc } from '../model/body';
 import { canonicalBody } from '../model/canonicalBody';
@@ -133,4 +133,97 @@ export function newSuggestionsBy(before: readonly SuggestionInfo[], after: reado
     if (was) return JSON.stringify(was) === JSON.stringify(entry);
     return entry.profileId === author.id && entry.by === author.name && suggestionAuthor(entry.id) === author.id;
   });
+}
+
+/** What mergeSuggestions did: the body and who-made-what merged, and the incoming ids it could not place. */
+export interface MergedSuggestions {
+  body: BodyDoc;
+  suggestions: SuggestionInfo[];
+  /** Ids of the incoming's own suggestions placed in this body. */
+  placed: SuggestionId[];
+  /** Ids of the incoming's own suggestions left in its copy only (their paragraph differs here). */
+  left: SuggestionId[];
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Suggested edits of two copies of an article that both changed (a bundle received in conflict),
+ * merged by their ids: the incoming's suggestions this body lacks are carried into it, paragraph
+ * by paragraph, where the paragraph reads here exactly as it did there without them — the same
+ * text and the same other suggestions. A suggestion in a paragraph changed on either side (or a
+ * suggested new paragraph, which has nowhere certain to go) stays in the incoming's copy only, as
+ * `left`. What the text reads with every suggestion rejected never changes: carrying a suggestion
+ * over only adds the suggestion.
+ */
+export function mergeSuggestions(
+  ours: { body: BodyDoc; suggestions: readonly SuggestionInfo[] },
+  theirs: { body: BodyDoc; suggestions: readonly SuggestionInfo[] },
+): MergedSuggestions {
+  const here = new Set(suggestionIds(ours.body).map(String));
+  const incoming = suggestionIds(theirs.body).filter((id) => !here.has(String(id)));
+  const unchanged: MergedSuggestions = { body: ours.body, suggestions: keepInfoOf(ours.suggestions, ours.body), placed: [], left: incoming };
+  if (!incoming.length) return { ...unchanged, left: [] };
+
+  // Their body without their own suggestions: each of its paragraphs is what ours must read for one to be carried over.
+  const theirDoc = PmNode.fromJSON(bodyProseMirrorSchema, theirs.body);
+  let without = theirDoc;
+  for (const id of incoming) {
+    revertSuggestion(id)(EditorState.create({ schema: bodyProseMirrorSchema, doc: without }), (tr) => (without = tr.doc));
+  }
+  const theirBlocks = theirs.body.content;
+  const bare = (canonicalBody(without.toJSON()).body as BodyDoc).content;
+  // (A suggested new paragraph vanishes without its suggestion: the paragraphs no longer pair up.)
+  if (bare.length !== theirBlocks.length) return unchanged;
+
+  // Their paragraph k, without their suggestions, is ours at the same place — or, failing that, at exactly one other.
+  const placement = new Map<number, number>();
+  const taken = new Set<number>();
+  for (const [k, block] of theirBlocks.entries()) {
+    const before = bare[k]!;
+    if (sameJson(before, block)) continue;
+    let at = k < ours.body.content.length && !taken.has(k) && sameJson(ours.body.content[k], before) ? k : -1;
+    if (at < 0) {
+      const matches = ours.body.content.flatMap((candidate, i) => (!taken.has(i) && sameJson(candidate, before) ? [i] : []));
+      if (matches.length === 1) at = matches[0]!;
+    }
+    if (at >= 0) {
+      placement.set(k, at);
+      taken.add(at);
+    }
+  }
+  // A suggestion is carried whole or not at all (one across two paragraphs needs both placed).
+  const fromThem = new Set(incoming.map(String));
+  const idsOf = (k: number) => suggestionIds({ type: 'doc', content: [theirBlocks[k]!] } as BodyDoc).map(String).filter((id) => fromThem.has(id));
+  const inTheirs = new Map<string, number[]>();
+  for (const k of theirBlocks.keys()) for (const id of idsOf(k)) inTheirs.set(id, [...(inTheirs.get(id) ?? []), k]);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const k of [...placement.keys()]) {
+      if (idsOf(k).some((id) => inTheirs.get(id)!.some((other) => !placement.has(other)))) {
+        placement.delete(k);
+        changed = true;
+      }
+    }
+  }
+  const blocks = [...ours.body.content];
+  const carried = new Set<string>();
+  for (const [k, at] of placement) {
+    blocks[at] = theirBlocks[k]!;
+    for (const id of idsOf(k)) carried.add(id);
+  }
+  const placedIds = incoming.filter((id) => carried.has(String(id)));
+  if (!placedIds.length) return unchanged;
+  const body = canonicalBody({ ...ours.body, content: blocks }).body as BodyDoc;
+  // The text as read never changes by merging (nor do our own suggestions): else nothing is carried.
+  const ids = new Set(suggestionIds(body).map(String));
+  if (!sameJson(bodyAsRejected(body), bodyAsRejected(ours.body)) || [...here].some((id) => !ids.has(id))) return unchanged;
+  const known = new Set(ours.suggestions.map((entry) => String(entry.id)));
+  const info = [...ours.suggestions, ...theirs.suggestions.filter((entry) => !known.has(String(entry.id)))];
+  return {
+    body,
+    suggestions: keepInfoOf(info, body),
+    placed: placedIds,
+    left: incoming.filter((id) => !carried.has(String(id))),
+  };
 }

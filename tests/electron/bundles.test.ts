@@ -249,6 +249,50 @@ describe('bundles between two libraries', () => {
     }
   });
 
+  it('merges suggested edits of a conflict by their ids: each side gets the other’s in the paragraphs that read the same, with who made them', async () => {
+    const { article } = await story(A);
+    await B.importBundle({ dataBase64: (await A.exportBundle({ ids: [article.id] })).dataBase64 });
+    const [first, figure, last] = article.body.content as unknown as Array<Record<string, unknown>>;
+    const marked = (type: 'insertion' | 'deletion', id: string) => [{ type, attrs: { id } }];
+    const paragraph = (...runs: Array<[string, unknown?]>) => ({ type: 'paragraph', content: runs.map(([text, marks]) => (marks ? { type: 'text', text, marks } : { type: 'text', text })) });
+    // Quốc Huy suggests a word in the first paragraph in A; Thu Hà, in B, deleting one in the last.
+    const inA = await A.saveArticle({
+      id: article.id,
+      baseRevision: article.revision,
+      changes: {
+        body: { type: 'doc', content: [paragraph(['Chợ nổi Cái Răng họp từ '], ['rất ', marked('insertion', 'quoc-huy:1')], ['sáng sớm.']), figure, last] } as unknown as BodyDoc,
+        suggestions: [{ id: 'quoc-huy:1', profileId: 'quoc-huy', by: 'Quốc Huy', at: '2026-11-28T09:00:00.000Z' }],
+      },
+    });
+    const inB = await B.saveArticle({
+      id: article.id,
+      baseRevision: article.revision,
+      changes: {
+        body: { type: 'doc', content: [first, figure, paragraph(['Thương lái mua bán '], ['ngay ', marked('deletion', 'thu-ha:1')], ['trên ghe.'])] } as unknown as BodyDoc,
+        suggestions: [{ id: 'thu-ha:1', profileId: 'thu-ha', by: 'Thu Hà', at: '2026-11-28T09:30:00.000Z' }],
+      },
+    });
+    const fromA = await A.exportBundle({ ids: [article.id] });
+    const fromB = await B.exportBundle({ ids: [article.id] });
+    expect(await A.importBundle({ dataBase64: fromB.dataBase64 })).toEqual(summaryOf({ conflicts: [ref(inA)] }));
+    expect(await B.importBundle({ dataBase64: fromA.dataBase64 })).toEqual(summaryOf({ conflicts: [ref(inB)] }));
+
+    const both = { type: 'doc', content: [inA.body.content[0], figure, inB.body.content[2]] };
+    for (const [library, mine, theirs] of [
+      [A, inA, inB],
+      [B, inB, inA],
+    ] as const) {
+      const now = await library.getArticle({ id: article.id });
+      expect(now.body).toEqual(both);
+      expect(now.suggestions.map((entry) => [entry.id, entry.by]).sort()).toEqual([
+        ['quoc-huy:1', 'Quốc Huy'],
+        ['thu-ha:1', 'Thu Hà'],
+      ]);
+      // The other side's copy is still kept whole, as the conflict version.
+      expect(await library.getRevision({ id: article.id, revision: mine.revision + 1 })).toEqual({ ...theirs, revision: mine.revision + 1 });
+    }
+  });
+
   it('leaves an article it already has: importing the same bundle twice writes nothing the second time, nor does a bundle of what is here', async () => {
     const { article } = await story(A);
     const bundle = await A.exportBundle({ ids: [article.id] });
