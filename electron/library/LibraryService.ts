@@ -432,6 +432,21 @@ export class LibraryService implements NewsdeskService {
   }
 
   /**
+   * The version two copies of an article parted from: the newest this library sent or received
+   * whose hash the incoming copy knows (null when there is none, or its snapshot is gone).
+   */
+  private async partedFrom(article: Article, known: readonly string[]): Promise<Article | null> {
+    const theirs = new Set(known);
+    const entries = await this.store.revisions.entries(article.id, article.revision);
+    for (const entry of [...entries].reverse()) {
+      if (entry.kind !== 'export' && entry.kind !== 'import') continue;
+      const snapshot = await this.store.revisions.read(article.id, entry.revision).catch(() => null);
+      if (snapshot && theirs.has(articleHash(snapshot))) return snapshot;
+    }
+    return null;
+  }
+
+  /**
    * What receiving a version needs of the profile, as if it had been done here: each workflow
    * step between the two statuses, another's byline, the trash (spike), and publishing when what
    * is live changes.
@@ -503,7 +518,7 @@ export class LibraryService implements NewsdeskService {
     return this.exclusive(async () => {
       const summary: BundleSummary = { added: [], updated: [], conflicts: [], unchanged: [], renamed: [], images: 0 };
       const known = new Map(bundle.manifest.articles.map((entry) => [entry.id, entry]));
-      type Plan = { kind: 'add' | 'update' | 'conflict'; incoming: Article; local: Article | null };
+      type Plan = { kind: 'add' | 'update' | 'conflict'; incoming: Article; local: Article | null; parted?: Article | null };
       const plans: Plan[] = [];
       for (const incoming of bundle.articles) {
         const local = this.catalog.get(incoming.id) ? await this.load(incoming.id) : null;
@@ -516,7 +531,7 @@ export class LibraryService implements NewsdeskService {
         // (Left as it is here: named as it is here.)
         if (localHash === incomingHash || (await this.knownHashes(local, { received: true })).includes(incomingHash)) summary.unchanged.push({ id: local.id, headline: local.headline });
         else if (known.get(incoming.id)!.known.includes(localHash)) plans.push({ kind: 'update', incoming, local });
-        else plans.push({ kind: 'conflict', incoming, local });
+        else plans.push({ kind: 'conflict', incoming, local, parted: await this.partedFrom(local, known.get(incoming.id)!.known) });
       }
       // Receiving does nothing the profile could not do here (a conflict changes only the comments here).
       for (const plan of plans) if (plan.kind !== 'conflict') this.guardReceived(context, plan.incoming, plan.local);
@@ -562,7 +577,7 @@ export class LibraryService implements NewsdeskService {
         summary.conflicts.push({ id: local.id, headline: local.headline });
         return async (batch: WriteBatch) => {
           // This copy stays, with the incoming's comments and (where their paragraph reads the same here) suggested edits merged in by their ids.
-          const { body, suggestions } = mergeSuggestions(local, incoming);
+          const { body, suggestions } = mergeSuggestions(local, incoming, plan.parted ?? undefined);
           const next: Article = { ...local, body, suggestions, comments: mergeThreads(local.comments, incoming.comments), revision: local.revision + 2, updatedAt: actor.at };
           await this.write(next, null, actor, batch);
           const kept = { ...incoming, revision: local.revision + 1 };

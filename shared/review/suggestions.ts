@@ -154,14 +154,18 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
  * text and the same other suggestions. A suggestion in a paragraph changed on either side (or a
  * suggested new paragraph, which has nowhere certain to go) stays in the incoming's copy only, as
  * `left`. What the text reads with every suggestion rejected never changes: carrying a suggestion
- * over only adds the suggestion.
+ * over only adds the suggestion. Without `parted`, a suggestion resolved here that the other copy
+ * still holds comes back (it cannot be told from one made there).
  */
 export function mergeSuggestions(
   ours: { body: BodyDoc; suggestions: readonly SuggestionInfo[] },
   theirs: { body: BodyDoc; suggestions: readonly SuggestionInfo[] },
+  /** The version both copies come from, when known: a suggestion it held that this copy no longer holds was resolved here, and stays so. */
+  parted?: { body: BodyDoc },
 ): MergedSuggestions {
   const here = new Set(suggestionIds(ours.body).map(String));
-  const incoming = suggestionIds(theirs.body).filter((id) => !here.has(String(id)));
+  const resolvedHere = new Set(parted ? suggestionIds(parted.body).map(String).filter((id) => !here.has(id)) : []);
+  const incoming = suggestionIds(theirs.body).filter((id) => !here.has(String(id)) && !resolvedHere.has(String(id)));
   const unchanged: MergedSuggestions = { body: ours.body, suggestions: keepInfoOf(ours.suggestions, ours.body), placed: [], left: incoming };
   if (!incoming.length) return { ...unchanged, left: [] };
 

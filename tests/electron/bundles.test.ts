@@ -293,6 +293,28 @@ describe('bundles between two libraries', () => {
     }
   });
 
+  it('does not bring back in a conflict a suggestion rejected here after the copies parted', async () => {
+    const { article } = await story(A);
+    const [first, figure, last] = article.body.content as unknown as Array<Record<string, unknown>>;
+    const marked = (type: 'insertion' | 'deletion', id: string) => [{ type, attrs: { id } }];
+    const paragraph = (...runs: Array<[string, unknown?]>) => ({ type: 'paragraph', content: runs.map(([text, marks]) => (marks ? { type: 'text', text, marks } : { type: 'text', text })) });
+    const deleting = paragraph(['Thương lái mua bán '], ['ngay ', marked('deletion', 'thu-ha:1')], ['trên ghe.']);
+    const s1 = { id: 'thu-ha:1', profileId: 'thu-ha', by: 'Thu Hà', at: '2026-11-28T09:00:00.000Z' };
+    const start = await A.saveArticle({ id: article.id, baseRevision: article.revision, changes: { body: { type: 'doc', content: [first, figure, deleting] } as unknown as BodyDoc, suggestions: [s1] } });
+    await B.importBundle({ dataBase64: (await A.exportBundle({ ids: [article.id] })).dataBase64 });
+
+    // In A the suggestion is rejected; in B, another is made in the first paragraph.
+    const inA = await A.saveArticle({ id: article.id, baseRevision: start.revision, changes: { body: { type: 'doc', content: [first, figure, last] } as unknown as BodyDoc, suggestions: [] } });
+    const adding = paragraph(['Chợ nổi Cái Răng họp từ '], ['rất ', marked('insertion', 'quoc-huy:1')], ['sáng sớm.']);
+    const s2 = { id: 'quoc-huy:1', profileId: 'quoc-huy', by: 'Quốc Huy', at: '2026-11-28T09:30:00.000Z' };
+    await B.saveArticle({ id: article.id, baseRevision: start.revision, changes: { body: { type: 'doc', content: [adding, figure, deleting] } as unknown as BodyDoc, suggestions: [s1, s2] } });
+
+    expect(await A.importBundle({ dataBase64: (await B.exportBundle({ ids: [article.id] })).dataBase64 })).toEqual(summaryOf({ conflicts: [ref(inA)] }));
+    const now = await A.getArticle({ id: article.id });
+    expect(now.body).toEqual({ type: 'doc', content: [adding, figure, last] });
+    expect(now.suggestions).toEqual([s2]);
+  });
+
   it('leaves an article it already has: importing the same bundle twice writes nothing the second time, nor does a bundle of what is here', async () => {
     const { article } = await story(A);
     const bundle = await A.exportBundle({ ids: [article.id] });

@@ -136,6 +136,19 @@ describe('suggested edits of two copies, merged by their ids', () => {
     expect(merged.left.length).toBeGreaterThan(0);
   });
 
+  it('does not bring back a suggestion resolved here since the copies parted, when that version is known', () => {
+    const parted = suggest(BASE, 'thu-ha', remove('ngay '));
+    // Here it was rejected (the paragraph reads as before); there, another suggestion was made.
+    const rejectedHere = BASE;
+    const theirs = suggest(parted, 'thu-ha', insert('Ông Trần Văn A, ', 'Sở'));
+    const withParted = mergeSuggestions({ body: rejectedHere, suggestions: [] }, { body: theirs, suggestions: info(theirs, 'Thu Hà') }, { body: parted });
+    expect(withParted.placed.map(String)).toEqual(['thu-ha:2']);
+    expect(suggestionIds(withParted.body).map(String)).toEqual(['thu-ha:2']);
+    // Without it, the rejected one cannot be told from a new one, and comes back.
+    const without = mergeSuggestions({ body: rejectedHere, suggestions: [] }, { body: theirs, suggestions: info(theirs, 'Thu Hà') });
+    expect(without.placed.map(String).sort()).toEqual(['thu-ha:1', 'thu-ha:2']);
+  });
+
   it('changes nothing when the incoming copy has no suggestion this one lacks', () => {
     const ours = suggest(BASE, 'quoc-huy', insert('rất ', 'mạnh'));
     const merged = mergeSuggestions({ body: ours, suggestions: info(ours, 'Quốc Huy') }, { body: BASE, suggestions: [] });
