@@ -7,7 +7,8 @@ import pMap from 'p-map';
 import type { BundleSummary, CallContext, MethodOutput, NewsdeskService, ParsedInput } from '../../shared/api/contract';
 import { summarize, type Article, type ArticleFields, type ArticleSummary } from '../../shared/model/article';
 import { commentsBy, mergeThreads } from '../../shared/review/comments';
-import { keepInfoOf, mergeSuggestions, newSuggestionsBy } from '../../shared/review/suggestions';
+import { keepInfoOf, mergeSuggestions, newSuggestionsBy, suggestionIds } from '../../shared/review/suggestions';
+import type { SuggestionId } from '../../shared/model/marks/suggestion';
 import { applyChanges, authorProfileId, canPublish, changeStatus, isDerivedSlug, newArticle, setTrashed, type Actor } from '../../shared/model/articleUpdates';
 import { allows, type Permission, type Profile } from '../../shared/review/people';
 import { isOverdue, transitionOf, workflowPath } from '../../shared/review/workflow';
@@ -31,6 +32,7 @@ import { UnreadableFileError } from './jsonAdapter';
 import { acquireLibraryLock } from './libraryLock';
 import { articleHash, BUNDLE_EXTENSION, BundleRefusedError, imagesOf, readBundle, writeBundle } from './bundles';
 import { Problems } from './problems';
+import { SentLedger } from './sentLedger';
 import { WriteQueue } from './writeQueue';
 
 export { LibraryTooNewError } from './catalog';
@@ -95,6 +97,8 @@ export class LibraryService implements NewsdeskService {
   private readonly queue = new WriteQueue();
   private readonly problems: Problems;
   private readonly store: ArticleStore;
+  /** The versions of articles sent in bundles (sent.json). */
+  private readonly sent: SentLedger;
   private readonly catalog: Catalog;
   private readonly publisher: Publisher;
   private assets!: AssetIndex;
@@ -110,6 +114,7 @@ export class LibraryService implements NewsdeskService {
     this.problems = new Problems(this.now);
     // (The asset index is loaded in open(), before the store reads anything.)
     this.store = new ArticleStore(options.dataDir, this.problems, (id) => this.assets.has(id), this.now);
+    this.sent = new SentLedger(options.dataDir);
     this.catalog = new Catalog(options.dataDir, this.problems, (task) => this.queue.run(task));
     this.images = new ImagePipeline(this.assetsDir, join(options.dataDir, 'derived'), (id) => this.assets.has(id));
     this.publisher = new Publisher({
@@ -414,9 +419,14 @@ export class LibraryService implements NewsdeskService {
 
   // ---- bundles (.newsdesk) ---------------------------------------------------------------
 
-  /** Hashes of the versions of an article this library has sent or received (its "exported" and "received" snapshots), and of the article itself. */
+  /**
+   * Hashes of the article itself (first) and of the versions of it this library has sent
+   * (sent.json; its "exported" snapshots, from an export or from sends before sent.json) or
+   * received (its "received" snapshots).
+   */
   private async knownHashes(article: Article, { received = false }: { received?: boolean } = {}): Promise<string[]> {
     const hashes = new Set([articleHash(article)]);
+    for (const entry of await this.sent.of(article.id)) hashes.add(entry.hash);
     for (const entry of await this.store.revisions.entries(article.id, article.revision)) {
       // A version received in conflict was had here (receiving it again changes nothing), but it is
       // not an ancestor of this library's text: it is never offered as one to others.
@@ -432,16 +442,19 @@ export class LibraryService implements NewsdeskService {
   }
 
   /**
-   * The version two copies of an article parted from: the newest this library sent or received
-   * whose hash the incoming copy knows (null when there is none, or its snapshot is gone).
+   * The suggested edits of the version two copies of an article parted from: the newest this
+   * library sent or received whose hash the incoming copy knows (null when there is none, or its
+   * snapshot is gone).
    */
-  private async partedFrom(article: Article, known: readonly string[]): Promise<Article | null> {
+  private async partedFrom(article: Article, known: readonly string[]): Promise<SuggestionId[] | null> {
     const theirs = new Set(known);
+    const sent = [...(await this.sent.of(article.id))].reverse().find((entry) => theirs.has(entry.hash));
+    if (sent) return sent.suggestions;
     const entries = await this.store.revisions.entries(article.id, article.revision);
     for (const entry of [...entries].reverse()) {
       if (entry.kind !== 'export' && entry.kind !== 'import') continue;
       const snapshot = await this.store.revisions.read(article.id, entry.revision).catch(() => null);
-      if (snapshot && theirs.has(articleHash(snapshot))) return snapshot;
+      if (snapshot && theirs.has(articleHash(snapshot))) return suggestionIds(snapshot.body);
     }
     return null;
   }
@@ -467,26 +480,28 @@ export class LibraryService implements NewsdeskService {
     if (incoming.status === 'published' || local?.status === 'published') this.guard(context, 'publish');
   }
 
-  /** The bundle of the given articles (or all not in the trash); each is kept as an "exported" version, the point the two libraries part from. */
+  /** The bundle of the given articles (or all not in the trash); each version sent is remembered (sent.json): the point the two libraries part from. */
   async bundleBytes(ids: readonly string[] | undefined, context: CallContext = {}): Promise<{ bytes: Buffer; articles: number; assets: number }> {
     return this.exclusive(async () => {
       const chosen = ids ?? [...this.catalog.values()].filter((summary) => summary.trashedAt === null).map((summary) => summary.id);
       const actor = this.actor(context);
-      // Several articles at a time (each one's files are its own), the folders flushed once at the end.
-      const batch: WriteBatch = { deferred: new Set() };
+      // Several articles read at a time.
       const articles = await pMap(
         [...new Set(chosen)],
         async (id) => {
           const article = await this.load(id);
-          await this.keepSnapshot(article, { kind: 'export' }, actor, batch).catch(() => undefined);
-          return { article, known: await this.knownHashes(article) };
+          const known = await this.knownHashes(article);
+          return { article, known, hash: known[0]! };
         },
         { concurrency: ARTICLES_AT_ONCE },
       );
-      await flushFolders(batch.deferred);
       const assetIds = [...new Set(articles.flatMap(({ article }) => imagesOf(article)))].filter((assetId) => this.assets.has(assetId));
       const assets = new Map(await pMap(assetIds, async (assetId) => [assetId, await readFile(join(this.assetsDir, assetId))] as const, { concurrency: ARTICLES_AT_ONCE }));
       const bytes = await writeBundle({ articles, assets, createdBy: actor.by, app: this.options.appVersion ?? '0.0.0', now: this.now() });
+      // Bookkeeping that cannot be written never costs the bundle (the next exchange may then report a conflict where it could have updated).
+      await this.sent
+        .record(articles.map(({ article, hash }) => ({ id: article.id, revision: article.revision, hash, suggestions: suggestionIds(article.body), at: actor.at })))
+        .catch(() => undefined);
       return { bytes, articles: articles.length, assets: assets.size };
     });
   }
@@ -518,7 +533,7 @@ export class LibraryService implements NewsdeskService {
     return this.exclusive(async () => {
       const summary: BundleSummary = { added: [], updated: [], conflicts: [], unchanged: [], renamed: [], images: 0 };
       const known = new Map(bundle.manifest.articles.map((entry) => [entry.id, entry]));
-      type Plan = { kind: 'add' | 'update' | 'conflict'; incoming: Article; local: Article | null; parted?: Article | null };
+      type Plan = { kind: 'add' | 'update' | 'conflict'; incoming: Article; local: Article | null; parted?: SuggestionId[] | null };
       const plans: Plan[] = [];
       for (const incoming of bundle.articles) {
         const local = this.catalog.get(incoming.id) ? await this.load(incoming.id) : null;
@@ -781,7 +796,9 @@ export class LibraryService implements NewsdeskService {
   /** A snapshot of the article as it is saved now (its file is not rewritten). */
   private async keepSnapshot(article: Article, reason: SnapshotReason, actor: Actor, batch?: WriteBatch) {
     await this.store.revisions.keep(article, { deferred: batch?.deferred });
-    return this.store.revisions.record(article, reason, actor.by, batch?.deferred);
+    // (The saved revision's syllables are in the catalog already.)
+    const summary = this.catalog.get(article.id);
+    return this.store.revisions.record(article, reason, actor.by, batch?.deferred, summary?.revision === article.revision ? summary.wordCount : undefined);
   }
 
   private async loadRevision(id: string, revision: number): Promise<Article> {

@@ -85,7 +85,8 @@ export const articleHash = (article: Article): string => createHash('sha256').up
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 export interface BundleContent {
-  articles: Array<{ article: Article; known: string[] }>;
+  /** Each article with the hashes of the versions of it its library had (`hash`: its own, when already made). */
+  articles: Array<{ article: Article; known: string[]; hash?: string }>;
   /** The images the articles show, by asset id. */
   assets: Map<string, Buffer>;
   createdBy: string;
@@ -110,7 +111,7 @@ export async function writeBundle(content: BundleContent): Promise<Buffer> {
     createdAt: content.now.toISOString(),
     createdBy: content.createdBy,
     app: content.app,
-    articles: content.articles.map(({ article, known }) => ({ id: article.id, revision: article.revision, hash: articleHash(article), known })),
+    articles: content.articles.map(({ article, known, hash }) => ({ id: article.id, revision: article.revision, hash: hash ?? articleHash(article), known })),
     entries,
   };
   zip.addBuffer(Buffer.from(JSON.stringify(manifest)), 'manifest.json', { mtime, compress: true });

@@ -79,14 +79,14 @@ export class RevisionStore {
   }
 
   /** Records why the article's current revision was kept, thins the automatic snapshots and removes the files none needs. */
-  async record(article: Article, reason: SnapshotReason, by: string, deferred?: DeferredFlushes): Promise<RevisionEntry> {
+  async record(article: Article, reason: SnapshotReason, by: string, deferred?: DeferredFlushes, words = articleWordCount(article)): Promise<RevisionEntry> {
     const entry: RevisionEntry = {
       revision: article.revision,
       kind: reason.kind,
       label: reason.label?.trim() ?? '',
       at: reason.at ?? this.now().toISOString(),
       by,
-      words: articleWordCount(article),
+      words,
       status: article.status,
       ...(reason.restoredFrom !== undefined ? { restoredFrom: reason.restoredFrom } : {}),
     };

@@ -160,11 +160,11 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
 export function mergeSuggestions(
   ours: { body: BodyDoc; suggestions: readonly SuggestionInfo[] },
   theirs: { body: BodyDoc; suggestions: readonly SuggestionInfo[] },
-  /** The version both copies come from, when known: a suggestion it held that this copy no longer holds was resolved here, and stays so. */
-  parted?: { body: BodyDoc },
+  /** The suggestions of the version both copies come from, when known: one it held that this copy no longer holds was resolved here, and stays so. */
+  parted?: readonly SuggestionId[],
 ): MergedSuggestions {
   const here = new Set(suggestionIds(ours.body).map(String));
-  const resolvedHere = new Set(parted ? suggestionIds(parted.body).map(String).filter((id) => !here.has(id)) : []);
+  const resolvedHere = new Set((parted ?? []).map(String).filter((id) => !here.has(id)));
   const incoming = suggestionIds(theirs.body).filter((id) => !here.has(String(id)) && !resolvedHere.has(String(id)));
   const unchanged: MergedSuggestions = { body: ours.body, suggestions: keepInfoOf(ours.suggestions, ours.body), placed: [], left: incoming };
   if (!incoming.length) return { ...unchanged, left: [] };

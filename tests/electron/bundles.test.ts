@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -93,6 +93,17 @@ async function openLibrary(name: string, user = `Tòa soạn ${name.toUpperCase(
   return library;
 }
 
+/** The same library closed and opened again (as when Newsdesk restarts). */
+async function reopen(library: LibraryService): Promise<LibraryService> {
+  const { dataDir } = library;
+  await library.dispose();
+  opened = opened.filter((other) => other !== library);
+  let counter = 1000;
+  const again = await LibraryService.open({ dataDir, user: 'Tòa soạn A', newId: () => `a-${++counter}` });
+  opened.push(again);
+  return again;
+}
+
 async function closeAll(): Promise<void> {
   for (const library of opened) await library.dispose();
   opened = [];
@@ -112,6 +123,12 @@ async function failure(promise: Promise<unknown>): Promise<ApiFailure> {
   );
   expect(error).toBeInstanceOf(ApiFailure);
   return error as ApiFailure;
+}
+
+/** The versions of an article a library remembers having sent (its sent.json). */
+async function sentOf(library: LibraryService, id: string): Promise<unknown[]> {
+  const file = JSON.parse(await readFile(join(library.dataDir, 'sent.json'), 'utf8')) as { articles: Record<string, unknown[]> };
+  return file.articles[id] ?? [];
 }
 
 /** The library folder's fingerprint once nothing is pending (derivatives made, catalog written). */
@@ -142,13 +159,17 @@ describe('bundles between two libraries', () => {
   });
   afterEach(closeAll);
 
-  it('carries an article and its photos to another library: added, identical, images with the same bytes; an exported snapshot in A, an import one in B', async () => {
+  it('carries an article and its photos to another library: added, identical, images with the same bytes; remembered as sent in A, an import snapshot in B', async () => {
     const { article, photo, figure } = await story(A);
+    const historyBefore = await A.listRevisions({ id: article.id });
     const exported = await A.exportBundle({ ids: [article.id] });
     expect(exported).toMatchObject({ fileName: `${article.slug}.newsdesk`, articles: 1, assets: 2, bytes: bytesOf(exported).length });
-    // Exporting keeps a snapshot and changes nothing of the article.
+    // Sending changes nothing of the article, nor its history: the version sent is remembered in sent.json.
     expect(await A.getArticle({ id: article.id })).toEqual(article);
-    expect((await A.listRevisions({ id: article.id })).entries).toContainEqual(expect.objectContaining({ revision: article.revision, kind: 'export', by: 'Tòa soạn A' }));
+    expect(await A.listRevisions({ id: article.id })).toEqual(historyBefore);
+    expect(await sentOf(A, article.id)).toEqual([
+      { revision: article.revision, hash: manifestOf(bytesOf(exported)).articles[0]!.hash, suggestions: [], at: expect.any(String) },
+    ]);
 
     const summary = await B.importBundle({ dataBase64: exported.dataBase64 });
     expect(summary).toEqual(summaryOf({ added: [ref(article)], images: 2 }));
@@ -315,6 +336,21 @@ describe('bundles between two libraries', () => {
     expect(now.suggestions).toEqual([s2]);
   });
 
+  it('sends whatever became of sent.json (damaged, not there): it is bookkeeping, rewritten whole at the next send', async () => {
+    const { article } = await story(A);
+    for (const damage of ['{ "format": 1, "articles": ', JSON.stringify({ format: 9, articles: {} }), null]) {
+      const path = join(A.dataDir, 'sent.json');
+      if (damage === null) await rm(path, { force: true });
+      else await writeFile(path, damage);
+      const reopened = await reopen(A);
+      A = reopened;
+      const exported = await A.exportBundle({ ids: [article.id] });
+      expect(exported.articles).toBe(1);
+      expect(await sentOf(A, article.id)).toHaveLength(1);
+    }
+    expect(await B.importBundle({ dataBase64: (await A.exportBundle({ ids: [article.id] })).dataBase64 })).toEqual(summaryOf({ added: [ref(article)], images: 2 }));
+  });
+
   it('leaves an article it already has: importing the same bundle twice writes nothing the second time, nor does a bundle of what is here', async () => {
     const { article } = await story(A);
     const bundle = await A.exportBundle({ ids: [article.id] });
@@ -385,7 +421,7 @@ describe('bundles between two libraries', () => {
     const manifest = manifestOf(bytesOf(whole));
     expect(manifest.articles.map((entry) => entry.id).sort()).toEqual([one.id, two.id].sort());
     expect(manifest.entries.map((entry) => entry.path).sort()).toEqual([`articles/${one.id}.json`, `articles/${two.id}.json`, `assets/${photo}`, `assets/${figure}`].sort());
-    for (const id of [one.id, two.id]) expect((await A.listRevisions({ id })).entries).toContainEqual(expect.objectContaining({ kind: 'export' }));
+    for (const id of [one.id, two.id]) expect(await sentOf(A, id)).toHaveLength(1);
 
     const summary = await B.importBundle({ dataBase64: whole.dataBase64 });
     expect({ ...summary, added: [...summary.added].sort((a, b) => a.id.localeCompare(b.id)) }).toEqual(summaryOf({ added: [ref(one), ref(two)].sort((a, b) => a.id.localeCompare(b.id)), images: 2 }));

@@ -141,7 +141,7 @@ describe('suggested edits of two copies, merged by their ids', () => {
     // Here it was rejected (the paragraph reads as before); there, another suggestion was made.
     const rejectedHere = BASE;
     const theirs = suggest(parted, 'thu-ha', insert('Ông Trần Văn A, ', 'Sở'));
-    const withParted = mergeSuggestions({ body: rejectedHere, suggestions: [] }, { body: theirs, suggestions: info(theirs, 'Thu Hà') }, { body: parted });
+    const withParted = mergeSuggestions({ body: rejectedHere, suggestions: [] }, { body: theirs, suggestions: info(theirs, 'Thu Hà') }, suggestionIds(parted));
     expect(withParted.placed.map(String)).toEqual(['thu-ha:2']);
     expect(suggestionIds(withParted.body).map(String)).toEqual(['thu-ha:2']);
     // Without it, the rejected one cannot be told from a new one, and comes back.
