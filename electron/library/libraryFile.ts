@@ -1,4 +1,4 @@
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
 import { z } from 'zod';
 import { articleSummarySchema, type ArticleSummary } from '../../shared/model/article';
 import { migrateForward } from '../../shared/model/migrate';
