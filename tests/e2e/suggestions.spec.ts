@@ -21,6 +21,9 @@ async function articleWith(page: Page, text: string) {
 async function suggesting(page: Page) {
   await page.getByRole('button', { name: 'Chế độ gợi ý sửa' }).click();
   await expect(page.getByTestId('suggesting-note')).toBeVisible();
+  // The button hands the keyboard back to the text at the next frame (Tiptap's focus): keys
+  // pressed before that reach the button, not the text, on a busy machine.
+  await expect(page.getByTestId('body-editor')).toBeFocused();
 }
 
 type Marked = { type: string; attrs?: { id?: unknown } };
