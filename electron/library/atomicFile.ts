@@ -4,6 +4,8 @@ import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 const TMP_MARK = '.tmp-';
+/** The name of a temporary file an atomic write makes (`.tmp-<12 hex>-<name>`): nothing else is named so. */
+export const TEMP_FILE = /^\.tmp-[0-9a-f]{12}-./;
 
 export interface PreparedWrite {
   /** Renames the flushed temporary file over the target and flushes the folder. */
@@ -102,6 +104,27 @@ export async function removeStaleTempFiles(dir: string, listing?: readonly strin
     return;
   }
   await Promise.all(names.filter((n) => n.startsWith(TMP_MARK)).map((n) => unlink(join(dir, n)).catch(() => undefined)));
+}
+
+/**
+ * Removes, in `dir` and every folder under it (links not followed), the temporary files of
+ * atomic writes a kill interrupted (TEMP_FILE: nothing else is touched). For an export folder,
+ * which is uploaded to the web as it is. Returns how many were removed.
+ */
+export async function removeTempFilesUnder(dir: string): Promise<number> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  let removed = 0;
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) removed += await removeTempFilesUnder(path);
+    else if (entry.isFile() && TEMP_FILE.test(entry.name)) {
+      await unlink(path).then(
+        () => removed++,
+        () => undefined,
+      );
+    }
+  }
+  return removed;
 }
 
 export async function ensureDir(dir: string): Promise<void> {

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import type { Article } from '../../shared/model/article';
 import type { Settings } from '../../shared/model/settings';
 import { planSite, type ImageLookup, type SitePlan } from '../../shared/publish/site';
-import { writeFileAtomic, writeJsonAtomic } from '../library/atomicFile';
+import { removeTempFilesUnder, writeFileAtomic, writeJsonAtomic } from '../library/atomicFile';
 import { isSitePath, MANIFEST } from './exportFolder';
 import type { MethodOutput } from '../../shared/api/contract';
 
@@ -41,6 +41,9 @@ export function exportSite(options: WriteOptions & { settings: Settings; article
  * removed.
  */
 export async function writePlan(plan: SitePlan, { outDir, derivative, fontsDir, onProgress }: WriteOptions): Promise<ExportResult> {
+  // The folder is uploaded to the web as it is: a temporary file left by an export that was
+  // killed midway must not go with it.
+  await removeTempFilesUnder(outDir);
   await mkdir(join(outDir, 'assets', 'fonts'), { recursive: true });
   const manifestPath = join(outDir, MANIFEST);
   // The last export's manifest: only entries that are site paths inside this folder are trusted.

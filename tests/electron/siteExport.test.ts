@@ -116,6 +116,27 @@ describe('what the site holds', () => {
     expect(result.notes).toContain(`missing-file:assets/${assetId.slice(0, 64)}-64.webp`);
   });
 
+  it('leaves no temporary file of a killed export in the folder it uploads: removed at the next export, at every level, and nothing else', async () => {
+    await publish('Tin một');
+    const out = join(dir, 'out');
+    await library.exportSite({ outDir: out });
+    const pages = (await readdir(out, { recursive: true })).filter((name) => !name.split('/').some((part) => part.startsWith('.tmp-')));
+    // What an export killed midway leaves: temporary files beside pages, images and fonts.
+    const leftovers = ['.tmp-0123456789ab-index.html', 'assets/.tmp-abcdef012345-photo-800.webp', 'assets/fonts/.tmp-a1b2c3d4e5f6-font.woff2'];
+    for (const name of leftovers) await writeFile(join(out, name), 'half');
+    // Files of the newsroom's own that only look alike, and a folder elsewhere reached by a link.
+    await writeFile(join(out, '.tmp-notes.txt'), 'ghi chú');
+    await mkdir(join(dir, 'elsewhere'));
+    await writeFile(join(dir, 'elsewhere', '.tmp-0123456789ab-keep.html'), 'không phải của Newsdesk');
+    await symlink(join(dir, 'elsewhere'), join(out, 'link-elsewhere'));
+
+    await library.exportSite({ outDir: out });
+    for (const name of leftovers) expect(existsSync(join(out, name)), name).toBe(false);
+    expect(await readFile(join(out, '.tmp-notes.txt'), 'utf8')).toBe('ghi chú');
+    expect(await readFile(join(dir, 'elsewhere', '.tmp-0123456789ab-keep.html'), 'utf8')).toBe('không phải của Newsdesk');
+    for (const page of pages) expect(existsSync(join(out, page)), page).toBe(true);
+  });
+
   it('writes sitemap.xml and rss.xml that parse as XML, whatever the text holds', async () => {
     await publish('Giá "lúa" & <gạo> \'tăng\'\u000Bmạnh', { sapo: 'Sapo & <b>' });
     const out = join(dir, 'out');
