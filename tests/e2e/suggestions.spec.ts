@@ -153,8 +153,13 @@ test('formatting and whole paragraphs as suggestions: accept one, reject another
   // Bold on "Một" (a formatting suggestion), and a new paragraph typed after the first.
   await selectInFirstParagraph(page, 0, 3);
   await page.keyboard.press('Control+b');
+  // Each step waits for the editor to show it: the bold, then the selection gone (the caret at
+  // the end of the line), so that no key lands on a state the editor has not reached yet.
+  await expect(editor.locator('strong')).toHaveText('Một');
   await page.keyboard.press('End');
+  await expect(page.getByTestId('stat-selection')).toHaveCount(0);
   await page.keyboard.press('Enter');
+  await expect(editor.locator('p')).toHaveCount(2);
   await page.keyboard.insertText('Đoạn mới.');
   await page.getByTestId('toggle-review').click();
   const items = page.getByTestId('suggestion');
