@@ -4,14 +4,14 @@ import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FixedReverseHeap } from 'mnemonist';
 import pMap from 'p-map';
-import type { BundleSummary, CallContext, MethodOutput, NewsdeskService, ParsedInput } from '../../shared/api/contract';
-import { summarize, type Article, type ArticleFields, type ArticleSummary } from '../../shared/model/article';
+import type { BundleSummary, CallContext, LibraryQuery, MethodOutput, NewsdeskService, ParsedInput, SearchSnippet } from '../../shared/api/contract';
+import { LIMITS, summarize, type Article, type ArticleFields, type ArticleSummary } from '../../shared/model/article';
 import { commentsBy, mergeThreads } from '../../shared/review/comments';
 import { keepInfoOf, mergeSuggestions, newSuggestionsBy, suggestionIds } from '../../shared/review/suggestions';
 import type { SuggestionId } from '../../shared/model/marks/suggestion';
 import { applyChanges, authorProfileId, canPublish, changeStatus, isDerivedSlug, newArticle, setTrashed, type Actor } from '../../shared/model/articleUpdates';
 import { allows, type Permission, type Profile } from '../../shared/review/people';
-import { isOverdue, transitionOf, workflowPath } from '../../shared/review/workflow';
+import { transitionOf, workflowPath } from '../../shared/review/workflow';
 import { bodyAssetIds } from '../../shared/model/body';
 import { checklistConfig, runChecklist, type Finding } from '../../shared/review/checklist';
 import { autoSnapshotDue, sessionEndDue } from '../../shared/review/history';
@@ -27,7 +27,10 @@ import { ensureDir, flushFolders, removeStaleTempFiles, writeFileAtomic, type De
 import { ImagePipeline } from '../images/imagePipeline';
 import { stripLocation } from '../images/privacy';
 import { Catalog } from './catalog';
-import { fail } from './errors';
+import { ApiFailure, fail } from './errors';
+import { comparer, matcher, type QueryContext } from './libraryQuery';
+import { SearchIndex, searchDocOf, searchText, type SearchDoc, type SearchHit } from './searchIndex';
+import { findWordHits, hasPhrase, parseQuery, snippetAround } from '../../shared/text/search';
 import { UnreadableFileError } from './jsonAdapter';
 import { acquireLibraryLock } from './libraryLock';
 import { articleHash, BUNDLE_EXTENSION, BundleRefusedError, imagesOf, readBundle, writeBundle } from './bundles';
@@ -53,9 +56,15 @@ export interface LibraryOptions {
 const DEFAULT_PAGE = 200;
 /** Libraries from this many articles list a page near the top by picking it rather than sorting all. */
 const PICK_FROM = 5000;
-const byHeadline = (a: ArticleSummary, b: ArticleSummary) => compareVietnamese(a.headline, b.headline);
-const byUpdated = (a: ArticleSummary, b: ArticleSummary) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0);
-const thenById = (compare: (a: ArticleSummary, b: ArticleSummary) => number) => (a: ArticleSummary, b: ArticleSummary) => compare(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** What decides which summaries a query lists (its paging and order aside), for the sorted-list cache. */
+const listedKey = (input: LibraryQuery, context: QueryContext) => {
+  const { view, statuses, sections, tags, assignees, dates } = input;
+  return JSON.stringify([view, statuses, sections, tags, assignees, dates, context.me, view === 'today' || view === 'overdue' ? Math.floor(context.now.getTime() / 60_000) : 0]);
+};
+/** The full-text index's file, beside library.json (a cache: built again when missing). */
+const SEARCH_FILE = 'search-index.json';
+/** How often a changed index is saved while the library is open (it is saved at close too). */
+const SEARCH_SAVE_MS = 10 * 60_000;
 
 /** Articles of a bundle read or written at a time (their flushes to disk overlap). */
 const ARTICLES_AT_ONCE = 16;
@@ -106,6 +115,15 @@ export class LibraryService implements NewsdeskService {
   readonly images: ImagePipeline;
   private lock: { release: () => Promise<void> } | null = null;
   private disposed = false;
+  /** The full-text index; it answers searches once ready (until then they look at headlines). */
+  private search = new SearchIndex();
+  private searchReady = false;
+  private searchProgress = { done: 0, total: 0 };
+  /** Loading or building the index (started at open), then saving it. */
+  private searchWork: Promise<void> = Promise.resolve();
+  private searchTimer: NodeJS.Timeout | null = null;
+  /** The last long list sorted (scrolling a large library sorts it once). */
+  private sortedList: { key: string; generation: number; items: ArticleSummary[] } | null = null;
 
   private constructor(private readonly options: LibraryOptions) {
     this.now = options.now ?? (() => new Date());
@@ -123,6 +141,8 @@ export class LibraryService implements NewsdeskService {
       fontsDir: options.fontsDir ?? join(process.cwd(), 'node_modules', '@fontsource', 'noto-serif', 'files'),
       catalog: this.catalog,
       read: (id) => this.store.read(id),
+      file: (id) => this.store.path(id),
+      ...(options.appVersion ? { version: options.appVersion } : {}),
       remember: (outDir) => this.exclusive(() => this.catalog.saveSettings(rememberFolder(this.catalog.settings, outDir))),
     });
   }
@@ -146,6 +166,7 @@ export class LibraryService implements NewsdeskService {
       // temporary files in revisions/ (searched only then: one folder per article).
       if (lock.tookOver) await service.store.revisions.removeTempFiles();
       await service.catalog.open(service.store);
+      service.searchWork = service.prepareSearch();
     } catch (error) {
       await service.catalog.settleLoading();
       await service.catalog.journal.close();
@@ -243,32 +264,186 @@ export class LibraryService implements NewsdeskService {
     });
   }
 
-  async listArticles(input: ParsedInput<'listArticles'>, context: CallContext = {}) {
-    const trash = input.view === 'trash';
-    let items = [...this.catalog.values()].filter((s) => (s.trashedAt !== null) === trash);
-    if (input.view === 'mine') {
-      const me = this.profileOf(context)?.id;
-      items = me ? items.filter((s) => s.assignee === me) : [];
-    } else if (input.view === 'overdue') {
-      const now = this.now();
-      items = items.filter((s) => isOverdue(s, now));
-    }
-    if (input.query && input.query.trim()) {
-      const needle = fold(input.query.trim());
-      items = items.filter((s) => fold(s.headline).includes(needle) || s.slug.includes(needle));
-    }
-    // (Ties in id order, so that every page of a list agrees with the others.)
-    const compare = thenById(input.sort === 'headline' ? byHeadline : byUpdated);
+  async listArticles(input: ParsedInput<'listArticles'>, context: CallContext = {}): Promise<MethodOutput<'listArticles'>> {
+    const { summaries, hit } = await this.listed(input, context);
     const offset = input.offset ?? 0;
     const end = offset + (input.limit ?? DEFAULT_PAGE);
-    // A page near the top of a large library: the first `end` picked with a bounded heap (a
-    // fraction of sorting 100,000 summaries); otherwise sorted whole.
-    if (items.length >= PICK_FROM && end * 4 < items.length) {
-      const first = new FixedReverseHeap<ArticleSummary>(Array, compare, end);
-      for (const item of items) first.push(item);
-      return { total: items.length, items: (first.consume() as ArticleSummary[]).slice(offset) };
+    const sort = input.sort === 'relevance' || (!input.sort && hit) ? (hit ? null : 'updated') : (input.sort ?? 'updated');
+    let items: ArticleSummary[];
+    if (sort === null) items = summaries.slice(offset, end);
+    else {
+      const queryContext = this.queryContext(context);
+      const compare = comparer(sort, input.direction, queryContext);
+      const key = hit ? null : JSON.stringify([listedKey(input, queryContext), sort, input.direction ?? '']);
+      const cached = key && this.sortedList?.key === key && this.sortedList.generation === this.catalog.generation ? this.sortedList.items : null;
+      if (cached) items = cached.slice(offset, end);
+      else if (summaries.length >= PICK_FROM && end * 4 < summaries.length) {
+        // A page near the top of a large library: the first `end` picked with a bounded heap (a
+        // fraction of sorting 100,000 summaries).
+        const first = new FixedReverseHeap<ArticleSummary>(Array, compare, end);
+        for (const item of summaries) first.push(item);
+        items = (first.consume() as ArticleSummary[]).slice(offset);
+      } else {
+        const sorted = summaries.sort(compare);
+        // Kept while the catalog stays the same: scrolling on through a large library sorts once.
+        if (key) this.sortedList = { key, generation: this.catalog.generation, items: sorted };
+        items = sorted.slice(offset, end);
+      }
     }
-    return { total: items.length, items: items.sort(compare).slice(offset, end) };
+    if (!hit) return { total: summaries.length, items };
+    return { total: summaries.length, items, snippets: await this.snippetsOf(items, hit) };
+  }
+
+  async listArticleIds(input: ParsedInput<'listArticleIds'>, context: CallContext = {}): Promise<MethodOutput<'listArticleIds'>> {
+    const { summaries } = await this.listed(input, context);
+    return { ids: summaries.map((summary) => summary.id) };
+  }
+
+  async getSearchStatus(_input: ParsedInput<'getSearchStatus'>): Promise<MethodOutput<'getSearchStatus'>> {
+    return { state: this.searchReady ? 'ready' : 'building', ...this.searchProgress };
+  }
+
+  /**
+   * Bulk changes on a selection (the library's toolbar): every article is changed as its own
+   * save would change it — the workflow's moves and the caller's permissions apply one by one —
+   * and the writes go together (one journal flush, several at a time). What could not be changed
+   * is reported with why; the rest is changed.
+   */
+  updateArticles(input: ParsedInput<'updateArticles'>, context: CallContext = {}): Promise<MethodOutput<'updateArticles'>> {
+    return this.exclusive(async () => {
+      const result: MethodOutput<'updateArticles'> = { changed: 0, unchanged: 0, failed: [] };
+      if (input.section !== undefined && input.section !== '' && !this.catalog.settings.sections.some((section) => section.slug === input.section)) {
+        fail('invalid_input', `There is no section "${input.section}" in Settings.`);
+      }
+      const actor = this.actor(context);
+      const changes: Array<{ id: string; next: Article; snapshot: SnapshotReason | null }> = [];
+      await pMap(
+        [...new Set(input.ids)],
+        async (id) => {
+          try {
+            const current = await this.load(id);
+            const next = this.bulkChanged(current, input, context, actor);
+            if (next === current) result.unchanged++;
+            else changes.push({ id, next, snapshot: next.status !== current.status ? { kind: 'status' } : null });
+          } catch (error) {
+            const headline = this.catalog.get(id)?.headline ?? '';
+            if (error instanceof ApiFailure) result.failed.push({ id, headline, code: error.code, message: error.message });
+            else throw error;
+          }
+        },
+        { concurrency: ARTICLES_AT_ONCE },
+      );
+      if (changes.length) {
+        await this.writeMany(
+          changes.map((change) => change.id),
+          changes.map((change) => (batch: WriteBatch) => this.write(change.next, change.snapshot, actor, batch)),
+        );
+      }
+      result.changed = changes.length;
+      return result;
+    });
+  }
+
+  /** One article with a bulk action's changes, refused (ApiFailure) where its own save or move would be. */
+  private bulkChanged(current: Article, input: ParsedInput<'updateArticles'>, context: CallContext, actor: Actor): Article {
+    let next = current;
+    if (input.trashed !== undefined) {
+      this.guard(context, 'spike', current);
+      if (current.status === 'published') this.guard(context, 'publish');
+      next = setTrashed(next, input.trashed, actor);
+    }
+    const fields: Partial<ArticleFields> = {};
+    if (input.section !== undefined && input.section !== current.section) fields.section = input.section;
+    if (input.addTags?.length || input.removeTags?.length) {
+      const removing = new Set((input.removeTags ?? []).map((tag) => fold(tag)));
+      const tags = current.tags.filter((tag) => !removing.has(fold(tag)));
+      for (const tag of input.addTags ?? []) if (!tags.some((kept) => fold(kept) === fold(tag))) tags.push(tag.trim());
+      if (tags.length > LIMITS.tags) fail('invalid_input', `An article has at most ${LIMITS.tags} tags.`);
+      if (tags.join('\n') !== current.tags.join('\n')) fields.tags = tags;
+    }
+    if (Object.keys(fields).length) {
+      if (current.status === 'published') this.guard(context, 'publish');
+      next = applyChanges(next, fields, actor);
+    }
+    if (input.status !== undefined && input.status !== current.status) {
+      const transition = transitionOf(current.status, input.status);
+      if (!transition) fail('invalid_input', `The workflow has no move from ${current.status} to ${input.status}.`);
+      if (transition.needs) this.guard(context, transition.needs, current);
+      if (input.status === 'published') {
+        if (!canPublish(next)) fail('invalid_input', 'An article needs a headline (and so a slug) before it is published.');
+        this.refuseChecklistErrors(next);
+      }
+      next = changeStatus(next, input.status, actor);
+    }
+    return next === current ? current : { ...next, revision: current.revision + 1 };
+  }
+
+  /** The listing context of a call: now, the library's time zone, the caller, the profiles and sections. */
+  private queryContext(context: CallContext): QueryContext {
+    const settings = this.catalog.settings;
+    const names = new Map(settings.sections.map((section) => [section.slug, section.name]));
+    return { now: this.now(), timeZone: settings.timeZone, me: this.profileOf(context)?.id, profiles: settings.profiles, sectionName: (slug) => names.get(slug) ?? '' };
+  }
+
+  /**
+   * The summaries a query lists, unsorted, or best first for a search (with what the search
+   * found). Until the full-text index is ready, a search looks at headlines and slugs only.
+   */
+  private async listed(input: LibraryQuery, context: CallContext): Promise<{ summaries: ArticleSummary[]; hit: SearchHit | null }> {
+    const listedHere = matcher(input, this.queryContext(context));
+    const text = input.query?.trim() ? input.query : '';
+    if (!text) return { summaries: [...this.catalog.values()].filter(listedHere), hit: null };
+    if (!this.searchReady) {
+      const needle = fold(text.trim());
+      const found = [...this.catalog.values()].filter((s) => listedHere(s) && (fold(s.headline).includes(needle) || s.slug.includes(needle)));
+      return { summaries: found, hit: { ids: found.map((s) => s.id), query: parseQuery(text), alternatives: [] } };
+    }
+    const hit = this.search.search(text);
+    let summaries = hit.ids.map((id) => this.catalog.get(id)).filter((s): s is ArticleSummary => s !== undefined && listedHere(s));
+    if (hit.query.phrases.length) {
+      // Quoted words must stand together: checked in the articles' text (the index knows only that they are there).
+      const kept = await pMap(summaries, async (summary) => {
+        const doc = await this.searchDocFor(summary.id);
+        const text = doc ? searchText(doc) : '';
+        return hit.query.phrases.every((phrase) => hasPhrase(text, phrase)) ? summary : null;
+      }, { concurrency: ARTICLES_AT_ONCE });
+      summaries = kept.filter((s): s is ArticleSummary => s !== null);
+    }
+    return { summaries, hit };
+  }
+
+  /** An article's text as the index reads it (null when it cannot be read). */
+  private async searchDocFor(id: string): Promise<SearchDoc | null> {
+    return this.store.read(id).then(searchDocOf, () => null);
+  }
+
+  /** Where each listed article matched a search: up to two pieces of text, the hits marked. */
+  private async snippetsOf(items: readonly ArticleSummary[], hit: SearchHit): Promise<Record<string, SearchSnippet[]>> {
+    const { words, phrases, lastIsPartial } = hit.query;
+    const prefixes = lastIsPartial ? [words[words.length - 1]!] : [];
+    const whole = lastIsPartial ? words.slice(0, -1) : words;
+    const found = [...whole, ...hit.alternatives];
+    const entries = await pMap(items, async (summary) => {
+      const doc = await this.searchDocFor(summary.id);
+      if (!doc) return [summary.id, []] as const;
+      const fields: Array<[SearchSnippet['field'], string]> = [
+        ['headline', doc.headline],
+        ['sapo', doc.sapo],
+        ['body', doc.body],
+        ['caption', doc.captions.join(' · ')],
+        ['byline', doc.byline],
+        ['tags', doc.tags.join(', ')],
+      ];
+      const snippets: SearchSnippet[] = [];
+      for (const [field, text] of fields) {
+        if (!text || snippets.length >= 2) continue;
+        const hits = findWordHits(text, found, prefixes, phrases);
+        if (hits.length === 0) continue;
+        snippets.push({ field, ...snippetAround(text, hits) });
+      }
+      return [summary.id, snippets] as const;
+    }, { concurrency: ARTICLES_AT_ONCE });
+    return Object.fromEntries(entries);
   }
 
   async listTags(_input: ParsedInput<'listTags'>) {
@@ -708,6 +883,7 @@ export class LibraryService implements NewsdeskService {
    * call. For tests that compare the folder, and for anyone about to copy it.
    */
   async whenIdle(): Promise<void> {
+    await this.searchWork;
     await this.images.whenIdle();
     await this.queue.idle();
     while (this.catalog.pending && !this.disposed) {
@@ -722,6 +898,9 @@ export class LibraryService implements NewsdeskService {
     await this.images.close();
     await this.exclusive(async () => {
       await this.catalog.close();
+      if (this.searchTimer) clearInterval(this.searchTimer);
+      await this.searchWork.catch(() => undefined);
+      if (this.searchReady && this.search.dirty) await this.saveSearch();
       this.disposed = true;
       this.queue.close();
       await this.lock?.release();
@@ -754,6 +933,50 @@ export class LibraryService implements NewsdeskService {
     const summary = summarize(article);
     await writing;
     this.catalog.update(summary);
+    this.search.add(searchDocOf(article));
+  }
+
+  /**
+   * Makes the full-text index ready, in the background: the saved one, brought up to date with
+   * the articles written since it was saved (by revision), or — missing, damaged or too far
+   * behind — built again from every article file. Progress is counted for getSearchStatus; saves
+   * made meanwhile go into the index being built (an older revision read later is ignored).
+   */
+  private async prepareSearch(): Promise<void> {
+    const path = join(this.dataDir, SEARCH_FILE);
+    const saved = await SearchIndex.load(path);
+    if (saved) {
+      // (Saves made while it loaded are in the empty index: they go again into the loaded one.)
+      for (const id of this.search.indexedIds()) saved.remove(id);
+      this.search = saved;
+    }
+    const stale = [...this.catalog.values()].filter((summary) => this.search.revisionOf(summary.id) !== summary.revision).map((summary) => summary.id);
+    for (const id of [...this.search.indexedIds()]) if (!this.catalog.get(id)) this.search.remove(id);
+    // A saved index that is mostly behind answers nothing useful meanwhile: searches look at headlines until it is rebuilt.
+    this.searchReady = saved !== null && stale.length < Math.max(50, this.catalog.size / 10);
+    this.searchProgress = { done: 0, total: stale.length };
+    await pMap(
+      stale,
+      async (id) => {
+        if (this.disposed) return;
+        const doc = await this.searchDocFor(id);
+        if (doc) this.search.add(doc);
+        this.searchProgress = { done: this.searchProgress.done + 1, total: stale.length };
+      },
+      { concurrency: ARTICLES_AT_ONCE },
+    );
+    this.searchReady = true;
+    this.searchProgress = { done: stale.length, total: stale.length };
+    if (this.search.dirty && !this.disposed) await this.saveSearch();
+    this.searchTimer = setInterval(() => {
+      if (this.search.dirty && !this.disposed) this.searchWork = this.searchWork.then(() => this.saveSearch());
+    }, SEARCH_SAVE_MS);
+    this.searchTimer.unref();
+  }
+
+  /** Saves the index (a failure to is only a cost at the next open: it is a cache). */
+  private async saveSearch(): Promise<void> {
+    await this.search.save(join(this.dataDir, SEARCH_FILE)).catch(() => undefined);
   }
 
   /**
@@ -853,10 +1076,12 @@ export class LibraryService implements NewsdeskService {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
         this.catalog.remove(id);
+        this.search.remove(id);
         fail('not_found', `No article with id ${id}.`);
       }
       if (error instanceof UnreadableFileError) {
         this.catalog.remove(id);
+        this.search.remove(id);
         fail('corrupt_file', `The article file could not be read and was moved aside: ${error.reason}`);
       }
       if (error instanceof ArticleTooNewError) fail('too_new', error.message);

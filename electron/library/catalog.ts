@@ -140,6 +140,10 @@ export class Catalog {
     return this.summaries.values();
   }
 
+  get size(): number {
+    return this.summaries.size;
+  }
+
   get(id: string): ArticleSummary | undefined {
     return this.summaries.get(id);
   }
@@ -159,13 +163,20 @@ export class Catalog {
   /** After an article file was written (its journal entry first): its summary. */
   update(summary: ArticleSummary): void {
     this.summaries.set(summary.id, summary);
+    this.generation++;
     this.schedule();
   }
 
   /** An article whose file is gone or was moved aside. */
   remove(id: string): void {
-    if (this.summaries.delete(id)) this.schedule();
+    if (this.summaries.delete(id)) {
+      this.generation++;
+      this.schedule();
+    }
   }
+
+  /** Counts changes to the summaries (lists sorted earlier stay good while it stays the same). */
+  generation = 0;
 
   /** Whether library.json is behind memory (a compaction is waiting). */
   get pending(): boolean {

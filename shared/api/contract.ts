@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { articleFieldsSchema, articleSchema, articleStatus, articleSummarySchema } from '../model/article';
+import { articleFieldsSchema, articleSchema, articleStatus, articleSummarySchema, LIMITS } from '../model/article';
 import { articleId, assetIdField, slugField, text } from '../model/fields';
 import { noteKinds } from '../model/blocks/spec';
 import { settingsSchema } from '../model/settings';
@@ -55,6 +55,49 @@ const exportResultSchema = z.strictObject({
   unchanged: z.number().int(),
   removed: z.number().int(),
   notes: z.array(z.string()),
+  /** Published articles whose file could not be read: their pages were kept as the last export left them. */
+  unreadable: z.array(z.strictObject({ id: z.string(), headline: z.string() })),
+});
+
+/** The library's saved views: all, waiting for review, mine, today's (updated or due today), overdue, and the trash. */
+export const libraryViews = ['active', 'waiting', 'mine', 'today', 'overdue', 'trash'] as const;
+export type LibraryViewName = (typeof libraryViews)[number];
+export const librarySorts = ['relevance', 'headline', 'section', 'status', 'assignee', 'due', 'updated', 'words'] as const;
+export type LibrarySort = (typeof librarySorts)[number];
+/** Most articles one bulk action changes. */
+export const BULK_MAX = 100_000;
+const dayField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
+
+/** What the library lists: a saved view, a search and filters (each filter: any of the values given). */
+const libraryQuery = z.strictObject({
+  view: z.enum(libraryViews).optional(),
+  /** Full text (headline, sapo, body, byline, captions, tags), diacritics optional; "quoted words" as a phrase. */
+  query: text(200).optional(),
+  statuses: z.array(articleStatus).max(articleStatus.options.length).optional(),
+  sections: z.array(text(100)).max(200).optional(),
+  tags: z.array(text(LIMITS.tag)).max(50).optional(),
+  /** Profile ids; '' for articles assigned to no one. */
+  assignees: z.array(text(100)).max(200).optional(),
+  /** Days (inclusive, in the library's time zone) on one of the article's dates. */
+  dates: z
+    .strictObject({ field: z.enum(['updated', 'due', 'published']), from: dayField.optional(), to: dayField.optional() })
+    .optional(),
+});
+export type LibraryQuery = z.infer<typeof libraryQuery>;
+
+/** A piece of an article's text around search hits: `hits` are [start, end) offsets into `text`. */
+export const searchSnippetSchema = z.strictObject({
+  field: z.enum(['headline', 'sapo', 'body', 'byline', 'caption', 'tags']),
+  text: z.string(),
+  hits: z.array(z.tuple([z.number().int(), z.number().int()])),
+});
+export type SearchSnippet = z.infer<typeof searchSnippetSchema>;
+
+/** What a bulk action did: how many changed, were already so, and which could not (with why). */
+const bulkResultSchema = z.strictObject({
+  changed: z.number().int(),
+  unchanged: z.number().int(),
+  failed: z.array(z.strictObject({ id: z.string(), headline: z.string(), code: z.string(), message: z.string() })),
 });
 
 const articleRef = z.strictObject({ id: z.string(), headline: z.string() });
@@ -147,15 +190,43 @@ export const contract = {
     output: articleSchema,
   },
   listArticles: {
-    input: z.strictObject({
-      /** active: not in the trash; mine: assigned to the calling profile; overdue: past its deadline and not published, spiked or archived; trash. */
-      view: z.enum(['active', 'mine', 'overdue', 'trash']).optional(),
-      query: text(200).optional(),
-      sort: z.enum(['updated', 'headline']).optional(),
+    input: libraryQuery.extend({
+      /** relevance: best search match first (only with a query; otherwise updated). Ties in id order, so pages agree. */
+      sort: z.enum(librarySorts).optional(),
+      /** asc or desc; each column has its natural default (newest, A–Z, most syllables first). */
+      direction: z.enum(['asc', 'desc']).optional(),
       offset: z.number().int().min(0).optional(),
       limit: z.number().int().min(1).max(1000).optional(),
+    }).strict(),
+    output: z.strictObject({
+      total: z.number().int(),
+      items: z.array(articleSummarySchema),
+      /** For a search: where each listed article matched, the hits marked (by id). */
+      snippets: z.record(z.string(), z.array(searchSnippetSchema)).optional(),
     }),
-    output: z.strictObject({ total: z.number().int(), items: z.array(articleSummarySchema) }),
+  },
+  listArticleIds: {
+    /** Every article a query lists (for a selection of all of them), in no particular order. */
+    input: libraryQuery,
+    output: z.strictObject({ ids: z.array(z.string()) }),
+  },
+  updateArticles: {
+    /** Bulk changes on a selection: each article moves only where the workflow (and the caller's role) allows; the others are reported. */
+    input: z.strictObject({
+      ids: z.array(articleId).min(1).max(BULK_MAX),
+      status: articleStatus.optional(),
+      section: text(100).optional(),
+      addTags: z.array(text(LIMITS.tag)).max(20).optional(),
+      removeTags: z.array(text(LIMITS.tag)).max(20).optional(),
+      /** true: into the trash; false: out of it. */
+      trashed: z.boolean().optional(),
+    }),
+    output: bulkResultSchema,
+  },
+  getSearchStatus: {
+    /** The full-text index: ready, or being built (in the background, after it was missing or stale). */
+    input: noInput,
+    output: z.strictObject({ state: z.enum(['ready', 'building']), done: z.number().int(), total: z.number().int() }),
   },
   listTags: {
     input: z.strictObject({}),

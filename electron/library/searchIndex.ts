@@ -1,0 +1,270 @@
+import { readFile } from 'node:fs/promises';
+import { distance } from 'fastest-levenshtein';
+import { Encoder, Index } from 'flexsearch';
+import type { Article } from '../../shared/model/article';
+import { bodyAsRejected } from '../../shared/review/suggestions';
+import { bodyToPlainText } from '../../shared/model/body';
+import { exactWords, foldedWords, parseQuery, type ParsedQuery } from '../../shared/text/search';
+import { writeFileAtomic } from './atomicFile';
+
+/**
+ * The library's full-text index (FlexSearch): every article's headline, tags, sapo, byline,
+ * captions and body, as a reader reads them (pending suggestions as if rejected).
+ *
+ * Two FlexSearch indexes: `folded` holds every word folded (no marks: how Vietnamese is typed in a
+ * hurry), the headline first so that its words score best; `exact` holds the words of the short
+ * fields (headline, sapo, tags, byline, captions) with their marks, to rank first what matches a
+ * query as it was typed. FlexSearch keeps postings as arrays of small numbers: an article is a
+ * slot number here, its id kept beside. A vocabulary of folded words (with how many articles use
+ * each) lets a word being typed stand for the longer words it starts, and a mistyped word for the
+ * known words one edit away.
+ *
+ * The index is a cache: saved as one file beside the library with the revision of every article
+ * in it, loaded at open and brought up to date with what changed since (or built again when
+ * missing or damaged).
+ */
+
+/** What the index keeps of an article (its fields' text). */
+export interface SearchDoc {
+  id: string;
+  revision: number;
+  headline: string;
+  tags: readonly string[];
+  sapo: string;
+  byline: string;
+  captions: readonly string[];
+  body: string;
+}
+
+export function searchDocOf(article: Article): SearchDoc {
+  return {
+    id: article.id,
+    revision: article.revision,
+    headline: article.headline,
+    tags: article.tags,
+    sapo: article.sapo,
+    byline: article.byline,
+    captions: article.featuredImage?.caption ? [article.featuredImage.caption] : [],
+    // (The body's text includes its photos' captions.)
+    body: bodyToPlainText(bodyAsRejected(article.body)),
+  };
+}
+
+/** All of an article's text the index reads, one field a line. */
+export function searchText(doc: SearchDoc): string {
+  return [doc.headline, doc.tags.join(', '), doc.sapo, doc.byline, doc.captions.join('\n'), doc.body].join('\n');
+}
+
+const FILE_VERSION = 1;
+/** Most results a word is looked up for (more than any library holds). */
+const ALL = 1_000_000;
+/** Longer words a word being typed may stand for (the most used ones). */
+const PREFIX_EXPANSIONS = 40;
+
+const options = () => {
+  // Words come folded or exact already (shared/text/search.ts): FlexSearch only splits on spaces.
+  const encoder = new Encoder({ normalize: false, dedupe: false, numeric: false, split: ' ', minlength: 1 });
+  return { encoder, tokenize: 'strict' as const, resolution: 9 };
+};
+
+export interface SearchHit {
+  /** Article ids, best first. */
+  ids: string[];
+  /** The query as understood. */
+  query: ParsedQuery;
+  /** Longer words the last word stood for, and known words mistyped ones stood for (folded): for snippets. */
+  alternatives: string[];
+}
+
+interface SavedIndex {
+  version: number;
+  ids: string[];
+  revisions: number[];
+  vocabulary: Array<[string, number]>;
+  folded: Array<[string, string]>;
+  exact: Array<[string, string]>;
+}
+
+export class SearchIndex {
+  private folded = new Index(options());
+  private exact = new Index(options());
+  /** Slot → article id ('' when free), and back. */
+  private ids: string[] = [];
+  private readonly slots = new Map<string, number>();
+  private revisions: number[] = [];
+  /** Folded word → articles using it (counted when added; a word no article uses any more only costs a lookup). */
+  private readonly vocabulary = new Map<string, number>();
+  /** The vocabulary sorted, for the words a typed start stands for (made again when needed). */
+  private sortedWords: string[] | null = null;
+  /** Changed since loaded or saved. */
+  dirty = false;
+
+  get size(): number {
+    return this.slots.size;
+  }
+
+  /** The revision indexed for an article (undefined: not in the index). */
+  revisionOf(id: string): number | undefined {
+    const slot = this.slots.get(id);
+    return slot === undefined ? undefined : this.revisions[slot];
+  }
+
+  /** Ids in the index. */
+  indexedIds(): IterableIterator<string> {
+    return this.slots.keys();
+  }
+
+  /** Adds or replaces an article (an older revision than the one indexed is ignored). */
+  add(doc: SearchDoc): void {
+    const known = this.revisionOf(doc.id);
+    if (known !== undefined && known > doc.revision) return;
+    let slot = this.slots.get(doc.id);
+    if (slot === undefined) {
+      slot = this.ids.length;
+      this.ids.push(doc.id);
+      this.slots.set(doc.id, slot);
+    }
+    this.revisions[slot] = doc.revision;
+    const lead = [doc.headline, doc.tags.join(' . '), doc.sapo, doc.byline, doc.captions.join(' . ')];
+    const words = foldedWords([...lead, doc.body].join('\n'));
+    if (known === undefined) for (const word of new Set(words)) this.vocabulary.set(word, (this.vocabulary.get(word) ?? 0) + 1);
+    else for (const word of new Set(words)) if (!this.vocabulary.has(word)) this.vocabulary.set(word, 1);
+    this.sortedWords = null;
+    const method = known === undefined ? 'add' : 'update';
+    this.folded[method](slot, words.join(' '));
+    this.exact[method](slot, exactWords(lead.join('\n')).join(' '));
+    this.dirty = true;
+  }
+
+  remove(id: string): void {
+    const slot = this.slots.get(id);
+    if (slot === undefined) return;
+    this.folded.remove(slot);
+    this.exact.remove(slot);
+    this.slots.delete(id);
+    this.ids[slot] = '';
+    this.dirty = true;
+  }
+
+  /**
+   * The articles that have every word of a query (and every word of its phrases; whether they
+   * stand together is for the caller to check in the text). Best first: what matches the marks as
+   * typed, then FlexSearch's order (words early in the article, the headline first).
+   */
+  search(text: string): SearchHit {
+    const query = parseQuery(text);
+    const alternatives: string[] = [];
+    if (query.words.length === 0) return { ids: [], query, alternatives };
+    const choices = query.words.map((word, index) => {
+      const partial = query.lastIsPartial && index === query.words.length - 1;
+      const found = this.vocabulary.has(word) ? [word] : [];
+      const longer = partial ? this.wordsStartingWith(word) : [];
+      const words = [...new Set([...found, ...longer])];
+      if (words.length === 0) words.push(...this.nearWords(word));
+      alternatives.push(...words.filter((w) => w !== word));
+      return words;
+    });
+    if (choices.some((words) => words.length === 0)) return { ids: [], query, alternatives };
+    let slots: number[];
+    if (choices.every((words) => words.length === 1)) {
+      slots = this.folded.search(choices.map((words) => words[0]).join(' '), { limit: ALL }) as number[];
+    } else {
+      // Each word as any of its alternatives: their articles united, then intersected word by word
+      // (the rarest first); the order is the sum of each article's place in each word's list.
+      const lists = choices.map((words) => {
+        const place = new Map<number, number>();
+        for (const word of words) {
+          const found = this.folded.search(word, { limit: ALL }) as number[];
+          found.forEach((slot, i) => {
+            const at = place.get(slot);
+            if (at === undefined || i < at) place.set(slot, i);
+          });
+        }
+        return place;
+      });
+      lists.sort((a, b) => a.size - b.size);
+      const [first, ...rest] = lists;
+      const scored: Array<[number, number]> = [];
+      for (const [slot, at] of first!) {
+        let score = at / first!.size;
+        let everywhere = true;
+        for (const list of rest) {
+          const other = list.get(slot);
+          if (other === undefined) {
+            everywhere = false;
+            break;
+          }
+          score += other / list.size;
+        }
+        if (everywhere) scored.push([slot, score]);
+      }
+      slots = scored.sort((a, b) => a[1] - b[1]).map(([slot]) => slot);
+    }
+    // Typed with marks: what has those words so marked (headline, sapo, tags, byline, captions) first.
+    const marked = query.exact.filter((word): word is string => word !== null);
+    if (marked.length > 0 && slots.length > 0) {
+      const exact = new Set(this.exact.search(marked.join(' '), { limit: ALL }) as number[]);
+      if (exact.size > 0) slots = [...slots.filter((slot) => exact.has(slot)), ...slots.filter((slot) => !exact.has(slot))];
+    }
+    return { ids: slots.map((slot) => this.ids[slot]!).filter(Boolean), query, alternatives };
+  }
+
+  /** Known words a typed start stands for, the most used first. */
+  private wordsStartingWith(start: string): string[] {
+    if (!this.sortedWords) this.sortedWords = [...this.vocabulary.keys()].sort();
+    const words = this.sortedWords;
+    let low = 0;
+    let high = words.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (words[mid]! < start) low = mid + 1;
+      else high = mid;
+    }
+    const found: string[] = [];
+    for (let i = low; i < words.length && words[i]!.startsWith(start); i++) found.push(words[i]!);
+    return found.sort((a, b) => (this.vocabulary.get(b) ?? 0) - (this.vocabulary.get(a) ?? 0)).slice(0, PREFIX_EXPANSIONS);
+  }
+
+  /** Known words one typing mistake away (two for long words), the most used first. */
+  private nearWords(word: string): string[] {
+    if (word.length < 3 || /^\d+$/.test(word)) return [];
+    const most = word.length >= 8 ? 2 : 1;
+    const near: string[] = [];
+    for (const known of this.vocabulary.keys()) {
+      if (Math.abs(known.length - word.length) > most) continue;
+      if (distance(known, word) <= most) near.push(known);
+    }
+    return near.sort((a, b) => (this.vocabulary.get(b) ?? 0) - (this.vocabulary.get(a) ?? 0)).slice(0, 10);
+  }
+
+  /** Writes the index to `path` (atomically). */
+  async save(path: string): Promise<void> {
+    const folded: Array<[string, string]> = [];
+    const exact: Array<[string, string]> = [];
+    this.folded.export((key, data) => void folded.push([key, data]));
+    this.exact.export((key, data) => void exact.push([key, data]));
+    const saved: SavedIndex = { version: FILE_VERSION, ids: this.ids, revisions: this.revisions, vocabulary: [...this.vocabulary], folded, exact };
+    this.dirty = false;
+    await writeFileAtomic(path, JSON.stringify(saved));
+  }
+
+  /** The index saved at `path`, or null when it is missing, damaged or of another version. */
+  static async load(path: string): Promise<SearchIndex | null> {
+    try {
+      const saved = JSON.parse(await readFile(path, 'utf8')) as SavedIndex;
+      if (saved.version !== FILE_VERSION || !Array.isArray(saved.ids) || !Array.isArray(saved.revisions) || saved.ids.length !== saved.revisions.length) return null;
+      const index = new SearchIndex();
+      for (const [key, data] of saved.folded) index.folded.import(key, data);
+      for (const [key, data] of saved.exact) index.exact.import(key, data);
+      index.ids = saved.ids.map(String);
+      index.revisions = saved.revisions.map(Number);
+      index.ids.forEach((id, slot) => {
+        if (id) index.slots.set(id, slot);
+      });
+      for (const [word, count] of saved.vocabulary) index.vocabulary.set(String(word), Number(count));
+      return index;
+    } catch {
+      return null;
+    }
+  }
+}
