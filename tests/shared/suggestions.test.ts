@@ -246,6 +246,47 @@ describe('typing as input methods deliver it', () => {
     expect(bodyAsAccepted(body)).toEqual(doc(p('Nước Việt Nam ta')));
   });
 
+  /**
+   * A space typed after "Giá" in "Giá lúa tăng." shows in the DOM as "Giá  lúa": either space can be
+   * the new one. The editor reads it as the one after the existing space when it still holds an
+   * older caret, and takes the caret from the DOM: between the two spaces, before the new one.
+   */
+  const spaceReadAfterTheCaret = (state: EditorState) =>
+    suggestEdit(state, (tr) => {
+      const afterSpace = at(tr.doc, 'Giá ', true);
+      tr.insertText(' ', afterSpace).setSelection(TextSelection.create(tr.doc, afterSpace));
+    });
+
+  it('a caret the edit left before the text it inserted stays before it', () => {
+    const state = stateOf(doc(p('Giá lúa tăng.')));
+    const afterSpace = at(state.doc, 'Giá ', true);
+    expect(spaceReadAfterTheCaret(state).selection.toJSON()).toEqual({ type: 'text', anchor: afterSpace, head: afterSpace });
+    // A selection ending there, too (anchor before the text, head before the inserted space).
+    const selected = suggestEdit(state, (tr) => tr.insertText(' ', afterSpace).setSelection(TextSelection.create(tr.doc, 1, afterSpace)));
+    expect(selected.selection.toJSON()).toEqual({ type: 'text', anchor: 1, head: afterSpace });
+    // Read the other way (the new space before the existing one), the caret after it is where it was.
+    const before = suggestEdit(state, (tr) => tr.insertText(' ', afterSpace - 1).setSelection(TextSelection.create(tr.doc, afterSpace)));
+    expect(before.selection.toJSON()).toEqual({ type: 'text', anchor: afterSpace, head: afterSpace });
+  });
+
+  it('an ibus composition after a space read after the caret goes between the two spaces', () => {
+    const original = doc(p('Giá lúa tăng.'));
+    let state = spaceReadAfterTheCaret(stateOf(original));
+    // The pre-edit as the browser reports it: each update replaces the previous one at the caret.
+    const from = state.selection.from;
+    let previous = '';
+    for (const text of ['V', 'Vi', 'Vie', 'Viê', 'Việ', 'Việt']) {
+      state = suggestEdit(state, (tr) => tr.insertText(text, from, from + previous.length));
+      previous = text;
+    }
+    const body = stored(state.doc);
+    expect(bodyToPlainText(body)).toBe('Giá Việt lúa tăng.');
+    expect(state.selection.from).toBe(from + 'Việt'.length);
+    expect(suggestionsOfBody(body).map((s) => s.inserted)).toEqual(['Việt ']);
+    expect(bodyAsRejected(body)).toEqual(original);
+    expect(bodyAsAccepted(body)).toEqual(doc(p('Giá Việt lúa tăng.')));
+  });
+
   it('Telex inside one’s own earlier insertion stays that insertion', () => {
     const original = doc(p('Đội tuyển vô địch'));
     let state = suggestEdit(stateOf(original), (tr) => tr.insertText('bóng đá ', at(tr.doc, 'vô')));

@@ -1,3 +1,4 @@
+import { TextSelection } from "prosemirror-state";
 import { AddMarkStep, AddNodeMarkStep, AttrStep, RemoveMarkStep, RemoveNodeMarkStep, ReplaceAroundStep, ReplaceStep } from "prosemirror-transform";
 import { trackAddMarkStep } from "./addMarkStep.js";
 import { trackAddNodeMarkStep } from "./addNodeMarkStep.js";
@@ -78,8 +79,24 @@ function getStepHandler(step) {
         // Map the original selection backwards through the original transaction,
         // and then forwards through the new one.
         const originalBaseDoc = originalTransaction.docs[0];
-        const base = originalBaseDoc ? originalTransaction.selection.map(originalBaseDoc, originalTransaction.mapping.invert()) : originalTransaction.selection;
-        trackedTransaction.setSelection(base.map(trackedTransaction.doc, trackedTransaction.mapping));
+        const selection = originalTransaction.selection;
+        if (originalBaseDoc && selection instanceof TextSelection) {
+            // Newsdesk patch: a caret (or selection end) the edit left just before the text it
+            // inserted stays before that text. Mapped back, both sides of inserted text are one
+            // position; mapping that forward (to the right) put the caret after the text, so a
+            // space read from the DOM as typed after the caret moved the caret past it.
+            const inverted = originalTransaction.mapping.invert();
+            const mapPos = (pos)=>{
+                const back = inverted.mapResult(pos);
+                return trackedTransaction.mapping.map(back.pos, back.deletedAfter && !back.deletedBefore ? -1 : 1);
+            };
+            const $anchor = trackedTransaction.doc.resolve(mapPos(selection.anchor));
+            const $head = trackedTransaction.doc.resolve(mapPos(selection.head));
+            trackedTransaction.setSelection($anchor.parent.inlineContent && $head.parent.inlineContent ? new TextSelection($anchor, $head) : TextSelection.between($anchor, $head));
+        } else {
+            const base = originalBaseDoc ? selection.map(originalBaseDoc, originalTransaction.mapping.invert()) : selection;
+            trackedTransaction.setSelection(base.map(trackedTransaction.doc, trackedTransaction.mapping));
+        }
     }
     if (originalTransaction.scrolledIntoView) {
         trackedTransaction.scrollIntoView();
