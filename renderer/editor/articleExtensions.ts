@@ -4,12 +4,13 @@ import { Dropcursor, Gapcursor, TrailingNode, UndoRedo } from '@tiptap/extension
 import { columnImageUrl } from '../publish/pageContext';
 import type { FigureOptions } from './model/blocks/figure';
 import { modelMarks, modelNodes } from './model';
+import { CaretBeforeInput } from './extensions/CaretBeforeInput';
 import { SearchReplace } from './extensions/SearchReplace';
 
 /**
  * The editor: exactly the article's blocks and marks (./model, twins of shared/model/), and the
  * editing behaviour around them (undo, list keys, drop and gap cursors, a paragraph kept at the
- * end to type into, find and replace).
+ * end to type into, find and replace, the caret read from the page before the browser types).
  */
 export function articleExtensions(options: Partial<FigureOptions> = {}): Extensions {
   return [
@@ -21,5 +22,6 @@ export function articleExtensions(options: Partial<FigureOptions> = {}): Extensi
     Gapcursor,
     TrailingNode,
     SearchReplace,
+    CaretBeforeInput,
   ];
 }
