@@ -29,7 +29,7 @@ import { stripLocation } from '../images/privacy';
 import { Catalog } from './catalog';
 import { ApiFailure, fail } from './errors';
 import { comparer, matcher, type QueryContext } from './libraryQuery';
-import { SearchIndex, searchDocOf, searchText, type SearchDoc, type SearchHit } from './searchIndex';
+import { SearchIndex, searchDocOf, searchDocOfUnchecked, searchText, type SearchDoc, type SearchHit } from './searchIndex';
 import { findWordHits, hasPhrase, parseQuery, snippetAround } from '../../shared/text/search';
 import { UnreadableFileError } from './jsonAdapter';
 import { acquireLibraryLock } from './libraryLock';
@@ -122,6 +122,8 @@ export class LibraryService implements NewsdeskService {
   /** Loading or building the index (started at open), then saving it. */
   private searchWork: Promise<void> = Promise.resolve();
   private searchTimer: NodeJS.Timeout | null = null;
+  /** dispose() has begun: the index stops being built. */
+  private closing = false;
   /** The last long list sorted (scrolling a large library sorts it once). */
   private sortedList: { key: string; generation: number; items: ArticleSummary[] } | null = null;
 
@@ -142,6 +144,7 @@ export class LibraryService implements NewsdeskService {
       catalog: this.catalog,
       read: (id) => this.store.read(id),
       file: (id) => this.store.path(id),
+      now: () => this.now(),
       ...(options.appVersion ? { version: options.appVersion } : {}),
       remember: (outDir) => this.exclusive(() => this.catalog.saveSettings(rememberFolder(this.catalog.settings, outDir))),
     });
@@ -414,7 +417,10 @@ export class LibraryService implements NewsdeskService {
 
   /** An article's text as the index reads it (null when it cannot be read). */
   private async searchDocFor(id: string): Promise<SearchDoc | null> {
-    return this.store.read(id).then(searchDocOf, () => null);
+    // (A file that is not even JSON is left for a checked read to deal with: not from the background.)
+    const json = await this.store.readUnchecked(id).catch(() => undefined);
+    if (json === undefined) return null;
+    return searchDocOfUnchecked(json) ?? this.store.read(id).then(searchDocOf, () => null);
   }
 
   /** Where each listed article matched a search: up to two pieces of text, the hits marked. */
@@ -895,12 +901,13 @@ export class LibraryService implements NewsdeskService {
   /** Waits for pending writes, writes the catalog and unlocks the library; later calls are refused. */
   async dispose(): Promise<void> {
     if (this.disposed) return;
+    this.closing = true;
     await this.images.close();
     await this.exclusive(async () => {
       await this.catalog.close();
       if (this.searchTimer) clearInterval(this.searchTimer);
       await this.searchWork.catch(() => undefined);
-      if (this.searchReady && this.search.dirty) await this.saveSearch();
+      if (this.search.dirty) await this.saveSearch();
       this.disposed = true;
       this.queue.close();
       await this.lock?.release();
@@ -958,16 +965,18 @@ export class LibraryService implements NewsdeskService {
     await pMap(
       stale,
       async (id) => {
-        if (this.disposed) return;
+        if (this.closing) return;
         const doc = await this.searchDocFor(id);
         if (doc) this.search.add(doc);
         this.searchProgress = { done: this.searchProgress.done + 1, total: stale.length };
       },
       { concurrency: ARTICLES_AT_ONCE },
     );
+    // Closed before it was done: what is indexed is saved (with its revisions) and the rest read next time.
+    if (this.closing) return;
     this.searchReady = true;
     this.searchProgress = { done: stale.length, total: stale.length };
-    if (this.search.dirty && !this.disposed) await this.saveSearch();
+    if (this.search.dirty) await this.saveSearch();
     this.searchTimer = setInterval(() => {
       if (this.search.dirty && !this.disposed) this.searchWork = this.searchWork.then(() => this.saveSearch());
     }, SEARCH_SAVE_MS);

@@ -62,6 +62,16 @@ export class ArticleStore {
    * reported (UnreadableFileError); a newer format is refused (ArticleTooNewError); a missing file
    * throws ENOENT.
    */
+  /**
+   * An article file's JSON as it is on disk, unchecked (for reading its text quickly: search);
+   * the article itself when it was read and checked recently.
+   */
+  async readUnchecked(id: string): Promise<unknown> {
+    const recent = this.recent.get(id);
+    if (recent) return recent.article;
+    return JSON.parse(await readFile(this.path(id), 'utf8')) as unknown;
+  }
+
   async read(id: string): Promise<Article> {
     const path = this.path(id);
     // An article just written or read is not read and checked again while its file is the same

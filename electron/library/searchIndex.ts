@@ -50,6 +50,28 @@ export function searchDocOf(article: Article): SearchDoc {
   };
 }
 
+const isText = (value: unknown): value is string => typeof value === 'string';
+
+/**
+ * What the index keeps of an article file read without its checks (search reads many at once:
+ * parsing is what it costs, checking would cost twice that), or null when the file is not of the
+ * current form (the caller then reads it the checked way). The text is only searched and shown
+ * as text, never stored.
+ */
+export function searchDocOfUnchecked(json: unknown): SearchDoc | null {
+  if (!json || typeof json !== 'object') return null;
+  const article = json as Partial<Record<keyof Article, unknown>>;
+  const { id, revision, headline, sapo, byline, tags, body, featuredImage } = article;
+  if (!isText(id) || typeof revision !== 'number' || !isText(headline) || !isText(sapo) || !isText(byline)) return null;
+  if (!Array.isArray(tags) || !tags.every(isText) || !body || typeof body !== 'object') return null;
+  try {
+    const caption = featuredImage && typeof featuredImage === 'object' ? (featuredImage as { caption?: unknown }).caption : undefined;
+    return searchDocOf({ id, revision, headline, sapo, byline, tags, body, featuredImage: isText(caption) ? { caption } : null } as unknown as Article);
+  } catch {
+    return null;
+  }
+}
+
 /** All of an article's text the index reads, one field a line. */
 export function searchText(doc: SearchDoc): string {
   return [doc.headline, doc.tags.join(', '), doc.sapo, doc.byline, doc.captions.join('\n'), doc.body].join('\n');

@@ -2,12 +2,13 @@
 // its peak memory (maxRSS) is its own: `node storageWorker.mjs '<json task>'` prints one JSON line.
 // The library code is the real TypeScript service, bundled for Node by ./storage.mjs beforehand.
 import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { root } from './bundle.mjs';
-import { bodyOf, paragraphs, seededRandom } from './vietnameseText.mjs';
+import { QUERIES } from './searchQueries.mjs';
+import { bodyOf, paragraphs, seededRandom, topicWords } from './vietnameseText.mjs';
 
 const task = JSON.parse(process.argv[2]);
 const lib = await import(join(root, 'dist/bench/storage.mjs'));
@@ -28,17 +29,29 @@ function peakRss() {
   return process.resourceUsage().maxRSS * 1024;
 }
 
-/** Bodies of about `syllables` syllables, a few dozen different ones shared by the articles. */
+/** Bodies of about `syllables` syllables, each on a topic of its own (a few dozen of the words), shared by the articles. */
 function bodies(count, syllables, seed) {
   const random = seededRandom(seed);
-  return Array.from({ length: count }, () => bodyOf(paragraphs(syllables, random)));
+  return Array.from({ length: count }, () => bodyOf(paragraphs(syllables, random, topicWords(random))));
 }
+
+const PLACES = ['Ninh Kiều', 'Bình Thủy', 'Cái Răng', 'Ô Môn', 'Thốt Nốt', 'Phong Điền', 'Cờ Đỏ', 'Vĩnh Thạnh', 'Thới Lai'];
+const TOPICS = [
+  'đẩy mạnh học tập suốt đời',
+  'giá lúa tăng mạnh trong tuần',
+  'triều cường gây ngập nước',
+  'sạt lở bờ sông Hậu',
+  'khởi công dự án giao thông',
+  'hội đồng nhân dân tiếp xúc cử tri',
+  'phát triển kinh tế đô thị',
+  'hội nghị tổng kết phong trào thể thao',
+];
 
 /** A library of `articles` articles written straight to disk (fast, no flushes), as the service would have written it. */
 async function seed({ dir, articles, syllables = 600, prefix = 'a' }) {
   const { summarize, defaultSettings, newArticle, LIBRARY_SCHEMA_VERSION, jsonText } = lib;
   await mkdir(join(dir, 'articles'), { recursive: true });
-  const pool = bodies(40, syllables, articles);
+  const pool = bodies(200, syllables, articles);
   // Saved at different times over three years, as an archive is (the list is sorted by them).
   const random = seededRandom(articles + 1);
   const from = Date.parse('2023-11-27T01:00:00Z');
@@ -50,7 +63,7 @@ async function seed({ dir, articles, syllables = 600, prefix = 'a' }) {
         {
           id: `${prefix}${String(j).padStart(6, '0')}`,
           slug: `tin-${prefix}-${j}`,
-          fields: { headline: `Tin số ${j}: thành phố Cần Thơ đẩy mạnh học tập suốt đời`, sapo: 'Sapo của bài viết.', byline: 'Phóng viên', section: 'thoi-su', body: pool[j % pool.length] },
+          fields: { headline: `${PLACES[j % PLACES.length]}: ${TOPICS[(j * 7) % TOPICS.length]} (tin số ${j})`, sapo: `Quận ${PLACES[(j * 5) % PLACES.length]} cho biết ${TOPICS[(j * 3) % TOPICS.length]}.`, byline: 'Phóng viên', section: 'thoi-su', body: pool[j % pool.length] },
         },
         { at: new Date(from + Math.floor(random() * 3 * 365 * 86_400_000)).toISOString(), by: 'Phóng viên' },
       );
@@ -87,6 +100,8 @@ async function openToList({ dir }) {
  */
 async function autosave({ dir, saves }) {
   const library = await lib.LibraryService.open({ dataDir: dir });
+  // (Saves are measured once the full-text index is loaded: as they run all day.)
+  await library.whenIdle();
   const [first] = (await library.listArticles({})).items;
   const edited = bodies(1, 1000, 7)[0];
   let revision = (await library.getArticle({ id: first.id })).revision;
@@ -128,6 +143,7 @@ async function singleFile({ dir, saves }) {
 /** Sending the whole library as one bundle, written to `out`. */
 async function bundleOut({ dir, out }) {
   const library = await lib.LibraryService.open({ dataDir: dir });
+  await library.whenIdle();
   const start = performance.now();
   const { bytes, articles } = await library.bundleBytes(undefined);
   const ms = performance.now() - start;
@@ -152,6 +168,7 @@ async function zipAlone({ dir }) {
 async function bundleIn({ dir, bundle }) {
   const bytes = await readFile(bundle);
   const library = await lib.LibraryService.open({ dataDir: dir });
+  await library.whenIdle();
   const start = performance.now();
   const summary = await library.importBundleBytes(bytes);
   const ms = performance.now() - start;
@@ -189,6 +206,68 @@ async function unzipAlone({ dir, bundle }) {
   return { ms: performance.now() - start, files };
 }
 
-const phases = { seed, catalogAlone, openToList, autosave, singleFile, bundleOut, zipAlone, bundleIn, unzipAlone };
+const SEARCH_FILE = 'search-index.json';
+
+/** Building the full-text index from every article file (as at the first open), saved beside the library. */
+async function searchBuild({ dir }) {
+  await rm(join(dir, SEARCH_FILE), { force: true });
+  const start = performance.now();
+  const library = await lib.LibraryService.open({ dataDir: dir });
+  await library.whenIdle();
+  const ms = performance.now() - start;
+  const status = await library.getSearchStatus({});
+  await library.dispose();
+  const bytes = (await stat(join(dir, SEARCH_FILE))).size;
+  return { ms, bytes, indexed: status.total };
+}
+
+
+/**
+ * Searching a library whose index was saved: opening it (the index loaded in the background), then
+ * each query several times — the search alone (every matching id) and the first page of 100 rows
+ * with snippets, as the library shows it. Baseline: the search it replaced, a folded substring
+ * scan of every headline in the catalog.
+ */
+async function searchQueries({ dir, rounds }) {
+  const start = performance.now();
+  const library = await lib.LibraryService.open({ dataDir: dir });
+  await library.whenIdle();
+  const loadMs = performance.now() - start;
+  const search = [];
+  const page = [];
+  const scan = [];
+  const summaries = (await library.listArticleIds({})).ids.length;
+  const catalog = JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')).catalog;
+  const fold = (text) => text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[đĐÐ]/g, 'd').toLowerCase();
+  let found = 0;
+  for (let round = 0; round < rounds; round++) {
+    for (const query of QUERIES) {
+      let t = performance.now();
+      const { ids } = await library.listArticleIds({ query });
+      search.push(performance.now() - t);
+      found += ids.length;
+      t = performance.now();
+      await library.listArticles({ query, limit: 100 });
+      page.push(performance.now() - t);
+      t = performance.now();
+      const needle = fold(query.replace(/"/g, ''));
+      catalog.filter((s) => fold(s.headline).includes(needle));
+      scan.push(performance.now() - t);
+    }
+  }
+  await library.dispose();
+  return {
+    loadMs,
+    summaries,
+    averageHits: Math.round(found / (rounds * QUERIES.length)),
+    searchP50: median(search),
+    searchP95: percentile(search, 95),
+    pageP50: median(page),
+    pageP95: percentile(page, 95),
+    scanP50: median(scan),
+  };
+}
+
+const phases = { seed, catalogAlone, openToList, autosave, singleFile, bundleOut, zipAlone, bundleIn, unzipAlone, searchBuild, searchQueries };
 const result = await phases[task.phase](task);
 process.stdout.write(`${JSON.stringify({ ...result, peakRss: peakRss() })}\n`);

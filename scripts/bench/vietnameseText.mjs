@@ -19,14 +19,14 @@ export function seededRandom(seed = 20261127) {
 }
 
 /** `count` syllables as paragraphs of 40–80 syllables, sentences capitalised. */
-export function paragraphs(count, random = seededRandom()) {
+export function paragraphs(count, random = seededRandom(), words = SYLLABLES) {
   const out = [];
   let left = count;
   while (left > 0) {
     const size = Math.min(left, 40 + Math.floor(random() * 40));
-    const words = [];
-    for (let i = 0; i < size; i++) words.push(SYLLABLES[Math.floor(random() * SYLLABLES.length)]);
-    let text = words.join(' ');
+    const picked = [];
+    for (let i = 0; i < size; i++) picked.push(words[Math.floor(random() * words.length)]);
+    let text = picked.join(' ');
     text = text.charAt(0).toUpperCase() + text.slice(1) + '.';
     out.push(text);
     left -= size;
@@ -36,4 +36,17 @@ export function paragraphs(count, random = seededRandom()) {
 
 export function bodyOf(texts) {
   return { type: 'doc', content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
+}
+
+/**
+ * The words of one topic: a few dozen of the vocabulary (as an article about floods uses other
+ * words than one about rice prices), so that a search's words are in some articles, not all.
+ */
+export function topicWords(random, size = 50) {
+  const words = [...new Set(SYLLABLES)];
+  for (let i = words.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [words[i], words[j]] = [words[j], words[i]];
+  }
+  return words.slice(0, size);
 }
