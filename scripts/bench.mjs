@@ -9,6 +9,7 @@ import { runStorageBench } from './bench/storage.mjs';
 import { runPublishBench } from './bench/publish.mjs';
 import { runImagesBench } from './bench/images.mjs';
 import { runReviewBench } from './bench/review.mjs';
+import { runLibraryBench } from './bench/library.mjs';
 
 const ms = (value) => `${value.toFixed(2)} ms`;
 const sec = (value) => `${(value / 1000).toFixed(1)} s`;
@@ -19,7 +20,7 @@ const widthsOf = (widths) => (new Set(widths).size === 1 ? `${widths.length} × 
 const rows = [];
 const row = (name, result, baseline, goal, met) => rows.push({ name, result, baseline, goal, verdict: met === null ? '' : met ? 'met' : 'MISSED' });
 
-/** `npm run bench -- review images` runs only the parts named (storage — bundles included —, editor, publish, images, review). */
+/** `npm run bench -- review images` runs only the parts named (storage — bundles and search included —, library, editor, publish, images, review). */
 const only = process.argv.slice(2);
 const wanted = (part) => only.length === 0 || only.includes(part);
 
@@ -98,6 +99,28 @@ if (wanted('storage')) {
     '≤ 3× the unzip alone',
     b.into.ms <= 3 * b.unzip.ms,
   );
+}
+
+if (wanted('library')) {
+  process.stdout.write('Library screen: first row painted and scrolling to the end, in Chromium…\n');
+  for (const lib of await runLibraryBench({ progress: (what) => process.stdout.write(`  ${what}…\n`) })) {
+    const n = lib.articles.toLocaleString('en');
+    const atGoal = lib.articles >= 100_000;
+    row(
+      `library of ${n}: first row painted after navigation`,
+      ms(lib.paint.row),
+      `first contentful paint of the same load (the app shell) ${ms(lib.paint.shell)}`,
+      atGoal ? '< 1 s' : '',
+      atGoal ? lib.paint.row < 1000 : null,
+    );
+    row(
+      `  scroll to the last row, a screen a frame: frame p50 / p95 (${lib.scroll.n} frames, ${sec(lib.scroll.ms)})`,
+      `${ms(lib.scroll.median)} / ${ms(lib.scroll.p95)}, page heap ${mib(lib.heap)}, host peak RSS ${mib(lib.hostRss)}`,
+      `the same page idle ${ms(lib.idle.median)} / ${ms(lib.idle.p95)}`,
+      '',
+      null,
+    );
+  }
 }
 
 if (wanted('editor')) {

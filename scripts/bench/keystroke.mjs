@@ -10,8 +10,8 @@ import { chromium } from '@playwright/test';
 import { bodyOf, paragraphs } from './vietnameseText.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM = process.env.NEWSDESK_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM = process.env.NEWSDESK_CHROMIUM ?? '/usr/bin/chromium';
+export const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SYLLABLES = 20_000;
 const KEYS = 'vieejt nam ddaayr manhj hocj taapj '.repeat(6).slice(0, 200);
 
@@ -50,7 +50,8 @@ export function stats(samples) {
   return { n: sorted.length, median: at(0.5), p95: at(0.95) };
 }
 
-async function startHost(dataDir) {
+/** The loopback web host on a library folder (built app), with its address, token and process id. */
+export async function startHost(dataDir) {
   const child = spawn(process.execPath, [join(root, 'dist/electron/webhost.cjs'), '--data-dir', dataDir, '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const info = await new Promise((resolve, reject) => {
     let out = '';
@@ -60,7 +61,7 @@ async function startHost(dataDir) {
     });
     child.on('exit', (code) => reject(new Error(`web host exited ${code}`)));
   });
-  return { info, stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) };
+  return { info, pid: child.pid, stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) };
 }
 
 export async function runKeystrokeBench() {

@@ -47,15 +47,23 @@ async function rounds(pairs) {
   return out.map(summary);
 }
 
+const STORAGE_BUNDLE = {
+  'electron/library/LibraryService': ['LibraryService'],
+  'electron/library/atomicFile': ['writeJsonAtomic', 'jsonText'],
+  'shared/model/article': ['summarize'],
+  'shared/model/settings': ['defaultSettings'],
+  'shared/model/articleUpdates': ['newArticle'],
+  'electron/library/libraryFile': ['LIBRARY_SCHEMA_VERSION'],
+};
+
+/** A library of `articles` articles written into `dir`, as the storage benchmark seeds them, with one profile (for ./library.mjs). */
+export async function seedForBench(dir, articles, profile) {
+  await bundleForBench('storage', STORAGE_BUNDLE);
+  await measure({ phase: 'seed', dir, articles, profile });
+}
+
 export async function runStorageBench({ progress = () => undefined } = {}) {
-  await bundleForBench('storage', {
-    'electron/library/LibraryService': ['LibraryService'],
-    'electron/library/atomicFile': ['writeJsonAtomic', 'jsonText'],
-    'shared/model/article': ['summarize'],
-    'shared/model/settings': ['defaultSettings'],
-    'shared/model/articleUpdates': ['newArticle'],
-    'electron/library/libraryFile': ['LIBRARY_SCHEMA_VERSION'],
-  });
+  await bundleForBench('storage', STORAGE_BUNDLE);
   const libraries = [];
   for (const articles of SIZES) {
     progress(`${articles.toLocaleString('en')} articles`);

@@ -48,7 +48,7 @@ const TOPICS = [
 ];
 
 /** A library of `articles` articles written straight to disk (fast, no flushes), as the service would have written it. */
-async function seed({ dir, articles, syllables = 600, prefix = 'a' }) {
+async function seed({ dir, articles, syllables = 600, prefix = 'a', profile = null }) {
   const { summarize, defaultSettings, newArticle, LIBRARY_SCHEMA_VERSION, jsonText } = lib;
   await mkdir(join(dir, 'articles'), { recursive: true });
   const pool = bodies(200, syllables, articles);
@@ -72,7 +72,7 @@ async function seed({ dir, articles, syllables = 600, prefix = 'a' }) {
     }
     await Promise.all(batch);
   }
-  await writeFile(join(dir, 'library.json'), jsonText({ schemaVersion: LIBRARY_SCHEMA_VERSION, settings: defaultSettings(), catalog }));
+  await writeFile(join(dir, 'library.json'), jsonText({ schemaVersion: LIBRARY_SCHEMA_VERSION, settings: { ...defaultSettings(), profiles: profile ? [profile] : [] }, catalog }));
   return {};
 }
 
