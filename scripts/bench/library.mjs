@@ -1,4 +1,4 @@
-/* global window, document, requestAnimationFrame, MutationObserver, MessageChannel, getComputedStyle -- functions below run inside the page */
+/* global window, document, requestAnimationFrame, MutationObserver, getComputedStyle -- functions below run inside the page */
 // The library screen in Chromium, on libraries of 1,000 to 100,000 articles served by the loopback
 // web host: from navigation to the first row of the list painted (beside the page's first
 // contentful paint, the app shell, in the same load), then scrolling the list to its last row
