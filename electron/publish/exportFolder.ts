@@ -3,6 +3,8 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { fail } from '../library/errors';
 
 export const MANIFEST = '.newsdesk-export.json';
+/** Beside the manifest: what each page was made of (./exportRecord.ts), so that a later export renders only the pages whose inputs changed. */
+export const RECORD = '.newsdesk-export-inputs.json';
 
 /** The real path of `path`, following links, for the part of it that exists. */
 async function realPathOf(path: string): Promise<string> {
@@ -16,7 +18,8 @@ async function realPathOf(path: string): Promise<string> {
 }
 
 const caseless = process.platform === 'win32' || process.platform === 'darwin';
-const comparable = (path: string) => (caseless ? path.toLowerCase() : path);
+/** A path as the file system compares it (case ignored on Windows and macOS). */
+export const comparable = (path: string) => (caseless ? path.toLowerCase() : path);
 
 /** Is `inner` the same folder as `outer` or inside it? */
 export function isWithin(inner: string, outer: string): boolean {

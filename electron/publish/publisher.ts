@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { join, resolve as resolvePath } from 'node:path';
 import type { MethodOutput, ParsedInput } from '../../shared/api/contract';
 import type { Article } from '../../shared/model/article';
@@ -16,6 +17,12 @@ export interface PublisherOptions {
   catalog: Catalog;
   /** Reads one article file (validated, repaired where safe). */
   read: (id: string) => Promise<Article>;
+  /** Where an article's file is (its identity tells the site export whether to read it again). */
+  file?: (id: string) => string;
+  /** The app's version: an export by another version renders every page again. */
+  version?: string;
+  /** The library's clock (the Google News sitemap lists the two days before the export). */
+  now?: () => Date;
   /** Called with the folder of each export that succeeded (it is offered first next time). */
   remember: (outDir: string) => Promise<void>;
 }
@@ -39,24 +46,30 @@ export class Publisher {
     return { ...this.progress };
   }
 
-  /** Reads every published article, then writes the site (only what changed since the last export). */
+  /**
+   * Writes the site: only the pages whose inputs changed since the last export into that folder
+   * (reading only the articles whose file or catalog entry changed). A published article whose
+   * file cannot be read keeps its pages, and is named in the result.
+   */
   async exportSite(input: ParsedInput<'exportSite'>): Promise<MethodOutput<'exportSite'>> {
     if (this.progress.running) fail('conflict', 'An export is already running.');
-    const { dataDir, fontsDir, catalog, read } = this.options;
+    const { dataDir, fontsDir, catalog, read, file, images } = this.options;
     const outDir = await checkExportFolder(input.outDir ? resolvePath(input.outDir) : join(dataDir, 'site'), dataDir);
     this.progress = { running: true, done: 0, total: 0 };
     try {
-      const articles: Article[] = [];
-      for (const summary of this.published()) {
-        const article = await read(summary.id).catch(() => null);
-        if (article) articles.push(article);
-      }
       const result = await exportSite({
         settings: catalog.settings,
-        articles,
-        images: await this.imageLookup(articles),
+        catalog: this.published(),
+        read,
+        ...(file ? { fileStamp: (id: string) => fileStamp(file(id)) } : {}),
+        imageInfo: async (ids) => {
+          const infos = await images.infoOf(ids);
+          return (assetId) => infos.get(assetId) ?? null;
+        },
+        ...(this.options.version ? { version: this.options.version } : {}),
+        ...(this.options.now ? { now: this.options.now() } : {}),
         outDir,
-        derivative: (name) => this.options.images.derivative(name),
+        derivative: (name) => images.derivative(name),
         fontsDir,
         onProgress: (progress) => {
           this.progress = { running: true, ...progress };
@@ -84,4 +97,12 @@ export class Publisher {
     await this.options.remember(result.outDir);
     return result;
   }
+}
+
+/** A file's identity: changed by any rewrite, rename over it, or change of its permissions ('missing' when it is gone). */
+async function fileStamp(path: string): Promise<string> {
+  return stat(path, { bigint: true }).then(
+    (info) => `${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.mode}`,
+    (error: NodeJS.ErrnoException) => `missing:${error.code ?? ''}`,
+  );
 }

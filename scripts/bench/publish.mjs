@@ -1,7 +1,7 @@
 // Publishing figures: rendering one article page (p50), exporting a 10,000-article site (total and
 // pages per second), and exporting again after one edit. Baselines from the same run: writing the
 // same pages' bytes with plain fs.writeFile (no rendering, no atomic rename), and the full export.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { bundleForBench, root } from './bundle.mjs';
@@ -13,17 +13,17 @@ const RENDERS = 200;
 const load = () =>
   bundleForBench('publish', {
     'shared/publish/renderArticlePage': ['renderArticlePage'],
-    'shared/publish/site': ['planSite'],
     'shared/publish/images': ['responsiveImages'],
     'electron/publish/siteExporter': ['exportSite'],
     'shared/model/settings': ['defaultSettings'],
     'shared/model/articleUpdates': ['newArticle', 'changeStatus'],
+    'shared/model/article': ['summarize'],
   });
 
 const percentile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
 
 export async function runPublishBench() {
-  const { renderArticlePage, planSite, responsiveImages, exportSite, defaultSettings, newArticle, changeStatus } = await load();
+  const { renderArticlePage, responsiveImages, exportSite, defaultSettings, newArticle, changeStatus, summarize } = await load();
   const random = seededRandom(7);
   const settings = { ...defaultSettings(), baseUrl: 'https://baocantho.example' };
   const sections = settings.sections.map((s) => s.slug);
@@ -68,31 +68,50 @@ export async function runPublishBench() {
 
   const dir = await mkdtemp(join(tmpdir(), 'newsdesk-bench-site-'));
   try {
+    // The library as the export reads it: the catalog's summaries (made before, as the library
+    // keeps them) and each article's file, here in memory.
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const catalog = articles.map(summarize);
+    const out = join(dir, 'site');
     const options = {
       settings,
-      articles,
-      images,
-      outDir: join(dir, 'site'),
+      catalog,
+      read: async (id) => byId.get(id),
+      imageInfo: async () => images,
+      now: new Date(Date.UTC(2026, 0, 8)),
+      outDir: out,
       derivative: async () => null,
       fontsDir: join(root, 'node_modules/@fontsource/noto-serif/files'),
     };
+    const heapBefore = process.memoryUsage().heapUsed;
+    let peakHeap = heapBefore;
+    const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 20);
     let start = performance.now();
     const first = await exportSite(options);
     const fullMs = performance.now() - start;
+    clearInterval(sampler);
 
-    // Baseline: the same pages' bytes written with plain writeFile (no rendering).
-    const plan = planSite(settings, articles, images);
-    start = performance.now();
-    for (const [path, content] of plan.pages) {
-      const target = join(dir, 'plain', path);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, content);
+    // Baseline: the same pages' bytes written with plain writeFile (no rendering, no temporary file,
+    // no flush), each read back from the export first (untimed).
+    const files = (await readdir(out, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && !e.name.startsWith('.') && !e.parentPath.includes('assets'));
+    let plainMs = 0;
+    let bytes = 0;
+    for (const file of files) {
+      const from = join(file.parentPath, file.name);
+      const content = await readFile(from);
+      bytes += content.length;
+      const to = join(dir, 'plain', from.slice(out.length + 1));
+      start = performance.now();
+      await mkdir(dirname(to), { recursive: true });
+      await writeFile(to, content);
+      plainMs += performance.now() - start;
     }
-    const plainMs = performance.now() - start;
 
-    // One older article's text edited: only its page (and pages listing it) are written again.
-    // (Editing the newest article would change every page's "Mới nhất" block.)
-    articles[0] = { ...articles[0], sapo: 'Sapo đã sửa.', revision: 3 };
+    // One older article's sapo edited (saved: a new revision and time): its page, its section's and
+    // tags' pages, the feeds. (Editing the newest article would change every page's "Mới nhất" block.)
+    const edited = { ...articles[0], sapo: 'Sapo đã sửa.', revision: articles[0].revision + 1, updatedAt: new Date(Date.UTC(2026, 0, 8)).toISOString() };
+    byId.set(edited.id, edited);
+    catalog[0] = summarize(edited);
     start = performance.now();
     const again = await exportSite(options);
     const againMs = performance.now() - start;
@@ -101,10 +120,13 @@ export async function runPublishBench() {
       renderP50: percentile(renders, 0.5),
       escapeP50: percentile(escapes, 0.5),
       pages: first.pages,
+      files: files.length,
+      bytes,
       fullMs,
       plainMs,
       againMs,
       againWritten: again.written,
+      heapGrowth: peakHeap - heapBefore,
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

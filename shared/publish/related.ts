@@ -16,31 +16,49 @@ const toRef = (summary: ArticleSummary): ArticleRef => ({
   updatedAt: summary.updatedAt,
 });
 
-const newestFirst = (a: ArticleSummary, b: ArticleSummary) => ((b.publishedAt ?? b.updatedAt) > (a.publishedAt ?? a.updatedAt) ? 1 : -1);
+/** Newest first (by publication, else last change); articles of the same minute in id order, so every sort agrees. */
+const newestFirst = (a: Pick<ArticleSummary, 'id' | 'publishedAt' | 'updatedAt'>, b: Pick<ArticleSummary, 'id' | 'publishedAt' | 'updatedAt'>) => {
+  const [x, y] = [a.publishedAt ?? a.updatedAt, b.publishedAt ?? b.updatedAt];
+  return x !== y ? (y > x ? 1 : -1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+};
 
-/** Published articles by section and by (folded) tag, each newest first: for exporting many pages. */
+/**
+ * Published articles by section and by (folded) tag, each newest first: for exporting many pages.
+ * Tags are kept as positions in `published` (newest first), so that scoring the candidates of a
+ * page costs a few array additions rather than a sort of every article sharing a tag.
+ */
 export interface NeighbourIndex {
+  published: readonly ArticleSummary[];
   bySection: Map<string, ArticleSummary[]>;
-  byTag: Map<string, ArticleSummary[]>;
+  /** Positions in `published` of each section's articles, in order. */
+  sectionPositions: Map<string, number[]>;
+  /** Positions in `published` of each folded tag's articles, in order. */
+  byTag: Map<string, number[]>;
 }
 
-export function neighbourIndex(published: readonly ArticleSummary[]): NeighbourIndex {
-  const bySection = new Map<string, ArticleSummary[]>();
-  const byTag = new Map<string, ArticleSummary[]>();
-  for (const summary of published) {
-    if (summary.section) {
-      const list = bySection.get(summary.section);
-      if (list) list.push(summary);
-      else bySection.set(summary.section, [summary]);
-    }
-    for (const tag of new Set(summary.tags.map(fold))) {
-      const list = byTag.get(tag);
-      if (list) list.push(summary);
-      else byTag.set(tag, [summary]);
-    }
-  }
-  return { bySection, byTag };
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
+
+/** `foldedTags` gives a summary's tags folded, when the caller already has them (the site export keeps them). */
+export function neighbourIndex(published: readonly ArticleSummary[], foldedTags: (summary: ArticleSummary) => readonly string[] = (s) => s.tags.map(fold)): NeighbourIndex {
+  const bySection = new Map<string, ArticleSummary[]>();
+  const sectionPositions = new Map<string, number[]>();
+  const byTag = new Map<string, number[]>();
+  published.forEach((summary, position) => {
+    if (summary.section) {
+      push(bySection, summary.section, summary);
+      push(sectionPositions, summary.section, position);
+    }
+    for (const tag of new Set(foldedTags(summary))) push(byTag, tag, position);
+  });
+  return { published, bySection, sectionPositions, byTag };
+}
+
+/** Scores by position in `published`, reused from page to page (zeroed after each). */
+let scratch = new Uint8Array(0);
 
 /**
  * The blocks beside an article: "Tin liên quan" (chosen by hand, or suggested by shared tags and
@@ -79,10 +97,17 @@ export function pageNeighbours(
     }
   }
   if (related.length === 0 && (article.tags.length || article.section)) {
-    const tags = new Set(article.tags.map(fold));
-    const scores = new Map<ArticleSummary, number>();
-    for (const tag of tags) for (const candidate of index.byTag.get(tag) ?? []) scores.set(candidate, (scores.get(candidate) ?? 0) + 2);
-    for (const candidate of sameSection.slice(0, 50)) scores.set(candidate, (scores.get(candidate) ?? 0) + 1);
+    const { published: list } = index;
+    if (scratch.length < list.length) scratch = new Uint8Array(Math.max(list.length, 2 * scratch.length));
+    const scores = scratch;
+    const touched: number[] = [];
+    const add = (position: number, points: number) => {
+      if (scores[position] === 0) touched.push(position);
+      scores[position] = scores[position]! + points;
+    };
+    for (const tag of new Set(article.tags.map(fold))) for (const position of index.byTag.get(tag) ?? []) add(position, 2);
+    const sectionPositions = article.section ? (index.sectionPositions.get(article.section) ?? []) : [];
+    for (const position of sectionPositions.slice(0, 50)) add(position, 1);
     // The section's candidates, counted only as far as the cap can bind (2·count).
     let inSection = 0;
     for (const candidate of sameSection) {
@@ -90,14 +115,28 @@ export function pageNeighbours(
       if (usable(candidate)) inSection++;
     }
     let sectionQuota = Math.floor(inSection / 2);
-    const ranked = [...scores].filter(([candidate]) => usable(candidate)).sort((a, b) => b[1] - a[1] || newestFirst(a[0], b[0]));
-    for (const [candidate] of ranked) {
-      if (related.length === count) break;
-      const fromSection = !!article.section && candidate.section === article.section;
-      if (fromSection && sectionQuota === 0) continue;
-      if (fromSection) sectionQuota--;
-      related.push(candidate);
-      shown.add(candidate.id);
+    // Ranked by score, then newest first (by position in `published`): bucketed by score, each
+    // bucket in position order (a sort of the positions, or a pass over them all when most are).
+    const positions = touched.length * 16 > list.length ? null : Int32Array.from(touched).sort();
+    const buckets: number[][] = [];
+    const file = (position: number) => {
+      const score = scores[position]!;
+      if (score) (buckets[score] ??= []).push(position);
+    };
+    if (positions) positions.forEach(file);
+    else for (let position = 0; position < list.length; position++) file(position);
+    for (const position of touched) scores[position] = 0;
+    ranking: for (let score = buckets.length - 1; score > 0; score--) {
+      for (const position of buckets[score] ?? []) {
+        if (related.length === count) break ranking;
+        const candidate = list[position]!;
+        if (!usable(candidate)) continue;
+        const fromSection = !!article.section && candidate.section === article.section;
+        if (fromSection && sectionQuota === 0) continue;
+        if (fromSection) sectionQuota--;
+        related.push(candidate);
+        shown.add(candidate.id);
+      }
     }
   }
   const take = (list: readonly ArticleSummary[]) => {

@@ -52,9 +52,29 @@ export interface ArticlePageInput {
   withSuggestions?: boolean;
 }
 
-export function formatPaperDate(iso: string, settings: Settings): string {
-  return settings.dateStyle === 'short' ? formatShortDateTime(iso, settings.timeZone) : formatDateTime(iso, settings.timeZone);
+/**
+ * Dates as the pages show them, remembered: a site's list pages show the same articles' dates over
+ * and over (a section page lists hundreds), and each costs an Intl call. Pure, so a cache changes nothing.
+ */
+const dates = new Map<string, string>();
+function remembered(key: string, make: () => string): string {
+  let text = dates.get(key);
+  if (text === undefined) {
+    if (dates.size >= 50_000) dates.clear();
+    text = make();
+    dates.set(key, text);
+  }
+  return text;
 }
+
+export function formatPaperDate(iso: string, settings: Settings): string {
+  return remembered(`${settings.dateStyle}|${settings.timeZone}|${iso}`, () =>
+    settings.dateStyle === 'short' ? formatShortDateTime(iso, settings.timeZone) : formatDateTime(iso, settings.timeZone),
+  );
+}
+
+/** A machine-readable date with its zone (+07:00), remembered as formatPaperDate. */
+const zonedIso = (iso: string, timeZone: string) => remembered(`iso|${timeZone}|${iso}`, () => toZonedIso(iso, timeZone));
 
 /** A page's or file's address on the paper's website ('' while the site's address is not set). */
 export const siteAddress = (settings: Pick<Settings, 'baseUrl'>, path: string) => (settings.baseUrl ? `${settings.baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}` : '');
@@ -95,7 +115,7 @@ function refList(refs: ArticleRef[], context: PageContext, withSapo = false): st
       const title = escapeHtml(ref.headline || ref.slug);
       const when = ref.publishedAt ?? ref.updatedAt;
       return `<li>${href ? `<a href="${escapeHtml(href)}">${title}</a>` : `<span>${title}</span>`}${
-        withSapo ? `<time datetime="${toZonedIso(when, context.settings.timeZone)}">${escapeHtml(formatPaperDate(when, context.settings))}</time>${ref.sapo ? `<p class="item-sapo">${escapeHtml(ref.sapo)}</p>` : ''}` : ''
+        withSapo ? `<time datetime="${zonedIso(when, context.settings.timeZone)}">${escapeHtml(formatPaperDate(when, context.settings))}</time>${ref.sapo ? `<p class="item-sapo">${escapeHtml(ref.sapo)}</p>` : ''}` : ''
       }</li>`;
     })
     .join('')}</ul>`;
@@ -185,8 +205,8 @@ export function renderArticlePage({ article, related = [], others = [], latest =
     headline: article.headline,
     description: article.sapo,
     ...(imageAbsolute ? { image: [imageAbsolute] } : {}),
-    datePublished: toZonedIso(dateIso, settings.timeZone),
-    dateModified: toZonedIso(article.updatedAt, settings.timeZone),
+    datePublished: zonedIso(dateIso, settings.timeZone),
+    dateModified: zonedIso(article.updatedAt, settings.timeZone),
     ...(article.byline ? { author: [{ '@type': 'Person', name: article.byline }] } : {}),
     publisher: { '@type': 'NewsMediaOrganization', name: settings.paperName, ...(settings.baseUrl ? { url: settings.baseUrl } : {}) },
     ...(section ? { articleSection: section.name } : {}),
@@ -202,8 +222,8 @@ export function renderArticlePage({ article, related = [], others = [], latest =
     ['og:locale', 'vi_VN'],
     ...(canonical ? [['og:url', canonical]] : []),
     ...(shared ? [['og:image', shared.url], ['og:image:width', String(shared.width)], ['og:image:height', String(shared.height)], ['og:image:alt', image!.alt]] : []),
-    ['article:published_time', toZonedIso(dateIso, settings.timeZone)],
-    ['article:modified_time', toZonedIso(article.updatedAt, settings.timeZone)],
+    ['article:published_time', zonedIso(dateIso, settings.timeZone)],
+    ['article:modified_time', zonedIso(article.updatedAt, settings.timeZone)],
     ...(section ? [['article:section', section.name]] : []),
   ];
   const head =
@@ -235,7 +255,7 @@ export function renderArticlePage({ article, related = [], others = [], latest =
 <article>
 ${sectionLabel}
 <h1>${escapeHtml(article.headline || article.slug || article.id)}</h1>
-<p class="dateline"><time datetime="${toZonedIso(dateIso, settings.timeZone)}">${escapeHtml(formatPaperDate(dateIso, settings))}</time></p>
+<p class="dateline"><time datetime="${zonedIso(dateIso, settings.timeZone)}">${escapeHtml(formatPaperDate(dateIso, settings))}</time></p>
 ${article.sapo ? `<p class="sapo">${escapeHtml(article.sapo)}</p>\n` : ''}${
     image ? `<figure class="featured">${context.images.picture(image.assetId, image.alt, 'featured')}${captionHtml(image.caption, image.credit)}</figure>\n` : ''
   }<div class="body">
