@@ -112,7 +112,7 @@ test('search finds headlines typed without marks', async ({ app: page }) => {
     await expect(page.getByTestId('save-state')).toHaveText(/Đã lưu/);
     await page.getByRole('link', { name: 'Thư viện', exact: true }).click();
   }
-  await page.getByLabel('Tìm theo tít').fill('quan uy');
+  await page.getByLabel('Tìm bài viết').fill('quan uy');
   await expect(page.getByTestId('article-row')).toHaveCount(1);
   await expect(page.getByTestId('article-row')).toContainText('Quận ủy Ninh Kiều');
 });
