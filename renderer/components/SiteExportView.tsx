@@ -8,6 +8,13 @@ import { routeHash } from '../hooks/useHashRoute';
 
 const POLL_MS = 250;
 
+/** What the last export said: the summary, the published articles whose file could not be read, the folders it would not write through. */
+interface Outcome {
+  summary: string;
+  unreadable: { id: string; headline: string }[];
+  refused: string[];
+}
+
 /** Exports the website of published articles, with a progress bar while it runs. */
 export function SiteExportView({ runNow = false }: { runNow?: boolean }) {
   const { t } = useTranslation();
@@ -20,7 +27,7 @@ export function SiteExportView({ runNow = false }: { runNow?: boolean }) {
   const outDir = chosen ?? settings.recentFolders[0] ?? '';
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState({ done: 0, total: 0 });
-  const [result, setResult] = useState<string | null>(null);
+  const [result, setResult] = useState<Outcome | null>(null);
   const poll = useRef<ReturnType<typeof setInterval> | null>(null);
 
   useEffect(() => () => void (poll.current && clearInterval(poll.current)), []);
@@ -37,8 +44,13 @@ export function SiteExportView({ runNow = false }: { runNow?: boolean }) {
     setRunning(false);
     if (!exported.ok) return notify({ text: errorText(t, exported.error), tone: 'error' });
     setProgress({ done: 1, total: 1 });
+    const { notes, unreadable } = exported.value;
     const summary = t('site.done', exported.value);
-    setResult(exported.value.notes.includes('no-base-url') ? `${summary} ${t('site.noBaseUrl')}` : summary);
+    setResult({
+      summary: notes.includes('no-base-url') ? `${summary} ${t('site.noBaseUrl')}` : summary,
+      unreadable,
+      refused: notes.filter((note) => note.startsWith('link-refused:')).map((note) => note.slice('link-refused:'.length)),
+    });
   };
 
   // Opened with "export now" (after publishing): start at once, once (a reload does not export again).
@@ -73,8 +85,23 @@ export function SiteExportView({ runNow = false }: { runNow?: boolean }) {
         </div>
       )}
       <p role="status" data-testid="site-result">
-        {result}
+        {result?.summary}
       </p>
+      {result && result.unreadable.length > 0 && (
+        <div role="alert" data-testid="site-unreadable">
+          <p>{t('site.unreadable')}</p>
+          <ul>
+            {result.unreadable.map(({ id, headline }) => (
+              <li key={id}>{headline ? t('site.unreadableItem', { headline, id }) : t('site.unreadableUntitled', { id })}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {result?.refused.map((path) => (
+        <p key={path} role="alert" data-testid="site-refused">
+          {t('site.linkRefused', { path })}
+        </p>
+      ))}
     </form>
   );
 }

@@ -385,6 +385,10 @@ export const en: Messages = {
     progress: 'Website export progress',
     done: 'Exported {{pages}} pages to {{outDir}}: {{written}} written, {{unchanged}} unchanged, {{removed}} removed.',
     noBaseUrl: 'The site address is not set in Settings, so there is no sitemap.xml or RSS yet.',
+    unreadable: 'The files of these published articles could not be read, so their pages were kept as the last export left them:',
+    unreadableItem: '“{{headline}}” (id {{id}})',
+    unreadableUntitled: 'Untitled article (id {{id}})',
+    linkRefused: 'Nothing was written into “{{path}}”: it is a symbolic link pointing elsewhere. Remove the link and export again.',
   },
   publish: {
     meaning: 'Published in the library. The website changes only when you “Export website”.',

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
@@ -269,4 +269,24 @@ test('publishing says what it means, and one click puts the website out', async 
   expect(existsSync(join(host.dataDir, 'site', 'cau-can-tho-don-khach-du-lich.html'))).toBe(true);
   // The address no longer asks for an export: a reload does not export again.
   expect(new URL(page.url()).hash).toBe('#/publish');
+});
+
+test('an article whose file cannot be read stays on the website, and the export names it in words', async ({ app: page, host }) => {
+  await writeArticle(page);
+  await publishInEditor(page);
+  await page.getByRole('button', { name: 'Xuất trang web ngay' }).click();
+  await expect(page.getByTestId('site-result')).toContainText('Đã xuất');
+  const pagePath = join(host.dataDir, 'site', 'cau-can-tho-don-khach-du-lich.html');
+  const before = await readFile(pagePath, 'utf8');
+  // The article's file is damaged behind the app's back (a disk error, a bad copy).
+  const [file] = (await readdir(join(host.dataDir, 'articles'))).filter((name) => name.endsWith('.json'));
+  await writeFile(join(host.dataDir, 'articles', file!), '{ "id": "hỏng');
+
+  await page.getByRole('button', { name: 'Xuất trang web', exact: true }).click();
+  const warning = page.getByTestId('site-unreadable');
+  await expect(warning).toContainText('Không đọc được tệp của những bài đã đăng sau');
+  await expect(warning.getByRole('listitem')).toHaveText(`“Cầu Cần Thơ đón khách du lịch” (mã ${basename(file!, '.json')})`);
+  await expectNoAxeViolations(page);
+  expect(await readFile(pagePath, 'utf8')).toBe(before);
+  expect(await readFile(join(host.dataDir, 'site', 'index.html'), 'utf8')).toContain('href="cau-can-tho-don-khach-du-lich.html"');
 });
