@@ -65,6 +65,8 @@ const listedKey = (input: LibraryQuery, context: QueryContext) => {
 const SEARCH_FILE = 'search-index.json';
 /** How often a changed index is saved while the library is open (it is saved at close too). */
 const SEARCH_SAVE_MS = 10 * 60_000;
+/** A quoted phrase's candidates checked at a time (a page's worth, about). */
+const PHRASE_BATCH = 128;
 
 /** Articles of a bundle read or written at a time (their flushes to disk overlap). */
 const ARTICLES_AT_ONCE = 16;
@@ -268,9 +270,11 @@ export class LibraryService implements NewsdeskService {
   }
 
   async listArticles(input: ParsedInput<'listArticles'>, context: CallContext = {}): Promise<MethodOutput<'listArticles'>> {
-    const { summaries, hit } = await this.listed(input, context);
     const offset = input.offset ?? 0;
     const end = offset + (input.limit ?? DEFAULT_PAGE);
+    const byRelevance = Boolean(input.query?.trim()) && (input.sort === 'relevance' || !input.sort);
+    // (In relevance order, a phrase's candidates are checked only as far as this page needs.)
+    const { summaries, hit, unchecked } = await this.listed(input, context, byRelevance ? end : undefined);
     const sort = input.sort === 'relevance' || (!input.sort && hit) ? (hit ? null : 'updated') : (input.sort ?? 'updated');
     let items: ArticleSummary[];
     if (sort === null) items = summaries.slice(offset, end);
@@ -294,7 +298,7 @@ export class LibraryService implements NewsdeskService {
       }
     }
     if (!hit) return { total: summaries.length, items };
-    return { total: summaries.length, items, snippets: await this.snippetsOf(items, hit) };
+    return { total: summaries.length, items, snippets: await this.snippetsOf(items, hit), ...(unchecked ? { approximate: true } : {}) };
   }
 
   async listArticleIds(input: ParsedInput<'listArticleIds'>, context: CallContext = {}): Promise<MethodOutput<'listArticleIds'>> {
@@ -392,27 +396,45 @@ export class LibraryService implements NewsdeskService {
    * The summaries a query lists, unsorted, or best first for a search (with what the search
    * found). Until the full-text index is ready, a search looks at headlines and slugs only.
    */
-  private async listed(input: LibraryQuery, context: CallContext): Promise<{ summaries: ArticleSummary[]; hit: SearchHit | null }> {
+  private async listed(
+    input: LibraryQuery,
+    context: CallContext,
+    /** Enough checked for this many first results (best first), the rest counted unchecked; all when absent. */
+    needed?: number,
+  ): Promise<{ summaries: ArticleSummary[]; hit: SearchHit | null; unchecked: number }> {
     const listedHere = matcher(input, this.queryContext(context));
     const text = input.query?.trim() ? input.query : '';
-    if (!text) return { summaries: [...this.catalog.values()].filter(listedHere), hit: null };
+    if (!text) return { summaries: [...this.catalog.values()].filter(listedHere), hit: null, unchecked: 0 };
     if (!this.searchReady) {
       const needle = fold(text.trim());
       const found = [...this.catalog.values()].filter((s) => listedHere(s) && (fold(s.headline).includes(needle) || s.slug.includes(needle)));
-      return { summaries: found, hit: { ids: found.map((s) => s.id), query: parseQuery(text), alternatives: [] } };
+      return { summaries: found, hit: { ids: found.map((s) => s.id), query: parseQuery(text), alternatives: [] }, unchecked: 0 };
     }
     const hit = this.search.search(text);
-    let summaries = hit.ids.map((id) => this.catalog.get(id)).filter((s): s is ArticleSummary => s !== undefined && listedHere(s));
-    if (hit.query.phrases.length) {
-      // Quoted words must stand together: checked in the articles' text (the index knows only that they are there).
-      const kept = await pMap(summaries, async (summary) => {
-        const doc = await this.searchDocFor(summary.id);
-        const text = doc ? searchText(doc) : '';
-        return hit.query.phrases.every((phrase) => hasPhrase(text, phrase)) ? summary : null;
-      }, { concurrency: ARTICLES_AT_ONCE });
-      summaries = kept.filter((s): s is ArticleSummary => s !== null);
+    const summaries = hit.ids.map((id) => this.catalog.get(id)).filter((s): s is ArticleSummary => s !== undefined && listedHere(s));
+    if (!hit.query.phrases.length) return { summaries, hit, unchecked: 0 };
+    // Quoted words must stand together: checked in the headline (in memory), else in the
+    // article's text (the index knows only that the words are there). A common phrase in a large
+    // library has thousands of candidates: a page asks only for enough of them, best first.
+    const { phrases } = hit.query;
+    const holds = (text: string) => phrases.every((phrase) => hasPhrase(text, phrase));
+    const kept: ArticleSummary[] = [];
+    let at = 0;
+    while (at < summaries.length && (needed === undefined || kept.length < needed)) {
+      const batch = summaries.slice(at, at + PHRASE_BATCH);
+      at += batch.length;
+      const checked = await pMap(
+        batch,
+        async (summary) => {
+          if (holds(summary.headline)) return summary;
+          const doc = await this.searchDocFor(summary.id);
+          return doc && holds(searchText(doc)) ? summary : null;
+        },
+        { concurrency: ARTICLES_AT_ONCE },
+      );
+      for (const summary of checked) if (summary) kept.push(summary);
     }
-    return { summaries, hit };
+    return { summaries: [...kept, ...summaries.slice(at)], hit, unchecked: summaries.length - at };
   }
 
   /** An article's text as the index reads it (null when it cannot be read). */

@@ -203,6 +203,8 @@ export const contract = {
       items: z.array(articleSummarySchema),
       /** For a search: where each listed article matched, the hits marked (by id). */
       snippets: z.record(z.string(), z.array(searchSnippetSchema)).optional(),
+      /** A quoted phrase's candidates beyond this page were not all checked yet: `total` is at most that many ("about"). */
+      approximate: z.literal(true).optional(),
     }),
   },
   listArticleIds: {

@@ -101,6 +101,27 @@ describe('full-text search', () => {
     }
   });
 
+  it('checks a common phrase only as far as the page needs, saying the count is approximate; a selection of all gets them exactly', async () => {
+    for (let i = 0; i < 300; i++) {
+      // Every third article has the phrase; the others have its words apart.
+      const text = i % 3 === 0 ? `Năm nay vụ mùa bội thu ở xã số ${i}.` : `Vụ lúa ${i} có mùa nước nổi, bội phần thu hoạch.`;
+      await library.createArticle({ headline: `Tin nông nghiệp ${i}`, body: body(text) });
+    }
+    await library.whenIdle();
+    const page = await library.listArticles({ query: '"vụ mùa bội thu"', limit: 20 });
+    expect(page.items).toHaveLength(20);
+    expect(page.approximate).toBe(true);
+    expect(page.total).toBeGreaterThan(100);
+    expect(page.total).toBeLessThanOrEqual(300);
+    for (const item of page.items) expect(Number(/\d+/.exec(item.headline)![0]) % 3).toBe(0);
+    const { ids } = await library.listArticleIds({ query: '"vụ mùa bội thu"' });
+    expect(ids).toHaveLength(100);
+    // Sorted by a column, every candidate is checked: the count is exact.
+    const sorted = await library.listArticles({ query: '"vụ mùa bội thu"', sort: 'headline', limit: 20 });
+    expect(sorted.total).toBe(100);
+    expect(sorted.approximate).toBeUndefined();
+  });
+
   it('marks the hits of a search in the snippets, keeping the original marks', async () => {
     const made = await seed();
     await library.whenIdle();
@@ -141,6 +162,12 @@ describe('full-text search', () => {
     expect(await library.getSearchStatus({})).toMatchObject({ state: 'ready' });
     expect(await headlines('thot not')).toEqual(['Vụ mùa ở Thốt Nốt']);
     expect(await headlines('phong dien')).toEqual(['Giá lúa tăng mạnh']);
+    // A save in the loaded index replaces the article's words: the old ones no longer find it.
+    const rice = await library.getArticle({ id: made['Giá lúa tăng mạnh']! });
+    await library.saveArticle({ id: rice.id, baseRevision: rice.revision, changes: { body: body('Giá lúa giảm ở Vĩnh Thạnh.') } });
+    expect(await headlines('phong dien')).toEqual([]);
+    expect(await headlines('vinh thanh')).toEqual(['Giá lúa tăng mạnh']);
+    expect(await headlines('lua')).toEqual(['Giá lúa tăng mạnh']);
   });
 
   it('is built again, with its progress counted, when its file is missing or damaged; searches look at headlines meanwhile', async () => {
