@@ -81,7 +81,7 @@ const FILE_VERSION = 1;
 /** Most results a word is looked up for (more than any library holds). */
 const ALL = 1_000_000;
 /** Longer words a word being typed may stand for (the most used ones). */
-const PREFIX_EXPANSIONS = 40;
+const PREFIX_EXPANSIONS = 20;
 
 /**
  * `fastupdate`: FlexSearch keeps, for each article, where its words are, so that replacing it at
@@ -180,9 +180,14 @@ export class SearchIndex {
     this.revisions[slot] = doc.revision;
     const lead = [doc.headline, doc.tags.join(' . '), doc.sapo, doc.byline, doc.captions.join(' . ')];
     const words = foldedWords([...lead, doc.body].join('\n'));
-    if (known === undefined) for (const word of new Set(words)) this.vocabulary.set(word, (this.vocabulary.get(word) ?? 0) + 1);
-    else for (const word of new Set(words)) if (!this.vocabulary.has(word)) this.vocabulary.set(word, 1);
-    this.sortedWords = null;
+    for (const word of new Set(words)) {
+      const count = this.vocabulary.get(word);
+      if (count === undefined) {
+        this.vocabulary.set(word, 1);
+        // (A new word: the sorted vocabulary is made again when next needed.)
+        this.sortedWords = null;
+      } else if (known === undefined) this.vocabulary.set(word, count + 1);
+    }
     const method = known === undefined ? 'add' : 'update';
     this.folded[method](slot, words.join(' '));
     this.exact[method](slot, exactWords(lead.join('\n')).join(' '));
@@ -218,41 +223,17 @@ export class SearchIndex {
       return words;
     });
     if (choices.some((words) => words.length === 0)) return { ids: [], query, alternatives };
-    let slots: number[];
-    if (choices.every((words) => words.length === 1)) {
-      slots = this.folded.search(choices.map((words) => words[0]).join(' '), { limit: ALL }) as number[];
-    } else {
-      // Each word as any of its alternatives: their articles united, then intersected word by word
-      // (the rarest first); the order is the sum of each article's place in each word's list.
-      const lists = choices.map((words) => {
-        const place = new Map<number, number>();
-        for (const word of words) {
-          const found = this.folded.search(word, { limit: ALL }) as number[];
-          found.forEach((slot, i) => {
-            const at = place.get(slot);
-            if (at === undefined || i < at) place.set(slot, i);
-          });
-        }
-        return place;
-      });
-      lists.sort((a, b) => a.size - b.size);
-      const [first, ...rest] = lists;
-      const scored: Array<[number, number]> = [];
-      for (const [slot, at] of first!) {
-        let score = at / first!.size;
-        let everywhere = true;
-        for (const list of rest) {
-          const other = list.get(slot);
-          if (other === undefined) {
-            everywhere = false;
-            break;
-          }
-          score += other / list.size;
-        }
-        if (everywhere) scored.push([slot, score]);
-      }
-      slots = scored.sort((a, b) => a[1] - b[1]).map(([slot]) => slot);
+    // The words known as they are: FlexSearch's own search (all of them, its order). Then each
+    // word that stands for several (being typed, mistyped): the articles with any of them.
+    const fixed = choices.filter((words) => words.length === 1).map((words) => words[0]!);
+    let slots: number[] | null = fixed.length ? (this.folded.search(fixed.join(' '), { limit: ALL }) as number[]) : null;
+    for (const words of choices.filter((words) => words.length > 1)) {
+      if (slots?.length === 0) break;
+      const any = new Set<number>();
+      for (const word of words) for (const slot of this.folded.search(word, { limit: ALL }) as number[]) any.add(slot);
+      slots = slots ? slots.filter((slot) => any.has(slot)) : [...any];
     }
+    slots ??= [];
     // Typed with marks: what has those words so marked (headline, sapo, tags, byline, captions) first.
     const marked = query.exact.filter((word): word is string => word !== null);
     if (marked.length > 0 && slots.length > 0) {
