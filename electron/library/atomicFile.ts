@@ -106,27 +106,6 @@ export async function removeStaleTempFiles(dir: string, listing?: readonly strin
   await Promise.all(names.filter((n) => n.startsWith(TMP_MARK)).map((n) => unlink(join(dir, n)).catch(() => undefined)));
 }
 
-/**
- * Removes, in `dir` and every folder under it (links not followed), the temporary files of
- * atomic writes a kill interrupted (TEMP_FILE: nothing else is touched). For an export folder,
- * which is uploaded to the web as it is. Returns how many were removed.
- */
-export async function removeTempFilesUnder(dir: string): Promise<number> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  let removed = 0;
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) removed += await removeTempFilesUnder(path);
-    else if (entry.isFile() && TEMP_FILE.test(entry.name)) {
-      await unlink(path).then(
-        () => removed++,
-        () => undefined,
-      );
-    }
-  }
-  return removed;
-}
-
 export async function ensureDir(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
 }

@@ -1,7 +1,7 @@
 /**
  * `npm run export -- --data-dir DIR --out DIR [--take-over-lock]`: writes the site of published
- * articles, for scripted publishing. Only pages that changed since the last export into the same
- * folder are written again. A library open on another computer is opened only with
+ * articles, for scripted publishing. Only pages whose inputs changed since the last export into the
+ * same folder are rendered and written again. A library open on another computer is opened only with
  * --take-over-lock.
  */
 import { resolve } from 'node:path';
@@ -43,6 +43,19 @@ async function main(): Promise<void> {
       `Đã xuất ${result.pages} trang vào ${result.outDir} trong ${seconds} giây: ghi ${result.written}, giữ nguyên ${result.unchanged}, xóa ${result.removed}.\n` +
         `Exported ${result.pages} pages to ${result.outDir} in ${seconds} s: ${result.written} written, ${result.unchanged} unchanged, ${result.removed} removed.\n`,
     );
+    for (const { id, headline } of result.unreadable) {
+      process.stdout.write(
+        `Không đọc được tệp của bài “${headline}” (mã ${id}): giữ nguyên trang của bài như lần xuất trước.\n` +
+          `The file of “${headline}” (id ${id}) could not be read: its pages were kept as the last export left them.\n`,
+      );
+    }
+    for (const note of result.notes.filter((n) => n.startsWith('link-refused:'))) {
+      const path = note.slice('link-refused:'.length);
+      process.stdout.write(
+        `Không ghi gì vào “${path}” vì đó là một liên kết (symbolic link) trỏ tới nơi khác.\n` +
+          `Nothing was written into “${path}”: it is a symbolic link pointing elsewhere.\n`,
+      );
+    }
     if (result.notes.includes('no-base-url')) {
       process.stdout.write(
         'Chưa đặt địa chỉ trang web trong Cài đặt nên chưa ghi sitemap.xml và rss.xml.\n' +

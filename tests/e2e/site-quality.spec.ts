@@ -37,7 +37,7 @@ const test = base.extend<object, { site: { dir: string; dataDir: string; pages: 
 
 test.describe.configure({ mode: 'serial' });
 
-test('the exported site has every kind of page, sitemap.xml and RSS', async ({ site }) => {
+test('the exported site has every kind of page, sitemap.xml, RSS, the news sitemap and robots.txt', async ({ site }) => {
   const names = site.pages.map((p) => relative(site.dir, p));
   expect(names.filter((n) => !n.includes('/') && n !== 'index.html').length).toBe(51); // 51 published, 1 in review
   expect(names).toContain('index.html');
@@ -46,8 +46,12 @@ test('the exported site has every kind of page, sitemap.xml and RSS', async ({ s
   const sitemap = await readFile(join(site.dir, 'sitemap.xml'), 'utf8');
   expect(sitemap).toContain('<loc>https://baocantho.example/index.html</loc>');
   const rss = await readFile(join(site.dir, 'rss.xml'), 'utf8');
-  expect(rss).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<rss version="2.0">/);
+  expect(rss).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<rss version="2.0" xmlns:atom="http:\/\/www.w3.org\/2005\/Atom">/);
   expect((rss.match(/<item>/g) ?? []).length).toBe(50);
+  // Every article in the sitemap says when it last changed; Google News has its own sitemap, and robots.txt names both.
+  expect((sitemap.match(/<lastmod>/g) ?? []).length).toBeGreaterThanOrEqual(51);
+  expect(await readFile(join(site.dir, 'sitemap-news.xml'), 'utf8')).toContain('xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"');
+  expect(await readFile(join(site.dir, 'robots.txt'), 'utf8')).toContain('Sitemap: https://baocantho.example/sitemap-news.xml');
 });
 
 test('every page passes the Nu HTML Checker with zero errors', async ({ site }) => {
