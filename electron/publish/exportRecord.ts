@@ -20,7 +20,7 @@ import { MANIFEST, RECORD } from './exportFolder';
  * The record is a cache: one that is missing, damaged or of another format is ignored (a full
  * export follows), and nothing in it is trusted to name a file outside the folder.
  */
-export const RECORD_FORMAT = 1;
+export const RECORD_FORMAT = 2;
 
 export interface ArticleRecord {
   stamp: string;
@@ -30,7 +30,8 @@ export interface ArticleRecord {
 
 export interface PageRecord {
   in: string;
-  ids?: string[];
+  /** The ids of the articles listed beside it, separated by spaces (one string: a large record parses faster). */
+  ids?: string;
   img?: string[];
   miss?: boolean;
 }
@@ -108,7 +109,7 @@ export async function readRecord(outDir: string): Promise<ExportRecord | null> {
   }
   for (const [path, page] of Object.entries(stored.pages)) {
     if (!isSitePath(path) || !isObject(page) || !isString(page.in)) return null;
-    if ((page.ids !== undefined && !isStrings(page.ids)) || (page.img !== undefined && !isStrings(page.img)) || (page.miss !== undefined && page.miss !== true)) return null;
+    if ((page.ids !== undefined && !isString(page.ids)) || (page.img !== undefined && !isStrings(page.img)) || (page.miss !== undefined && page.miss !== true)) return null;
   }
   return stored as unknown as ExportRecord;
 }

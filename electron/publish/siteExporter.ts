@@ -127,8 +127,7 @@ export async function exportSite(options: WriteOptions & SiteSource): Promise<Ex
   const { outDir, settings, catalog, read, onProgress } = options;
   const now = options.now ?? new Date();
   await mkdir(outDir, { recursive: true });
-  const target = await ExportTarget.open(outDir);
-  const [manifest, record] = await Promise.all([readManifest(outDir), readRecord(outDir)]);
+  const [target, manifest, record] = await Promise.all([ExportTarget.open(outDir), readManifest(outDir), readRecord(outDir)]);
   const logo = settings.logoAssetId ? (await options.imageInfo([settings.logoAssetId]))(settings.logoAssetId) : null;
   const templates = inputHash(`${RECORD_FORMAT}|${options.version ?? ''}|${templateSample(settings)}`);
   const settingsKey = inputHash(JSON.stringify([pageSettings(settings), logo]));
@@ -142,10 +141,13 @@ export async function exportSite(options: WriteOptions & SiteSource): Promise<Ex
   // ---- The articles: read again only those whose file or catalog entry changed.
   const onSiteNow = catalog.filter(onSite);
   const stamps = new Map<string, string>();
-  await eachLimited(onSiteNow, READS_AT_ONCE * 4, async (summary) => {
-    const file = options.fileStamp ? await options.fileStamp(summary.id).catch(() => null) : '';
-    stamps.set(summary.id, `${summary.revision}|${summary.updatedAt}|${file ?? 'unknown'}`);
-  });
+  const { fileStamp } = options;
+  if (fileStamp) {
+    await eachLimited(onSiteNow, READS_AT_ONCE * 4, async (summary) => {
+      const file = await fileStamp(summary.id).catch(() => null);
+      stamps.set(summary.id, `${summary.revision}|${summary.updatedAt}|${file ?? 'unknown'}`);
+    });
+  } else for (const summary of onSiteNow) stamps.set(summary.id, `${summary.revision}|${summary.updatedAt}|`);
   const fresh = new Map<string, Article>();
   /** Articles whose file cannot be read: their page is kept as it is. */
   const frozen = new Set<string>();
@@ -219,7 +221,7 @@ export async function exportSite(options: WriteOptions & SiteSource): Promise<Ex
       }
     }
     for (const [path, page] of Object.entries(trusted.pages)) {
-      if (page.miss || (listed.size > 0 && page.ids?.some((id) => listed.has(id)))) candidates.add(path);
+      if (page.miss || (listed.size > 0 && page.ids?.split(' ').some((id) => listed.has(id)))) candidates.add(path);
     }
     for (const path of [...articleAt.keys(), ...lists]) {
       if (reselect && articleAt.has(path)) candidates.add(path);
@@ -319,7 +321,7 @@ export async function exportSite(options: WriteOptions & SiteSource): Promise<Ex
       const used = new Set<string>();
       const html = renderSiteArticle(site, article, neighbours, lookup, used);
       const missing = entry.images.some((id) => !lookup(id)) || (!!settings.logoAssetId && !logo);
-      await put(path, html, { in: input, ids: neighbourIds(neighbours), ...(used.size ? { img: [...used] } : {}), ...(missing ? { miss: true } : {}) });
+      await put(path, html, { in: input, ids: neighbourIds(neighbours).join(' '), ...(used.size ? { img: [...used] } : {}), ...(missing ? { miss: true } : {}) });
     } else {
       const page = listPage(site, path)!;
       const input = inputHash(listPageInput(page));
@@ -379,8 +381,7 @@ export async function exportSite(options: WriteOptions & SiteSource): Promise<Ex
   const copied = await copyFiles(target, { images, fonts: FONT_FACES.map((f) => f.file), manifest, nextManifest, derivative: options.derivative, fontsDir: options.fontsDir, tick });
   const removed = await removeUnplanned(target, manifest, nextManifest);
   await target.flush();
-  await writeManifest(outDir, nextManifest);
-  await writeRecord(outDir, next);
+  await Promise.all([writeManifest(outDir, nextManifest), writeRecord(outDir, next)]);
   onProgress?.({ done: total, total });
   return {
     outDir,

@@ -169,7 +169,15 @@ describe('exporting again renders only the pages whose inputs changed', () => {
     const articles = await paper();
     const out = join(dir, 'out');
     await library.exportSite({ outDir: out });
-    for (const record of ['{"format":1,"templates":', '{"format":99}', JSON.stringify({ format: 1, templates: 'x', settings: 'y', articles: [], pages: {} })]) {
+    const valid = JSON.parse(await readFile(join(out, '.newsdesk-export-inputs.json'), 'utf8')) as { format: number; pages: Record<string, unknown> };
+    const [somePage] = Object.keys(valid.pages);
+    for (const record of [
+      '{"format":2,"templates":',
+      JSON.stringify({ ...valid, format: 99 }),
+      JSON.stringify({ ...valid, articles: [] }),
+      JSON.stringify({ ...valid, pages: { ...valid.pages, [somePage!]: { in: 5 } } }),
+      JSON.stringify({ ...valid, pages: { ...valid.pages, '../outside.html': { in: 'x' } } }),
+    ]) {
       await writeFile(join(out, '.newsdesk-export-inputs.json'), record);
       clearRenders();
       const again = await library.exportSite({ outDir: out });
