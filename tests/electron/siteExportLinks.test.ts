@@ -152,6 +152,20 @@ describe('a symbolic link inside the export folder never lets the export write o
     expect(result.notes).toEqual(expect.arrayContaining(Object.keys(links).map((path) => `link-replaced:${path}`)));
   });
 
+  it('with nothing else changed, a page that became a link is still replaced (a page whose inputs did not change)', async () => {
+    const { a } = await exportedPaper();
+    const look = await victim(['trang.html']);
+    const before = await look();
+    const page = await readFile(join(out, `${a.slug}.html`), 'utf8');
+    await rm(join(out, `${a.slug}.html`));
+    await symlink(join(elsewhere, 'trang.html'), join(out, `${a.slug}.html`));
+    const result = await library.exportSite({ outDir: out });
+    expect(await look()).toEqual(before);
+    expect((await lstat(join(out, `${a.slug}.html`))).isFile()).toBe(true);
+    expect(await readFile(join(out, `${a.slug}.html`), 'utf8')).toBe(page);
+    expect(result.written).toBe(1);
+  });
+
   it('the manifest or the record as a link: never read through, replaced by the export’s own', async () => {
     await exportedPaper();
     const look = await victim(['manifest.json', 'record.json']);

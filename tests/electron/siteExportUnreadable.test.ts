@@ -61,6 +61,8 @@ describe('an article whose file cannot be read keeps its pages, and the export s
         const result = await library.exportSite({ outDir: out });
         expect(result.notes, `round ${round}`).toContain(`unreadable-article:${lost.id}`);
         expect(result.unreadable).toEqual([{ id: lost.id, headline: 'Bài sẽ hỏng' }]);
+        // What the window is sent matches the contract.
+        expect(contract.exportSite.output.parse(result)).toEqual(result);
         expect(await readFile(join(out, `${lost.slug}.html`), 'utf8')).toBe(page);
         // The lists still show it (as the last export did), beside the change to the other.
         for (const list of ['index.html', 'chuyen-muc/thoi-su.html', 'tu-khoa/can-tho.html']) {
