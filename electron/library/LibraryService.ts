@@ -65,6 +65,8 @@ const listedKey = (input: LibraryQuery, context: QueryContext) => {
 const SEARCH_FILE = 'search-index.json';
 /** How often a changed index is saved while the library is open (it is saved at close too). */
 const SEARCH_SAVE_MS = 10 * 60_000;
+/** How far past its first hit a text is searched for a snippet's other hits. */
+const SNIPPET_REACH = 400;
 /** A quoted phrase's candidates checked at a time (a page's worth, about). */
 const PHRASE_BATCH = 128;
 
@@ -465,7 +467,7 @@ export class LibraryService implements NewsdeskService {
       const snippets: SearchSnippet[] = [];
       for (const [field, text] of fields) {
         if (!text || snippets.length >= 2) continue;
-        const hits = findWordHits(text, found, prefixes, phrases);
+        const hits = findWordHits(text, found, prefixes, phrases, SNIPPET_REACH);
         if (hits.length === 0) continue;
         snippets.push({ field, ...snippetAround(text, hits) });
       }

@@ -76,13 +76,31 @@ export function parseQuery(query: string): ParsedQuery {
   return { words, exact, phrases, lastIsPartial };
 }
 
-/** A text folded letter by letter, with where each folded letter came from in the original. */
-function foldWithOffsets(text: string): { folded: string; from: number[] } {
+const isWordChar = (char: string | undefined) => char !== undefined && /[\p{L}\p{M}\p{N}]/u.test(char);
+
+/** Letters folded so far (a text repeats few letters: each is folded once). */
+const foldedLetters = new Map<string, string>();
+const foldLetter = (char: string): string => {
+  let folded = foldedLetters.get(char);
+  if (folded === undefined) {
+    folded = fold(char);
+    if (foldedLetters.size < 10_000) foldedLetters.set(char, folded);
+  }
+  return folded;
+};
+
+/**
+ * A text folded, with where each folded letter came from in the original (null: at the same
+ * place — NFC text whose every letter folds to one, the usual case, folded at once).
+ */
+function foldWithOffsets(text: string): { folded: string; from: number[] | null } {
+  const whole = fold(text);
+  if (whole.length === text.length && !MARKS.test(text)) return { folded: whole, from: null };
   let folded = '';
   const from: number[] = [];
   let index = 0;
   for (const char of text) {
-    const f = fold(char);
+    const f = foldLetter(char);
     for (let k = 0; k < f.length; k++) {
       folded += f[k];
       from.push(index);
@@ -93,39 +111,54 @@ function foldWithOffsets(text: string): { folded: string; from: number[] } {
   return { folded, from };
 }
 
-const isWordChar = (char: string | undefined) => char !== undefined && /[\p{L}\p{M}\p{N}]/u.test(char);
-
 /**
- * Where a query's words (folded; `prefixes` may be the start of a word) and phrases stand in a
- * text, as [start, end) offsets into the text, in order, not overlapping.
+ * Where a query's words (folded; `prefixes` may be the start of a word) and phrases (folded words
+ * standing together: one hit) stand in a text, as [start, end) offsets into the text, in order.
+ * One pass over the text's words; it stops `after` characters past the first hit (a snippet needs
+ * no more).
  */
-export function findWordHits(text: string, words: readonly string[], prefixes: readonly string[] = [], phrases: readonly string[][] = []): Array<[number, number]> {
+export function findWordHits(
+  text: string,
+  words: readonly string[],
+  prefixes: readonly string[] = [],
+  phrases: readonly string[][] = [],
+  after = Infinity,
+): Array<[number, number]> {
   const { folded, from } = foldWithOffsets(text);
+  const at = (offset: number) => (from ? from[offset]! : offset);
+  const wanted = new Set(words);
   const hits: Array<[number, number]> = [];
-  const look = (needle: string, partial: boolean) => {
-    if (!needle) return;
-    let at = folded.indexOf(needle);
-    while (at !== -1) {
-      const end = at + needle.length;
-      if (!isWordChar(folded[at - 1]) && (partial || !isWordChar(folded[end]))) {
-        let stop = end;
-        if (partial) while (isWordChar(folded[stop])) stop++;
-        hits.push([from[at]!, from[stop]!]);
-      }
-      at = folded.indexOf(needle, at + 1);
-    }
-  };
-  for (const phrase of phrases) look(phrase.join(' '), false);
-  for (const word of words) look(word, false);
-  for (const prefix of prefixes) look(prefix, true);
-  hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  const merged: Array<[number, number]> = [];
-  for (const hit of hits) {
-    const last = merged[merged.length - 1];
-    if (last && hit[0] < last[1]) last[1] = Math.max(last[1], hit[1]);
-    else merged.push([hit[0], hit[1]]);
+  // Asked for the hits near the first only: the words are read from just before where any of
+  // them first appears (a text search, fast) to `after` past it; if none is a whole word there,
+  // the whole text is read.
+  let from0 = 0;
+  let to0 = folded.length;
+  if (after !== Infinity) {
+    const firsts = [...words, ...prefixes, ...phrases.map((phrase) => phrase[0] ?? '')].filter(Boolean).map((needle) => folded.indexOf(needle)).filter((index) => index >= 0);
+    if (firsts.length === 0) return [];
+    from0 = Math.min(...firsts);
+    while (from0 > 0 && isWordChar(folded[from0 - 1])) from0--;
+    to0 = Math.min(folded.length, from0 + after + 200);
   }
-  return merged;
+  const tokens: Array<{ word: string; start: number; end: number }> = [];
+  for (const match of folded.slice(from0, to0).matchAll(WORD)) tokens.push({ word: match[0], start: from0 + match.index, end: from0 + match.index + match[0].length });
+  let stop = Infinity;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.start > stop) break;
+    let end = -1;
+    for (const phrase of phrases) {
+      if (phrase.every((word, k) => tokens[i + k]?.word === word)) end = Math.max(end, tokens[i + phrase.length - 1]!.end);
+    }
+    if (end === -1 && (wanted.has(token.word) || prefixes.some((prefix) => token.word.startsWith(prefix)))) end = token.end;
+    if (end === -1) continue;
+    const last = hits[hits.length - 1];
+    if (last && at(token.start) < last[1]) last[1] = Math.max(last[1], at(end));
+    else hits.push([at(token.start), at(end)]);
+    if (stop === Infinity) stop = token.start + after;
+  }
+  if (hits.length === 0 && (from0 > 0 || to0 < folded.length)) return findWordHits(text, words, prefixes, phrases);
+  return hits;
 }
 
 /** Whether a text holds a phrase (folded words, in order, nothing but spaces and punctuation between). */
