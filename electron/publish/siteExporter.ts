@@ -166,12 +166,15 @@ export async function exportSite(options: WriteOptions & SiteSource): Promise<Ex
       if (fresh.size < KEEP_READ) fresh.set(summary.id, article);
       return;
     }
-    frozen.add(summary.id);
     unreadable.push({ id: summary.id, headline: summary.headline });
     // As the last export showed it; else as the catalog knows it (its sapo unknown). The stamp is
-    // left empty so that the file is read again next time.
+    // left empty so that the file is read again next time. With no page of it in the folder (never
+    // exported), nothing is kept and nothing links to it.
     const before = known?.articles[summary.id];
-    next.articles[summary.id] = { stamp: '', key: before?.key ?? '', entry: before?.entry ?? catalogEntry(summary) };
+    const entry = before?.entry ?? catalogEntry(summary);
+    if (!target.isFile(articlePath(entry.slug))) return;
+    frozen.add(summary.id);
+    next.articles[summary.id] = { stamp: '', key: before?.key ?? '', entry };
   });
   unreadable.sort((a, b) => (a.id < b.id ? -1 : 1));
   notes.push(...unreadable.map((u) => `unreadable-article:${u.id}`));

@@ -76,14 +76,18 @@ describe('an article whose file cannot be read keeps its pages, and the export s
     });
   }
 
-  it('never exported before: nothing to keep, the others exported, the article named (its headline from the catalog)', async () => {
+  it('never exported before: nothing to keep and nothing links to it, the others exported, the article named (its headline from the catalog)', async () => {
     const lost = await publish('Bài hỏng từ đầu', { tags: ['Cần Thơ'] });
-    await publish('Bài khác');
+    await publish('Bài khác', { tags: ['Cần Thơ'] });
     await writeFile(fileOf(lost), 'không phải JSON');
     const result = await library.exportSite({ outDir: out });
     expect(result.unreadable).toEqual([{ id: lost.id, headline: 'Bài hỏng từ đầu' }]);
     expect(result.notes).toContain(`unreadable-article:${lost.id}`);
-    expect(await readFile(join(out, 'index.html'), 'utf8')).toContain('Bài khác');
+    for (const file of ['index.html', 'tu-khoa/can-tho.html', 'sitemap.xml', 'rss.xml']) {
+      const text = await readFile(join(out, file), 'utf8');
+      expect(text, file).toContain(file === 'sitemap.xml' ? 'bai-khac.html' : 'Bài khác');
+      expect(text, file).not.toContain(`${lost.slug}.html`);
+    }
   });
 
   it('a file the system refuses to read (permissions): the same', async () => {
