@@ -76,6 +76,8 @@ const ARTICLES_AT_ONCE = 16;
 /** Writes made together (writeMany): their ids already journaled, their folders flushed at the end. */
 interface WriteBatch {
   deferred: DeferredFlushes;
+  /** Articles written, for the full-text index once the batch is done. */
+  written: Article[];
 }
 
 /**
@@ -964,7 +966,22 @@ export class LibraryService implements NewsdeskService {
     const summary = summarize(article);
     await writing;
     this.catalog.update(summary);
-    this.search.add(searchDocOf(article));
+    if (batch) batch.written.push(article);
+    else this.search.add(searchDocOf(article));
+  }
+
+  /**
+   * Indexes articles written together (a bundle received, a bulk action) after the call that
+   * wrote them, a few at a time between other work; whenIdle waits for it.
+   */
+  private indexLater(articles: readonly Article[]): void {
+    if (articles.length === 0) return;
+    this.searchWork = this.searchWork.then(async () => {
+      for (let i = 0; i < articles.length; i += 25) {
+        await new Promise((resolve) => setImmediate(resolve));
+        for (const article of articles.slice(i, i + 25)) this.search.add(searchDocOf(article));
+      }
+    });
   }
 
   /**
@@ -1020,9 +1037,10 @@ export class LibraryService implements NewsdeskService {
    */
   private async writeMany(ids: readonly string[], tasks: Array<(batch: WriteBatch) => Promise<void>>): Promise<void> {
     await this.catalog.journal.appendAll(ids);
-    const batch: WriteBatch = { deferred: new Set() };
+    const batch: WriteBatch = { deferred: new Set(), written: [] };
     const results = await pMap(tasks, (task) => task(batch).then(() => null, (error: unknown) => ({ error })), { concurrency: ARTICLES_AT_ONCE });
     await flushFolders(batch.deferred);
+    this.indexLater(batch.written);
     const failed = results.find((result) => result !== null);
     if (failed) throw failed.error;
   }

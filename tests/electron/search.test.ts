@@ -145,6 +145,22 @@ describe('full-text search', () => {
     expect(await headlines('o mon', { view: 'trash' })).toEqual(['Thời tiết hôm nay']);
   });
 
+  it('indexes articles received in a bundle (after the call, before the library is idle)', async () => {
+    await library.createArticle({ headline: 'Tin gửi đi', body: body('Cầu Vàm Cống thông xe.') });
+    const { bytes } = await library.bundleBytes(undefined);
+    const otherDir = await makeTempDir('newsdesk-search-other-');
+    const other = await LibraryService.open({ dataDir: otherDir });
+    try {
+      await other.whenIdle();
+      expect((await other.importBundleBytes(bytes)).added).toHaveLength(1);
+      await other.whenIdle();
+      expect((await other.listArticles({ query: 'vam cong' })).items.map((item) => item.headline)).toEqual(['Tin gửi đi']);
+    } finally {
+      await other.dispose();
+      await removeDir(otherDir);
+    }
+  });
+
   it('is saved beside the library, loaded at the next open and brought up to date with files changed meanwhile', async () => {
     const made = await seed();
     await library.whenIdle();
