@@ -72,6 +72,22 @@ const pageSettings = (settings: Settings) => Object.entries(settings).filter(([k
 const NOT_ON_PAGE = new Set<string>(['revision', 'comments', 'suggestions', 'history', 'assignee', 'dueAt', 'createdAt', 'schemaVersion', 'status', 'trashedAt']);
 const articleKey = (article: Article) => inputHash(JSON.stringify(Object.entries(article).filter(([key]) => !NOT_ON_PAGE.has(key))));
 
+/**
+ * The fingerprint of the page templates (a sample page rendered by this code, with these
+ * settings): the code cannot change while it runs, so it is made once per settings.
+ */
+const templateFingerprints = new Map<string, string>();
+function templatesOf(settings: Settings, settingsKey: string, version: string): string {
+  const key = `${version}|${settingsKey}`;
+  let fingerprint = templateFingerprints.get(key);
+  if (fingerprint === undefined) {
+    if (templateFingerprints.size >= 16) templateFingerprints.clear();
+    fingerprint = inputHash(`${RECORD_FORMAT}|${version}|${templateSample(settings)}`);
+    templateFingerprints.set(key, fingerprint);
+  }
+  return fingerprint;
+}
+
 /** Where an entry is placed among the others: what the blocks beside every article choose by. */
 const placement = (e: SiteEntry) => JSON.stringify([e.slug, e.section, e.folded, e.related, e.publishedAt ?? e.updatedAt]);
 
@@ -129,8 +145,8 @@ export async function exportSite(options: WriteOptions & SiteSource): Promise<Ex
   await mkdir(outDir, { recursive: true });
   const [target, manifest, record] = await Promise.all([ExportTarget.open(outDir), readManifest(outDir), readRecord(outDir)]);
   const logo = settings.logoAssetId ? (await options.imageInfo([settings.logoAssetId]))(settings.logoAssetId) : null;
-  const templates = inputHash(`${RECORD_FORMAT}|${options.version ?? ''}|${templateSample(settings)}`);
   const settingsKey = inputHash(JSON.stringify([pageSettings(settings), logo]));
+  const templates = templatesOf(settings, settingsKey, options.version ?? '');
   // Entries are kept while the templates are the same; pages' inputs while the settings are too.
   const known = record && record.templates === templates ? record : null;
   const trusted = known && known.settings === settingsKey ? known : null;
