@@ -88,8 +88,12 @@ function templatesOf(settings: Settings, settingsKey: string, version: string): 
   return fingerprint;
 }
 
-/** Where an entry is placed among the others: what the blocks beside every article choose by. */
-const placement = (e: SiteEntry) => JSON.stringify([e.slug, e.section, e.folded, e.related, e.publishedAt ?? e.updatedAt]);
+/**
+ * Where an entry is placed among the others: what the blocks beside every other article choose by
+ * (pageNeighbours reads a candidate's section, folded tags and date; its own `related` only for its
+ * own page, its link and headline only to show it).
+ */
+const placement = (e: SiteEntry) => JSON.stringify([e.section, e.folded, e.publishedAt ?? e.updatedAt]);
 
 /** How many articles read to find what changed are kept for rendering (beyond it they are read again: memory stays bounded). */
 const KEEP_READ = 256;
@@ -226,8 +230,8 @@ export async function exportSite(options: WriteOptions & SiteSource): Promise<Ex
       changedArticles = true;
       if (b) candidates.add(articlePath(b.entry.slug));
       if (!sameEntry) {
-        // Its place among the others (the blocks beside every article choose by it), how the
-        // blocks show it (link, headline), the lists it was and is on.
+        // Its place among the others (the blocks beside every article choose by it; a new or
+        // removed article too), how the blocks show it (link, headline), the lists it was and is on.
         if (!a || !b || placement(a.entry) !== placement(b.entry)) reselect = true;
         if (!a || !b || a.entry.slug !== b.entry.slug || a.entry.headline !== b.entry.headline) listed.add(id);
         candidates.add('index.html');

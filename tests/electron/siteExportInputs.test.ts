@@ -130,6 +130,18 @@ describe('exporting again renders only the pages whose inputs changed', () => {
     await expectSameAsFreshExport(out);
   });
 
+  it('related articles chosen by hand: only that article’s page (no list shows them)', async () => {
+    const articles = await paper();
+    const out = join(dir, 'out');
+    await library.exportSite({ outDir: out });
+    await edit(articles[6]!, { related: [articles[0]!.id] });
+    clearRenders();
+    await library.exportSite({ outDir: out });
+    expect(articleRenders()).toEqual([articles[6]!.slug]);
+    expect(await readFile(join(out, `${articles[6]!.slug}.html`), 'utf8')).toContain(`href="${articles[0]!.slug}.html"`);
+    await expectSameAsFreshExport(out);
+  });
+
   it('after every kind of change, the folder is what a first export would make', async () => {
     const articles = await paper();
     const out = join(dir, 'out');
