@@ -282,7 +282,7 @@ export async function exportSite(options: WriteOptions & SiteSource): Promise<Ex
   const keep = (path: string) => {
     const page = trusted?.pages[path] ?? known?.pages[path];
     if (page) next.pages[path] = page;
-    if (manifest[path] !== undefined && manifest[path] !== 'pending') nextManifest[path] = manifest[path];
+    if (manifest[path] !== undefined) nextManifest[path] = manifest[path];
   };
   for (const path of [...articleAt.keys(), ...lists]) {
     if (!candidates.has(path)) {
