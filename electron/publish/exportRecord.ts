@@ -11,7 +11,7 @@ import { MANIFEST, RECORD } from './exportFolder';
  * - `templates`: a fingerprint of the page templates and the format of this record; `settings`:
  *   of the settings the pages show (and the logo). Either changed: every page is rendered again.
  * - `articles`: per published article, the stamp it had (catalog revision and time, and its file's
- *   identity) when it was last read, a hash of what its page shows (`key`), and its SiteEntry (how
+ *   identity) when it was last read, the version its page is made from (`key`), and its SiteEntry (how
  *   lists and neighbours show it). An article whose stamp is the same is not read again.
  * - `pages`: per page, a hash of its inputs (`in`), the articles it lists beside it (`ids`), the
  *   image derivatives it refers to (`img`), and whether an image's size was unknown (`miss`: it is

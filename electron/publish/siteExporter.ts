@@ -68,9 +68,12 @@ export interface SiteSource {
 const NOT_ON_PAGES = new Set<string>(['interfaceLanguage', 'stripLocationFromOriginals', 'maxImageMB', 'recentFolders', 'houseWords', 'profiles', 'policy', 'checklist']);
 const pageSettings = (settings: Settings) => Object.entries(settings).filter(([key]) => !NOT_ON_PAGES.has(key));
 
-/** Fields of an article no page shows: a change to them alone renders nothing again. */
-const NOT_ON_PAGE = new Set<string>(['revision', 'comments', 'suggestions', 'history', 'assignee', 'dueAt', 'createdAt', 'schemaVersion', 'status', 'trashedAt']);
-const articleKey = (article: Article) => inputHash(JSON.stringify(Object.entries(article).filter(([key]) => !NOT_ON_PAGE.has(key))));
+/**
+ * What version of the article its page was made from: every change of an article makes a new
+ * revision. (Hashing the whole article instead would spare rendering its page again after a change
+ * no page shows, a comment say; it costs more than that one render, at every full export.)
+ */
+const articleKey = (article: Article) => `${article.revision}|${article.updatedAt}`;
 
 /**
  * The fingerprint of the page templates (a sample page rendered by this code, with these
