@@ -68,10 +68,15 @@ export function LibraryView() {
   const pages = useArticlePages(request, reloadKey, onError);
   const { total } = pages;
 
+  // The library's tags, for the tag filter and the bulk tag dialog: read when first wanted (every
+  // article is counted for them, which is not the first page's work), and again after changes.
   const [tags, setTags] = useState<string[]>([]);
+  const [tagsWanted, setTagsWanted] = useState(false);
+  const wantTags = useCallback(() => setTagsWanted(true), []);
   useEffect(() => {
+    if (!tagsWanted) return;
     void api.listTags({}).then((result) => result.ok && setTags(result.value.map((entry) => entry.tag)));
-  }, [api, reloadKey]);
+  }, [api, reloadKey, tagsWanted]);
 
   // ---- The selection: ids, kept while the question stays the same -------------------------------
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -106,7 +111,8 @@ export function LibraryView() {
     const result = await api.listArticleIds(question);
     if (!result.ok) return onError(result.error);
     setSelected(new Set(result.value.ids));
-    notify({ text: t('bundle.selected', { count: result.value.ids.length }) });
+    // The selection's count (a status region) says how many now.
+    notify(null);
   }, [api, question, notify, t, onError]);
   const allState = selected.size === 0 ? 'none' : total !== null && selected.size >= total ? 'all' : 'some';
 
@@ -263,7 +269,7 @@ export function LibraryView() {
             </button>
           ))}
         </div>
-        <FilterBar filters={state.filters} tags={tags} onChange={(filters) => setState((s) => ({ ...s, filters }))} />
+        <FilterBar filters={state.filters} tags={tags} onWantTags={wantTags} onChange={(filters) => setState((s) => ({ ...s, filters }))} />
       </div>
       <SelectionBar
         total={total}
@@ -273,7 +279,10 @@ export function LibraryView() {
         searching={searching || filtered}
         onSelectAll={() => void selectAll()}
         onClear={() => setSelected(new Set())}
-        onEdit={setEditing}
+        onEdit={(kind) => {
+          if (kind === 'tags') wantTags();
+          setEditing(kind);
+        }}
         onExport={() => setExporting([...selected])}
         onSend={() => void send()}
         onTrash={(trashed) => void bulk({ trashed }, t(trashed ? 'library.bulk.trashTitle' : 'library.bulk.restoreTitle'))}

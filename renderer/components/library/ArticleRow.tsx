@@ -5,7 +5,7 @@ import type { Settings } from '../../../shared/model/settings';
 import { formatShortDateTime } from '../../../shared/text/dates';
 import { isOverdue } from '../../../shared/review/workflow';
 import type { Row } from './pageStore';
-import { Snippet } from './Snippet';
+import { Marked, Snippet } from './Snippet';
 
 export interface RowActions {
   onToggle: (index: number, id: string, range: boolean) => void;
@@ -40,7 +40,7 @@ export const ArticleRow = memo(function ArticleRow({
   settings,
   today,
   actions,
-  measure,
+  height,
 }: {
   index: number;
   row: Row | undefined;
@@ -52,7 +52,8 @@ export const ArticleRow = memo(function ArticleRow({
   /** formatShortDateTime of now. */
   today: string;
   actions: RowActions;
-  measure: (element: HTMLTableRowElement | null) => void;
+  /** Its fixed height in pixels. */
+  height: number;
 }) {
   const { t, i18n } = useTranslation();
   const tab = active ? 0 : -1;
@@ -63,14 +64,17 @@ export const ArticleRow = memo(function ArticleRow({
   const updated = summary ? shortWhen(summary.updatedAt, settings.timeZone, today) : null;
   const due = summary?.dueAt ? shortWhen(summary.dueAt, settings.timeZone, today) : null;
   const late = summary ? isOverdue(summary, new Date()) : false;
+  // A search's hits in the headline are marked in it; the first snippet from elsewhere goes under it.
+  const inHeadline = row?.snippets.find((s) => s.field === 'headline' && s.text === summary?.headline);
+  const elsewhere = row?.snippets.find((s) => s.field !== 'headline');
+  const shownHeadline = inHeadline ? <Marked text={inHeadline.text} hits={inHeadline.hits} /> : headline;
   return (
     <tr
-      ref={measure}
       role="row"
       data-index={index}
       aria-rowindex={index + 2}
       className={`${selected ? 'selected ' : ''}${summary ? '' : 'pending'}`}
-      style={{ transform: `translateY(${start}px)` }}
+      style={{ transform: `translateY(${start}px)`, height }}
       data-testid={summary ? 'article-row' : 'article-row-pending'}
       data-id={summary?.id}
     >
@@ -91,11 +95,11 @@ export const ArticleRow = memo(function ArticleRow({
         <div className="headline-line">
           {trash ? (
             <span className="headline-text" tabIndex={tab} data-focus-target="">
-              {headline}
+              {shownHeadline}
             </span>
           ) : (
             <a href={summary ? `#/article/${summary.id}` : undefined} tabIndex={tab} data-focus-target="">
-              {headline}
+              {shownHeadline}
             </a>
           )}
           {summary && (
@@ -110,7 +114,7 @@ export const ArticleRow = memo(function ArticleRow({
             </button>
           )}
         </div>
-        {row?.snippets.map((snippet, i) => <Snippet key={i} snippet={snippet} />)}
+        {elsewhere && <Snippet snippet={elsewhere} />}
       </td>
       <td role="cell" className="clip" title={section || undefined}>
         {section}

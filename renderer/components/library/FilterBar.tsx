@@ -8,7 +8,18 @@ import { MultiChoice } from './MultiChoice';
 const DATE_FIELDS: readonly DateField[] = ['updated', 'due', 'published'];
 
 /** Filters on the list: status, section, tag, assignee and a range of days on one of the dates. */
-export function FilterBar({ filters, tags, onChange }: { filters: LibraryFilters; tags: string[]; onChange: (filters: LibraryFilters) => void }) {
+export function FilterBar({
+  filters,
+  tags,
+  onWantTags,
+  onChange,
+}: {
+  filters: LibraryFilters;
+  /** The library's tags, read when the tag filter is first opened (`onWantTags`). */
+  tags: string[];
+  onWantTags: () => void;
+  onChange: (filters: LibraryFilters) => void;
+}) {
   const { t } = useTranslation();
   const settings = useSettings();
   const ids = useId();
@@ -36,6 +47,7 @@ export function FilterBar({ filters, tags, onChange }: { filters: LibraryFilters
         testId="filter-tag"
         searchLabel={t('library.filters.tagSearch')}
         choices={tags.map((tag) => ({ value: tag, label: tag }))}
+        onOpen={onWantTags}
         value={filters.tags}
         onChange={(chosen) => set({ tags: chosen })}
       />

@@ -17,6 +17,7 @@ export function MultiChoice({
   onChange,
   searchLabel,
   testId,
+  onOpen,
   children,
 }: {
   label: string;
@@ -25,6 +26,8 @@ export function MultiChoice({
   onChange: (value: string[]) => void;
   searchLabel?: string;
   testId?: string;
+  /** Called when opened (to fetch long lists only when wanted). */
+  onOpen?: () => void;
   children?: ReactNode;
 }) {
   const ids = useId();
@@ -38,6 +41,9 @@ export function MultiChoice({
       ref={details}
       className="choice"
       data-testid={testId}
+      onToggle={(event) => {
+        if (event.currentTarget.open) onOpen?.();
+      }}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && details.current?.open) {
           event.stopPropagation();

@@ -5,6 +5,16 @@ import type { SearchSnippet } from '../../../shared/api/contract';
 /** Where a search matched an article: the field, and its text with the hits marked. */
 export function Snippet({ snippet }: { snippet: SearchSnippet }) {
   const { t } = useTranslation();
+  return (
+    <p className="snippet" data-testid="snippet">
+      <span className="snippet-field">{t(`library.snippetFields.${snippet.field}`)}:</span> <Marked text={snippet.text} hits={snippet.hits} />
+    </p>
+  );
+}
+
+/** A text with its hits in <mark>. */
+export function Marked({ text, hits: given }: { text: string; hits: SearchSnippet['hits'] }) {
+  const snippet = { text, hits: given };
   const pieces: ReactNode[] = [];
   let at = 0;
   const hits = [...snippet.hits].filter(([start, end]) => end > start && start >= 0 && end <= snippet.text.length).sort((a, b) => a[0] - b[0]);
@@ -15,9 +25,5 @@ export function Snippet({ snippet }: { snippet: SearchSnippet }) {
     at = end;
   }
   if (at < snippet.text.length) pieces.push(snippet.text.slice(at));
-  return (
-    <p className="snippet" data-testid="snippet">
-      <span className="snippet-field">{t(`library.snippetFields.${snippet.field}`)}:</span> {pieces}
-    </p>
-  );
+  return <>{pieces}</>;
 }
