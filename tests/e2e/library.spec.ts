@@ -70,7 +70,10 @@ test('a 10,000-article library: every article reachable, sorted and filtered in 
     await page.getByTestId('filter-section').getByLabel('Thể thao').check();
     await expect(page.getByTestId('library-count')).toHaveText('1.666 bài khớp');
     await idle(page);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'library-filter-open');
     await page.keyboard.press('Escape');
+    await expect(page.getByTestId('filter-section').getByLabel('Thể thao')).toBeHidden();
     await expect(rows(page).first()).toContainText('Thể thao');
 
     await page.setViewportSize({ width: 1920, height: 1080 });
