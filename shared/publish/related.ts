@@ -80,7 +80,8 @@ let scratch = new Uint8Array(0);
  *    article is already listed above, it has nothing left and is not shown).
  */
 export function pageNeighbours(
-  article: { id: string; section: string; tags: string[]; related: string[] },
+  /** (`folded`: the tags already folded, when the caller keeps them.) */
+  article: { id: string; section: string; tags: string[]; related: string[]; folded?: readonly string[] },
   published: readonly ArticleSummary[],
   byId: ReadonlyMap<string, ArticleSummary>,
   index: NeighbourIndex = neighbourIndex(published),
@@ -101,13 +102,16 @@ export function pageNeighbours(
     if (scratch.length < list.length) scratch = new Uint8Array(Math.max(list.length, 2 * scratch.length));
     const scores = scratch;
     const touched: number[] = [];
+    let top = 0;
     const add = (position: number, points: number) => {
       if (scores[position] === 0) touched.push(position);
-      scores[position] = scores[position]! + points;
+      const score = scores[position]! + points;
+      scores[position] = score;
+      if (score > top) top = score;
     };
-    for (const tag of new Set(article.tags.map(fold))) for (const position of index.byTag.get(tag) ?? []) add(position, 2);
+    for (const tag of new Set(article.folded ?? article.tags.map(fold))) for (const position of index.byTag.get(tag) ?? []) add(position, 2);
     const sectionPositions = article.section ? (index.sectionPositions.get(article.section) ?? []) : [];
-    for (const position of sectionPositions.slice(0, 50)) add(position, 1);
+    for (let i = 0; i < Math.min(50, sectionPositions.length); i++) add(sectionPositions[i]!, 1);
     // The section's candidates, counted only as far as the cap can bind (2·count).
     let inSection = 0;
     for (const candidate of sameSection) {
@@ -115,20 +119,19 @@ export function pageNeighbours(
       if (usable(candidate)) inSection++;
     }
     let sectionQuota = Math.floor(inSection / 2);
-    // Ranked by score, then newest first (by position in `published`): bucketed by score, each
-    // bucket in position order (a sort of the positions, or a pass over them all when most are).
-    const positions = touched.length * 16 > list.length ? null : Int32Array.from(touched).sort();
-    const buckets: number[][] = [];
-    const file = (position: number) => {
-      const score = scores[position]!;
-      if (score) (buckets[score] ??= []).push(position);
-    };
-    if (positions) positions.forEach(file);
-    else for (let position = 0; position < list.length; position++) file(position);
-    for (const position of touched) scores[position] = 0;
-    ranking: for (let score = buckets.length - 1; score > 0; score--) {
-      for (const position of buckets[score] ?? []) {
-        if (related.length === count) break ranking;
+    // Ranked by score, then newest first (by position in `published`): the best score first, its
+    // candidates in position order, and so on down (scores no candidate has are skipped), stopping
+    // as soon as the block is full. The candidates' positions are sorted when they are few, else
+    // every position is passed over (a typed array: cheaper than sorting thousands).
+    const present = new Uint8Array(top + 1);
+    for (const position of touched) present[scores[position]!] = 1;
+    const order = touched.length * 16 < list.length ? Int32Array.from(touched).sort() : null;
+    const end = order ? order.length : list.length;
+    for (let score = top; score > 0 && related.length < count; score--) {
+      if (!present[score]) continue;
+      for (let i = 0; i < end && related.length < count; i++) {
+        const position = order ? order[i]! : i;
+        if (scores[position] !== score) continue;
         const candidate = list[position]!;
         if (!usable(candidate)) continue;
         const fromSection = !!article.section && candidate.section === article.section;
@@ -138,6 +141,7 @@ export function pageNeighbours(
         shown.add(candidate.id);
       }
     }
+    for (const position of touched) scores[position] = 0;
   }
   const take = (list: readonly ArticleSummary[]) => {
     const picked: ArticleSummary[] = [];
