@@ -66,7 +66,7 @@ export function LibraryView() {
   }, [reload]);
   const onError = useCallback((error: ApiError) => notify({ text: errorText(t, error), tone: 'error' }), [notify, t]);
   const pages = useArticlePages(request, reloadKey, onError);
-  const { total } = pages;
+  const { total, approximate } = pages;
 
   // The library's tags, for the tag filter and the bulk tag dialog: read when first wanted (every
   // article is counted for them, which is not the first page's work), and again after changes.
@@ -277,6 +277,7 @@ export function LibraryView() {
         trash={trash}
         busy={bulkBusy}
         searching={searching || filtered}
+        approximate={approximate}
         onSelectAll={() => void selectAll()}
         onClear={() => setSelected(new Set())}
         onEdit={(kind) => {

@@ -89,6 +89,8 @@ export const en: Messages = {
     count_other: '{{count, number}} articles',
     matchCount_one: '{{count, number}} match',
     matchCount_other: '{{count, number}} matches',
+    matchCountApprox_one: 'about {{count, number}} match',
+    matchCountApprox_other: 'about {{count, number}} matches',
     loading: 'Loading the library…',
     noMatch: 'No article matches “{{query}}”.',
     noFilterMatch: 'No article matches the filters.',

@@ -85,6 +85,7 @@ export const vi = {
     views: 'Xem',
     count_other: '{{count, number}} bài viết',
     matchCount_other: '{{count, number}} bài khớp',
+    matchCountApprox_other: 'khoảng {{count, number}} bài khớp',
     loading: 'Đang tải thư viện…',
     noMatch: 'Không có bài viết nào khớp với “{{query}}”.',
     noFilterMatch: 'Không có bài nào khớp với bộ lọc.',

@@ -11,6 +11,7 @@ export function SelectionBar({
   trash,
   busy,
   searching,
+  approximate = false,
   onSelectAll,
   onClear,
   onEdit,
@@ -24,6 +25,8 @@ export function SelectionBar({
   /** A bulk action is under way. */
   busy: boolean;
   searching: boolean;
+  /** The count is an upper bound (a quoted phrase not yet checked in every candidate). */
+  approximate?: boolean;
   onSelectAll: () => void;
   onClear: () => void;
   onEdit: (kind: BulkKind) => void;
@@ -35,7 +38,7 @@ export function SelectionBar({
   return (
     <div className="library-selection">
       <p className="count" data-testid="library-count">
-        {total === null ? '' : t(searching ? 'library.matchCount' : 'library.count', { count: total })}
+        {total === null ? '' : t(approximate ? 'library.matchCountApprox' : searching ? 'library.matchCount' : 'library.count', { count: total })}
       </p>
       {count > 0 ? (
         <div role="group" aria-label={t('library.bulk.toolbar')} className="bulk-toolbar" aria-busy={busy}>

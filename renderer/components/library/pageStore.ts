@@ -24,6 +24,8 @@ export interface Row {
 export interface PagesSnapshot {
   /** null until the question's first page has arrived. */
   total: number | null;
+  /** The total is at most that many (a quoted phrase's later candidates not checked yet). */
+  approximate: boolean;
   /** The question whose rows are shown (the last one, until the new one's first page). */
   key: string;
   /** Nothing being read, and every row wanted is read for the latest question and reload. */
@@ -43,6 +45,7 @@ interface Cache {
   request: ListRequest | null;
   gen: number;
   total: number | null;
+  approximate: boolean;
   pages: Map<number, Page>;
   /** Page → the generation it is being read for. */
   inFlight: Map<number, number>;
@@ -54,6 +57,7 @@ const freshCache = (key: string, request: ListRequest | null): Cache => ({
   request,
   gen: 0,
   total: null,
+  approximate: false,
   pages: new Map(),
   inFlight: new Map(),
   wanted: [0, PAGE_SIZE - 1],
@@ -155,7 +159,10 @@ export class PageStore {
     }
     const existing = c.pages.get(page);
     if (!existing || existing.gen <= gen) c.pages.set(page, { gen, items: result.value.items, snippets: result.value.snippets ?? {} });
-    if (gen === c.gen || c.total === null) c.total = result.value.total;
+    if (gen === c.gen || c.total === null) {
+      c.total = result.value.total;
+      c.approximate = result.value.approximate === true;
+    }
     if (c.total !== null) this.previous = null;
     this.changed();
     // The total may have shown that more of what is on screen exists (or a reload raced a scroll).
@@ -180,6 +187,7 @@ export class PageStore {
     }
     return {
       total: shown.total,
+      approximate: shown.approximate,
       key: shown.key,
       settled,
       rowAt: (index) => {

@@ -107,4 +107,24 @@ describe('the library’s pages', () => {
     await vi.waitFor(() => expect(store.getSnapshot().settled).toBe(true));
     expect(store.getSnapshot().total).toBe(240);
   });
+
+  it('says a count is approximate while a quoted phrase is not checked in every candidate, and takes the count of the latest page', async () => {
+    const answers: Array<MethodOutput<'listArticles'>> = [
+      { total: 900, items: Array.from({ length: PAGE_SIZE }, (_, i) => summary(i)), approximate: true },
+      { total: 640, items: Array.from({ length: PAGE_SIZE }, (_, i) => summary(PAGE_SIZE * 5 + i)), approximate: true },
+    ];
+    const calls: Array<() => void> = [];
+    const api = {
+      listArticles: () => new Promise<Result<MethodOutput<'listArticles'>>>((resolve) => calls.push(() => resolve({ ok: true, value: answers.shift()! }))),
+    } as unknown as AppApi;
+    const store = new PageStore(api);
+    store.ask({ query: { view: 'active', query: '"vụ mùa bội thu"' }, sort: 'relevance', direction: 'desc' });
+    calls[0]!();
+    await vi.waitFor(() => expect(store.getSnapshot().total).toBe(900));
+    expect(store.getSnapshot().approximate).toBe(true);
+    store.want(PAGE_SIZE * 5, PAGE_SIZE * 5 + 20);
+    await vi.waitFor(() => expect(calls).toHaveLength(2));
+    calls[1]!();
+    await vi.waitFor(() => expect(store.getSnapshot().total).toBe(640));
+  });
 });
