@@ -1,5 +1,6 @@
-import { lstat, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { lstat, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { SiteEntry } from '../../shared/publish/site';
 import { writeFileAtomic } from '../library/atomicFile';
 import { MANIFEST, RECORD } from './exportFolder';
@@ -49,7 +50,8 @@ export interface ExportRecord {
  * forward slashes, letters, digits, `.`, `_`, `-`, and no `..` part — so always inside the folder.
  */
 const SITE_PATH = /^[a-z0-9][a-z0-9._\-/]*$/i;
-const isSitePath = (path: string) => SITE_PATH.test(path) && !path.split('/').includes('..');
+const PARENT = /(^|\/)\.\.(\/|$)/;
+const isSitePath = (path: string) => SITE_PATH.test(path) && !PARENT.test(path);
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
@@ -95,8 +97,26 @@ export async function readManifest(outDir: string): Promise<Record<string, strin
   return manifest;
 }
 
-/** (One line of JSON: a site's manifest and record are read by Newsdesk alone, and large.) */
-export const writeManifest = (outDir: string, manifest: Record<string, string>) => writeFileAtomic(join(outDir, MANIFEST), JSON.stringify(manifest));
+/**
+ * Replaces a file of the folder by renaming a temporary file over it: never torn, never written
+ * through a link. `durable`: flushed to disk first (the manifest written before any page, which must
+ * survive a crash to name the pages written after it). The manifest and record written at the end
+ * need not be: lost in a crash, the last ones (or none) are read, which only makes the next export
+ * render or remove more. (One line of JSON: they are read by Newsdesk alone, and large.)
+ */
+async function replace(path: string, text: string, durable: boolean): Promise<void> {
+  if (durable) return writeFileAtomic(path, text);
+  const tmp = join(dirname(path), `.tmp-${randomBytes(6).toString('hex')}-${basename(path)}`);
+  try {
+    await writeFile(tmp, text, { flag: 'wx', mode: 0o644 });
+    await rename(tmp, path);
+  } catch (error) {
+    await unlink(tmp).catch(() => undefined);
+    throw error;
+  }
+}
+
+export const writeManifest = (outDir: string, manifest: Record<string, string>, durable = false) => replace(join(outDir, MANIFEST), JSON.stringify(manifest), durable);
 
 /** The last export's record, or null when it is missing, damaged or of another format. */
 export async function readRecord(outDir: string): Promise<ExportRecord | null> {
@@ -114,4 +134,4 @@ export async function readRecord(outDir: string): Promise<ExportRecord | null> {
   return stored as unknown as ExportRecord;
 }
 
-export const writeRecord = (outDir: string, record: ExportRecord) => writeFileAtomic(join(outDir, RECORD), JSON.stringify(record));
+export const writeRecord = (outDir: string, record: ExportRecord) => replace(join(outDir, RECORD), JSON.stringify(record), false);

@@ -270,7 +270,7 @@ export async function exportSite(options: WriteOptions & SiteSource): Promise<Ex
   // Recorded before writing: pages written by an export that fails midway are known (and removed
   // when no longer planned) next time.
   const newPaths = [...articleAt.keys(), ...lists].filter((path) => !(path in manifest));
-  if (newPaths.length) await writeManifest(outDir, { ...manifest, ...Object.fromEntries(newPaths.map((path) => [path, 'pending'])) });
+  if (newPaths.length) await writeManifest(outDir, { ...manifest, ...Object.fromEntries(newPaths.map((path) => [path, 'pending'])) }, true);
 
   const listSet = new Set(lists);
   const toRender = [...candidates].filter((path) => articleAt.has(path) || listSet.has(path));
@@ -489,7 +489,7 @@ export async function writePlan(plan: SitePlan, { outDir, derivative, fontsDir, 
   const manifest = await readManifest(outDir);
   const nextManifest: Record<string, string> = {};
   const newPaths = [...plan.pages.keys()].filter((path) => !(path in manifest));
-  if (newPaths.length) await writeManifest(outDir, { ...manifest, ...Object.fromEntries(newPaths.map((path) => [path, 'pending'])) });
+  if (newPaths.length) await writeManifest(outDir, { ...manifest, ...Object.fromEntries(newPaths.map((path) => [path, 'pending'])) }, true);
   const total = plan.pages.size + plan.images.size + plan.fonts.length;
   let done = 0;
   const tick = () => {
