@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BundleSummary, StorageProblem } from '../shared/api/contract';
 import { receiveArticles, sendArticles } from './api/bundles';
@@ -10,13 +10,8 @@ import { ApiContext, errorText, useApi } from './api/ApiContext';
 import type { Connection } from './api/connect';
 import { CommandContext, CommandRegistry, useCommand, useCommands } from './commands';
 import { currentProfileId, onProfileChange } from './api/profile';
-import { EditorView } from './components/EditorView';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { LibraryView } from './components/LibraryView';
-import { CompareView } from './components/CompareView';
-import { RevisionView } from './components/RevisionView';
-import { SettingsView } from './components/SettingsView';
-import { SiteExportView } from './components/SiteExportView';
 import { ProblemsBanner } from './components/ProblemsBanner';
 import { ProfileGate } from './components/ProfileGate';
 import { ProfileSwitcher } from './components/ProfileSwitcher';
@@ -29,8 +24,17 @@ import { SettingsContext } from './hooks/useSettings';
 import { ProfileContext, type ProfileState } from './hooks/useProfile';
 import { applyLanguage } from './i18n';
 import { chooseFile } from './api/files';
-import { DOCUMENT_TYPES, importDocument, UnsupportedDocumentError } from './import/importDocument';
+import { DOCUMENT_TYPES, UnsupportedDocumentError } from './import/documentTypes';
 import { notesText } from './editor/canonicalNotes';
+
+// The library is what opens first: the editor (Tiptap, ProseMirror, the spellchecker), the
+// comparison, Settings, the site export and the Word import are read when first wanted, so that
+// the library's first rows do not wait for them.
+const EditorView = lazy(() => import('./components/EditorView').then((m) => ({ default: m.EditorView })));
+const CompareView = lazy(() => import('./components/CompareView').then((m) => ({ default: m.CompareView })));
+const RevisionView = lazy(() => import('./components/RevisionView').then((m) => ({ default: m.RevisionView })));
+const SettingsView = lazy(() => import('./components/SettingsView').then((m) => ({ default: m.SettingsView })));
+const SiteExportView = lazy(() => import('./components/SiteExportView').then((m) => ({ default: m.SiteExportView })));
 
 export function App({ connection }: { connection: Connection }) {
   if (connection.kind === 'no-token') return <TokenMissing />;
@@ -140,6 +144,7 @@ function Shell() {
     if (!file) return;
     notify({ text: t('import.importing', { name: file.name }) });
     try {
+      const { importDocument } = await import('./import/importDocument');
       const imported = await importDocument(file, api);
       const { headline, sapo, byline, featuredImage, body } = imported;
       const result = await api.createArticle({ headline, sapo, byline, featuredImage, body });
@@ -208,23 +213,31 @@ function Shell() {
         </header>
         <ProblemsBanner problems={shownProblems} onDismiss={() => setDismissed(new Set(problems.map((problem) => problem.movedTo)))} />
         <main id="main" tabIndex={-1}>
-          {!settings ? (
-            <p role="status" className="muted">
-              {t('app.loading')}
-            </p>
-          ) : !profile ? null : route.view === 'library' ? (
-            <LibraryView />
-          ) : route.view === 'settings' ? (
-            <SettingsView onSaved={setSettings} />
-          ) : route.view === 'publish' ? (
-            <SiteExportView key={route.run ? 'run' : 'view'} runNow={route.run === true} />
-          ) : route.view === 'revision' ? (
-            <RevisionView key={`${route.id}/${route.revision}`} id={route.id} revision={route.revision} />
-          ) : route.view === 'compare' ? (
-            <CompareView key={`${route.id}/${route.from}/${route.to}`} id={route.id} from={route.from} to={route.to} />
-          ) : (
-            <EditorView key={route.id} id={route.id} />
-          )}
+          <Suspense
+            fallback={
+              <p role="status" className="muted">
+                {t('app.loadingView')}
+              </p>
+            }
+          >
+            {!settings ? (
+              <p role="status" className="muted">
+                {t('app.loading')}
+              </p>
+            ) : !profile ? null : route.view === 'library' ? (
+              <LibraryView />
+            ) : route.view === 'settings' ? (
+              <SettingsView onSaved={setSettings} />
+            ) : route.view === 'publish' ? (
+              <SiteExportView key={route.run ? 'run' : 'view'} runNow={route.run === true} />
+            ) : route.view === 'revision' ? (
+              <RevisionView key={`${route.id}/${route.revision}`} id={route.id} revision={route.revision} />
+            ) : route.view === 'compare' ? (
+              <CompareView key={`${route.id}/${route.from}/${route.to}`} id={route.id} from={route.from} to={route.to} />
+            ) : (
+              <EditorView key={route.id} id={route.id} />
+            )}
+          </Suspense>
         </main>
         {settings && <ProfileGate onSaved={setSettings} />}
         {received && <BundleSummaryDialog summary={received} onClose={() => setReceived(null)} />}

@@ -11,6 +11,7 @@ import type { LegacyEncoding } from '../../shared/text/legacyEncodings';
 import { articleExtensions } from '../editor/articleExtensions';
 import { cleanPastedHtml } from '../editor/paste/cleanPastedHtml';
 import { cleanPastedText } from '../editor/paste/cleanText';
+import { DOCUMENT_TYPES, UnsupportedDocumentError } from './documentTypes';
 import { readDocxConventions, type DocxConventions, type DocxElement, type PictureCaption } from './docxConventions';
 
 export interface ImportedDocument {
@@ -29,9 +30,7 @@ export interface ImportedDocument {
   notes: CanonicalNote[];
 }
 
-export class UnsupportedDocumentError extends Error {}
-
-export const DOCUMENT_TYPES = '.docx,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain';
+export { DOCUMENT_TYPES, UnsupportedDocumentError };
 
 const baseName = (name: string) => name.replace(/\.[^.]+$/, '');
 

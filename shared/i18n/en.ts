@@ -3,6 +3,7 @@ import type { Messages } from './index';
 /** English interface text. */
 export const en: Messages = {
   app: {
+    loadingView: 'Opening…',
     name: 'Newsdesk',
     tagline: 'Editorial desk',
     skipToContent: 'Skip to main content',

@@ -1,6 +1,7 @@
 /** Vietnamese interface text (the default). Keys are shared with en.ts; a test checks they match. */
 export const vi = {
   app: {
+    loadingView: 'Đang mở…',
     name: 'Newsdesk',
     tagline: 'Bàn biên tập',
     skipToContent: 'Bỏ qua, tới nội dung chính',
