@@ -47,7 +47,14 @@ describe.each(['ipc', 'web'])('every method through the %s transport', (name) =>
     const created = check('createArticle', await api.createArticle({ headline: `Tin qua ${name}`, byline: 'Minh Anh' })) as { id: string; revision: number };
     check('getArticle', await api.getArticle({ id: created.id }));
     check('saveArticle', await api.saveArticle({ id: created.id, baseRevision: created.revision, changes: { sapo: 'Sapo' } }));
-    check('listArticles', await api.listArticles({ query: `tin qua ${name}` }));
+    const listed = check('listArticles', await api.listArticles({ query: `tin qua ${name}`, sort: 'relevance' })) as { items: Array<{ id: string }>; snippets: Record<string, unknown[]> };
+    expect(listed.items.map((item) => item.id)).toEqual([created.id]);
+    expect(listed.snippets[created.id]).not.toHaveLength(0);
+    const ids = check('listArticleIds', await api.listArticleIds({ query: `tin qua ${name}`, statuses: ['draft'] })) as { ids: string[] };
+    expect(ids.ids).toEqual([created.id]);
+    const bulk = check('updateArticles', await api.updateArticles({ ids: [created.id], addTags: ['Cần Thơ'] })) as { changed: number };
+    expect(bulk.changed).toBe(1);
+    check('getSearchStatus', await api.getSearchStatus({}));
     check('listTags', await api.listTags({}));
     check('trashArticle', await api.trashArticle({ id: created.id }));
     check('restoreArticle', await api.restoreArticle({ id: created.id }));
