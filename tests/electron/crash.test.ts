@@ -274,6 +274,10 @@ async function checkFolder(round: number, dir: string, inFlight: Begin | null, k
           // a torn last line: ignored when the library opens
         }
       }
+    } else if (file === 'search-index.json') {
+      // The full-text index (a cache): written whole or not at all, like every file of the library.
+      const index = (await readJson(path)) as { version?: unknown; ids?: unknown };
+      if (index.version !== 1 || !Array.isArray(index.ids)) fail(round, 'search-index.json is not a whole index');
     } else if (file === 'library.lock') {
       const raw = await readFile(path, 'utf8');
       // Written after the file is created: the kill may leave it empty (taken as stale). A writer
