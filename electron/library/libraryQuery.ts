@@ -1,4 +1,4 @@
-import type { LibraryQuery, LibrarySort } from '../../shared/api/contract';
+import { NATURAL_DIRECTION, type LibraryQuery, type LibrarySort } from '../../shared/api/contract';
 import { articleStatuses, type ArticleSummary } from '../../shared/model/article';
 import type { Profile } from '../../shared/review/people';
 import { isOverdue } from '../../shared/review/workflow';
@@ -109,16 +109,6 @@ const byInstant = (of: (s: ArticleSummary) => string | null): Compare => (a, b) 
   return Date.parse(x) - Date.parse(y);
 };
 
-/** Each column's natural direction: newest, nearest deadline, A–Z, most syllables, workflow order. */
-export const NATURAL_DIRECTION: Record<Exclude<LibrarySort, 'relevance'>, 'asc' | 'desc'> = {
-  headline: 'asc',
-  section: 'asc',
-  status: 'asc',
-  assignee: 'asc',
-  due: 'asc',
-  updated: 'desc',
-  words: 'desc',
-};
 
 /**
  * The order of a column (ties by id, so that every page of a list agrees with the others). Empty

@@ -64,6 +64,16 @@ export const libraryViews = ['active', 'waiting', 'mine', 'today', 'overdue', 't
 export type LibraryViewName = (typeof libraryViews)[number];
 export const librarySorts = ['relevance', 'headline', 'section', 'status', 'assignee', 'due', 'updated', 'words'] as const;
 export type LibrarySort = (typeof librarySorts)[number];
+/** Each column's natural direction (the first when chosen): newest, nearest deadline, most syllables first; text A–Z. */
+export const NATURAL_DIRECTION: Record<Exclude<LibrarySort, 'relevance'>, 'asc' | 'desc'> = {
+  headline: 'asc',
+  section: 'asc',
+  status: 'asc',
+  assignee: 'asc',
+  due: 'asc',
+  updated: 'desc',
+  words: 'desc',
+};
 /** Most articles one bulk action changes. */
 export const BULK_MAX = 100_000;
 const dayField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');

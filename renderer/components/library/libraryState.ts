@@ -1,4 +1,4 @@
-import { librarySorts, libraryViews, type LibraryQuery, type LibrarySort, type LibraryViewName } from '../../../shared/api/contract';
+import { librarySorts, libraryViews, NATURAL_DIRECTION, type LibraryQuery, type LibrarySort, type LibraryViewName } from '../../../shared/api/contract';
 import { articleStatuses, type ArticleStatus } from '../../../shared/model/article';
 
 export type SortDirection = 'asc' | 'desc';
@@ -31,16 +31,8 @@ export interface LibraryState {
 export const NO_FILTERS: LibraryFilters = { statuses: [], sections: [], tags: [], assignees: [], dateField: 'updated', from: '', to: '' };
 export const INITIAL_STATE: LibraryState = { view: 'active', query: '', filters: NO_FILTERS, sort: null, direction: 'desc' };
 
-/** Each column's first direction when chosen: newest, nearest deadline, most syllables first; text A–Z. */
-export const FIRST_DIRECTION: Record<SortColumn, SortDirection> = {
-  headline: 'asc',
-  section: 'asc',
-  status: 'asc',
-  assignee: 'asc',
-  due: 'asc',
-  updated: 'desc',
-  words: 'desc',
-};
+/** Each column's first direction when chosen (the service's natural one). */
+export const FIRST_DIRECTION: Record<SortColumn, SortDirection> = NATURAL_DIRECTION;
 
 const STORAGE_KEY = 'newsdesk.library';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
