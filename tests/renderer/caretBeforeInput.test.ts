@@ -36,10 +36,11 @@ function mounted(text: string): Editor {
 
 /** What the browser does for a typed text at the page's caret: beforeinput, the text node changed, the caret after the text. */
 function browserTypes(editor: Editor, text: string) {
+  editor.view.dom.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertText', data: text, bubbles: true, cancelable: true }));
+  // The browser types at the caret as it is after beforeinput (the editor may have redrawn the text).
   const selection = document.getSelection()!;
   const node = selection.anchorNode as Text;
   const offset = selection.anchorOffset;
-  editor.view.dom.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertText', data: text, bubbles: true, cancelable: true }));
   node.insertData(offset, text);
   selection.collapse(node, offset + text.length);
 }
@@ -81,5 +82,106 @@ describe('typing at a caret the editor has not been told of yet', () => {
     editor.commands.insertContent('Việt');
     expect(editor.state.doc.textContent).toBe('Giá Việt lúa tăng.');
     expect(suggestionsOf(editor.state.doc).map((s) => editor.state.doc.textBetween(s.from, s.to))).toEqual([' Việt']);
+  });
+});
+
+/*
+ * An input method's composition as Chromium makes it (ibus, fcitx): the browser puts the pre-edit
+ * in a text node of its own at the caret and edits it; ProseMirror reads each change, and keeps the
+ * browser's text node on screen until 20 ms after compositionend (a timer), whatever the document
+ * now says around it. In suggestion mode the composed word is an insertion (an <ins> in the
+ * document), while the browser's text node stays outside the <ins> until then.
+ */
+
+/** Updates to the pre-edit, then its commit, as Chromium does them in the page (compositionend last). */
+async function compose(editor: Editor, steps: string[]) {
+  const view = editor.view;
+  view.dom.dispatchEvent(new Event('compositionstart', { bubbles: true }));
+  const selection = document.getSelection()!;
+  let node: Text | null = null;
+  for (const text of steps) {
+    const updated = new Promise((resolve) => editor.once('update', resolve));
+    view.dom.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertCompositionText', data: text, isComposing: true, bubbles: true, cancelable: true }));
+    if (!node) {
+      // The pre-edit goes in a text node of its own at the caret (beside ProseMirror's mark placeholder, if any).
+      node = document.createTextNode(text);
+      selection.getRangeAt(0).insertNode(node);
+      selection.collapse(node, text.length);
+    } else if (text) {
+      node.data = text;
+      selection.collapse(node, text.length);
+    } else {
+      // A pre-edit cleared (fcitx, before its commit): the node goes, the caret stays where it was.
+      const before = node.previousSibling!;
+      node.remove();
+      selection.collapse(before.firstChild ?? before, (before.firstChild ?? before).textContent!.length);
+    }
+    await updated;
+  }
+  view.dom.dispatchEvent(new Event('compositionend', { bubbles: true }));
+  return node!;
+}
+
+/** Types `text` the way the browser does, at a caret `place` puts in the page, and has the editor read it. */
+function typeAt(editor: Editor, place: () => void, text: string) {
+  place();
+  browserTypes(editor, text);
+  // What ProseMirror's mutation observer would read next.
+  (editor.view as unknown as { domObserver: { flush(): void } }).domObserver.flush();
+}
+
+/** "Giá lúa tăng." in suggestion mode with " Việt" composed after "Giá" (a space typed, then the word by ibus), its composition just ended. */
+async function composedAfterGia() {
+  const editor = mounted('Giá lúa tăng.');
+  setSuggesting(editor, true);
+  editor.commands.setTextSelection(1 + 'Giá'.length);
+  editor.commands.insertContent(' ');
+  const composed = await compose(editor, ['V', 'Vi', 'Viê', 'Việt']);
+  expect(editor.state.doc.textContent).toBe('Giá Việt lúa tăng.');
+  // The browser's text node for the word is still on screen, beside the <ins> (the editor redraws it 20 ms later).
+  expect(composed.isConnected).toBe(true);
+  expect(composed.parentElement!.nodeName).toBe('P');
+  return { editor, composed };
+}
+
+const suggested = (editor: Editor) => suggestionsOf(editor.state.doc).map((s) => editor.state.doc.textBetween(s.from, s.to));
+
+describe('typing right after a composition ends (before the editor has taken it in)', () => {
+  it('a space typed at the end of the paragraph (End) goes there; the composed word stays where it is, one suggestion each', async () => {
+    const { editor } = await composedAfterGia();
+    const last = editor.view.dom.querySelector('p')!.lastChild as Text;
+    expect(last.data).toBe(' lúa tăng.');
+    typeAt(editor, () => document.getSelection()!.collapse(last, last.data.length), ' ');
+    expect(editor.state.doc.textContent).toBe('Giá Việt lúa tăng. ');
+    expect(suggested(editor)).toEqual([' Việt', ' ']);
+    expect(editor.state.selection.from).toBe(editor.state.doc.content.size - 1);
+  });
+
+  it('a word typed at a caret placed before "tăng" (a click) goes there', async () => {
+    const { editor } = await composedAfterGia();
+    const last = editor.view.dom.querySelector('p')!.lastChild as Text;
+    typeAt(editor, () => document.getSelection()!.collapse(last, ' lúa '.length), 'rất ');
+    expect(editor.state.doc.textContent).toBe('Giá Việt lúa rất tăng.');
+    expect(suggested(editor)).toEqual([' Việt', 'rất ']);
+    expect(editor.state.selection.from).toBe(1 + 'Giá Việt lúa rất '.length);
+  });
+
+  it('a full stop typed right after the composed word joins its suggestion', async () => {
+    const { editor, composed } = await composedAfterGia();
+    typeAt(editor, () => document.getSelection()!.collapse(composed, composed.data.length), '.');
+    expect(editor.state.doc.textContent).toBe('Giá Việt. lúa tăng.');
+    expect(suggested(editor)).toEqual([' Việt.']);
+  });
+
+  it('fcitx: the pre-edit cleared, then the word committed as typed text, goes where the pre-edit was', async () => {
+    const editor = mounted('Giá lúa tăng.');
+    setSuggesting(editor, true);
+    editor.commands.setTextSelection(1 + 'Giá'.length);
+    editor.commands.insertContent(' ');
+    await compose(editor, ['N', 'Na', 'Nam', '']);
+    expect(editor.state.doc.textContent).toBe('Giá  lúa tăng.');
+    typeAt(editor, () => {}, 'Nam');
+    expect(editor.state.doc.textContent).toBe('Giá Nam lúa tăng.');
+    expect(suggested(editor)).toEqual([' Nam']);
   });
 });
