@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['tests/{shared,electron,renderer,lint,scripts}/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['tests/setup/searchWorker.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

@@ -13,7 +13,24 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const FONT_FILES = ['latin', 'vietnamese'].flatMap((subset) =>
   ['400-normal', '700-normal', '400-italic'].map((variant) => `noto-serif-${subset}-${variant}.woff2`),
 );
-const outputs = ['dist/renderer/index.html', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/webhost.cjs', 'dist/electron/export.cjs', 'dist/electron/bundle.cjs'];
+const outputs = ['dist/renderer/index.html', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/webhost.cjs', 'dist/electron/export.cjs', 'dist/electron/bundle.cjs', 'dist/electron/searchWorker.cjs'];
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+/**
+ * The full-text index's thread (electron/library/searchWorker.ts), which every bundle that opens a
+ * library starts from dist/electron; the unit tests build it alone (tests/setup/searchWorker.ts).
+ */
+export function buildSearchWorker() {
+  return esbuild({ ...common, entryPoints: ['electron/library/searchWorker.ts'], outfile: 'dist/electron/searchWorker.cjs' });
+}
 
 function newestMtime(dir) {
   let newest = 0;
@@ -39,16 +56,8 @@ export async function buildAll({ quiet = false } = {}) {
   log('Đang dựng giao diện (Vite)… / Building the renderer (Vite)…');
   await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
   log('Đang dựng tiến trình chính (esbuild)… / Building the main process (esbuild)…');
-  const common = {
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    sourcemap: true,
-    logLevel: 'warning',
-    absWorkingDir: root,
-  };
   await Promise.all([
+    buildSearchWorker(),
     // sharp loads its native part from node_modules (packaged unpacked from the asar: build/electron-builder.yml).
     esbuild({ ...common, entryPoints: ['electron/shell/main.ts'], outfile: 'dist/electron/main.cjs', external: ['electron', 'sharp'] }),
     esbuild({ ...common, entryPoints: ['electron/shell/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] }),

@@ -29,7 +29,11 @@ import { stripLocation } from '../images/privacy';
 import { Catalog } from './catalog';
 import { ApiFailure, fail } from './errors';
 import { comparer, matcher, type QueryContext } from './libraryQuery';
-import { SearchIndex, searchDocOf, searchDocOfUnchecked, searchText, type SearchDoc, type SearchHit } from './searchIndex';
+import { searchDocOf, searchDocOfUnchecked, searchText, type SearchDoc, type SearchHit } from './searchIndex';
+
+/** What a search understood of its query (what the snippets mark). */
+type QueryHit = Omit<SearchHit, 'ids'>;
+import { SearchThread } from './searchThread';
 import { findWordHits, hasPhrase, parseQuery, snippetAround } from '../../shared/text/search';
 import { UnreadableFileError } from './jsonAdapter';
 import { acquireLibraryLock } from './libraryLock';
@@ -51,6 +55,8 @@ export interface LibraryOptions {
   user?: string;
   /** Take over the lock of another computer that has the library open (only once the user has confirmed; see ./libraryLock.ts). */
   takeOverLock?: boolean;
+  /** The search index thread's bundle (by default found beside the running bundle: ./searchThread.ts). */
+  searchWorker?: string;
 }
 
 const DEFAULT_PAGE = 200;
@@ -69,6 +75,10 @@ const SEARCH_SAVE_MS = 10 * 60_000;
 const SNIPPET_REACH = 400;
 /** A quoted phrase's candidates checked at a time (a page's worth, about). */
 const PHRASE_BATCH = 128;
+/** Article files sent to the index's thread to read at a time while it is built (its progress is counted by these). */
+const INDEX_BATCH = 200;
+/** Times the index's thread is started again after it stopped by itself, in one session. */
+const SEARCH_RESTARTS = 2;
 
 /** Articles of a bundle read or written at a time (their flushes to disk overlap). */
 const ARTICLES_AT_ONCE = 16;
@@ -121,8 +131,15 @@ export class LibraryService implements NewsdeskService {
   readonly images: ImagePipeline;
   private lock: { release: () => Promise<void> } | null = null;
   private disposed = false;
-  /** The full-text index; it answers searches once ready (until then they look at headlines). */
-  private search = new SearchIndex();
+  /** The full-text index, in its own thread; it answers searches once ready (until then they look at headlines). */
+  private search!: SearchThread;
+  private searchRestarts = 0;
+  /**
+   * The catalog's summaries by the index's slot numbers, so that a search finding 40,000 of
+   * 100,000 articles reads an array rather than looking each id up (which costs more than the
+   * search itself): filled once the index is ready, an entry dropped when its article changes.
+   */
+  private slotSummaries: Array<ArticleSummary | undefined> = [];
   private searchReady = false;
   private searchProgress = { done: 0, total: 0 };
   /** Loading or building the index (started at open), then saving it. */
@@ -175,7 +192,8 @@ export class LibraryService implements NewsdeskService {
       // temporary files in revisions/ (searched only then: one folder per article).
       if (lock.tookOver) await service.store.revisions.removeTempFiles();
       await service.catalog.open(service.store);
-      service.searchWork = service.prepareSearch();
+      service.catalog.changed = (id) => service.forgetSlotSummary(id);
+      service.startSearch();
     } catch (error) {
       await service.catalog.settleLoading();
       await service.catalog.journal.close();
@@ -405,17 +423,24 @@ export class LibraryService implements NewsdeskService {
     context: CallContext,
     /** Enough checked for this many first results (best first), the rest counted unchecked; all when absent. */
     needed?: number,
-  ): Promise<{ summaries: ArticleSummary[]; hit: SearchHit | null; unchecked: number }> {
+  ): Promise<{ summaries: ArticleSummary[]; hit: QueryHit | null; unchecked: number }> {
     const listedHere = matcher(input, this.queryContext(context));
     const text = input.query?.trim() ? input.query : '';
     if (!text) return { summaries: [...this.catalog.values()].filter(listedHere), hit: null, unchecked: 0 };
-    if (!this.searchReady) {
+    const headlines = () => {
       const needle = fold(text.trim());
       const found = [...this.catalog.values()].filter((s) => listedHere(s) && (fold(s.headline).includes(needle) || s.slug.includes(needle)));
-      return { summaries: found, hit: { ids: found.map((s) => s.id), query: parseQuery(text), alternatives: [] }, unchecked: 0 };
+      return { summaries: found, hit: { query: parseQuery(text), alternatives: [] }, unchecked: 0 };
+    };
+    if (!this.searchReady) return headlines();
+    // (When the index's thread has stopped, it is being started again: meanwhile headlines are searched.)
+    const hit = await this.search.search(text).catch(() => null);
+    if (!hit) return headlines();
+    const summaries: ArticleSummary[] = [];
+    for (const slot of hit.slots) {
+      const summary = this.summaryOfSlot(slot);
+      if (summary && listedHere(summary)) summaries.push(summary);
     }
-    const hit = this.search.search(text);
-    const summaries = hit.ids.map((id) => this.catalog.get(id)).filter((s): s is ArticleSummary => s !== undefined && listedHere(s));
     if (!hit.query.phrases.length) return { summaries, hit, unchecked: 0 };
     // Quoted words must stand together: checked in the headline (in memory), else in the
     // article's text (the index knows only that the words are there). A common phrase in a large
@@ -441,6 +466,15 @@ export class LibraryService implements NewsdeskService {
     return { summaries: [...kept, ...summaries.slice(at)], hit, unchecked: summaries.length - at };
   }
 
+  private summaryOfSlot(slot: number): ArticleSummary | undefined {
+    return (this.slotSummaries[slot] ??= this.catalog.get(this.search.idOf(slot)));
+  }
+
+  private forgetSlotSummary(id: string): void {
+    const slot = this.search?.slotOf(id);
+    if (slot !== undefined) this.slotSummaries[slot] = undefined;
+  }
+
   /** An article's text as the index reads it (null when it cannot be read). */
   private async searchDocFor(id: string): Promise<SearchDoc | null> {
     // (A file that is not even JSON is left for a checked read to deal with: not from the background.)
@@ -450,7 +484,7 @@ export class LibraryService implements NewsdeskService {
   }
 
   /** Where each listed article matched a search: up to two pieces of text, the hits marked. */
-  private async snippetsOf(items: readonly ArticleSummary[], hit: SearchHit): Promise<Record<string, SearchSnippet[]>> {
+  private async snippetsOf(items: readonly ArticleSummary[], hit: QueryHit): Promise<Record<string, SearchSnippet[]>> {
     const { words, phrases, lastIsPartial } = hit.query;
     const prefixes = lastIsPartial ? [words[words.length - 1]!] : [];
     const whole = lastIsPartial ? words.slice(0, -1) : words;
@@ -934,6 +968,7 @@ export class LibraryService implements NewsdeskService {
       if (this.searchTimer) clearInterval(this.searchTimer);
       await this.searchWork.catch(() => undefined);
       if (this.search.dirty) await this.saveSearch();
+      await this.search.close();
       this.disposed = true;
       this.queue.close();
       await this.lock?.release();
@@ -967,7 +1002,7 @@ export class LibraryService implements NewsdeskService {
     await writing;
     this.catalog.update(summary);
     if (batch) batch.written.push(article);
-    else this.search.add(searchDocOf(article));
+    else this.search.add([searchDocOf(article)]);
   }
 
   /**
@@ -979,9 +1014,31 @@ export class LibraryService implements NewsdeskService {
     this.searchWork = this.searchWork.then(async () => {
       for (let i = 0; i < articles.length; i += 25) {
         await new Promise((resolve) => setImmediate(resolve));
-        for (const article of articles.slice(i, i + 25)) this.search.add(searchDocOf(article));
+        this.search.add(articles.slice(i, i + 25).map(searchDocOf));
       }
     });
+  }
+
+  /**
+   * Starts the index's thread and makes the index ready (prepareSearch). A thread that stops by
+   * itself (out of memory, say) is started again — searches look at headlines meanwhile — a few
+   * times a session at most.
+   */
+  private startSearch(): void {
+    this.searchReady = false;
+    this.slotSummaries = [];
+    this.search = new SearchThread(this.options.searchWorker, () => {
+      this.searchReady = false;
+      if (this.closing || this.searchRestarts >= SEARCH_RESTARTS) return;
+      this.searchRestarts++;
+      this.searchWork = this.searchWork
+        .catch(() => undefined)
+        .then(() => {
+          this.startSearch();
+          return this.searchWork;
+        });
+    });
+    this.searchWork = this.prepareSearch().catch(() => undefined);
   }
 
   /**
@@ -991,30 +1048,32 @@ export class LibraryService implements NewsdeskService {
    * made meanwhile go into the index being built (an older revision read later is ignored).
    */
   private async prepareSearch(): Promise<void> {
-    const path = join(this.dataDir, SEARCH_FILE);
-    const saved = await SearchIndex.load(path);
-    if (saved) {
-      // (Saves made while it loaded are in the empty index: they go again into the loaded one.)
-      for (const id of this.search.indexedIds()) saved.remove(id);
-      this.search = saved;
-    }
+    if (this.searchTimer) clearInterval(this.searchTimer);
+    // (Saves made while it loads are sent after the load: the thread indexes them into the loaded index.)
+    const saved = await this.search.load(join(this.dataDir, SEARCH_FILE));
     const stale = [...this.catalog.values()].filter((summary) => this.search.revisionOf(summary.id) !== summary.revision).map((summary) => summary.id);
-    for (const id of [...this.search.indexedIds()]) if (!this.catalog.get(id)) this.search.remove(id);
+    this.search.remove([...this.search.indexedIds()].filter((id) => !this.catalog.get(id)));
     // A saved index that is mostly behind answers nothing useful meanwhile: searches look at headlines until it is rebuilt.
-    this.searchReady = saved !== null && stale.length < Math.max(50, this.catalog.size / 10);
+    this.searchReady = saved && stale.length < Math.max(50, this.catalog.size / 10);
     this.searchProgress = { done: 0, total: stale.length };
-    await pMap(
-      stale,
-      async (id) => {
-        if (this.closing) return;
-        const doc = await this.searchDocFor(id);
-        if (doc) this.search.add(doc);
-        this.searchProgress = { done: this.searchProgress.done + 1, total: stale.length };
-      },
-      { concurrency: ARTICLES_AT_ONCE },
-    );
+    for (let at = 0; at < stale.length && !this.closing; at += INDEX_BATCH) {
+      const batch = stale.slice(at, at + INDEX_BATCH);
+      const unread = await this.search.read(batch.map((id) => [id, this.store.path(id)]));
+      // Files of an older form: read (and brought up to date) the checked way, here.
+      for (const id of unread) {
+        const doc = await this.store.read(id).then(searchDocOf, () => null);
+        if (doc) this.search.add([doc]);
+      }
+      this.searchProgress = { done: at + batch.length, total: stale.length };
+    }
     // Closed before it was done: what is indexed is saved (with its revisions) and the rest read next time.
     if (this.closing) return;
+    // (The slot numbers are now the index's for the session: the summaries are found by them, a slice at a time between other work.)
+    this.slotSummaries = [];
+    for (let slot = 0; slot < this.search.slotCount && !this.closing; slot++) {
+      if (slot % 5000 === 0) await new Promise((resolve) => setImmediate(resolve));
+      this.summaryOfSlot(slot);
+    }
     this.searchReady = true;
     this.searchProgress = { done: stale.length, total: stale.length };
     if (this.search.dirty) await this.saveSearch();
@@ -1127,12 +1186,12 @@ export class LibraryService implements NewsdeskService {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
         this.catalog.remove(id);
-        this.search.remove(id);
+        this.search.remove([id]);
         fail('not_found', `No article with id ${id}.`);
       }
       if (error instanceof UnreadableFileError) {
         this.catalog.remove(id);
-        this.search.remove(id);
+        this.search.remove([id]);
         fail('corrupt_file', `The article file could not be read and was moved aside: ${error.reason}`);
       }
       if (error instanceof ArticleTooNewError) fail('too_new', error.message);

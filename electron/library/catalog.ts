@@ -164,6 +164,7 @@ export class Catalog {
   update(summary: ArticleSummary): void {
     this.summaries.set(summary.id, summary);
     this.generation++;
+    this.changed?.(summary.id);
     this.schedule();
   }
 
@@ -171,12 +172,15 @@ export class Catalog {
   remove(id: string): void {
     if (this.summaries.delete(id)) {
       this.generation++;
+      this.changed?.(id);
       this.schedule();
     }
   }
 
   /** Counts changes to the summaries (lists sorted earlier stay good while it stays the same). */
   generation = 0;
+  /** Told of each article whose summary changed or went, once the catalog is open (for caches of summaries). */
+  changed: ((id: string) => void) | null = null;
 
   /** Whether library.json is behind memory (a compaction is waiting). */
   get pending(): boolean {

@@ -78,10 +78,18 @@ export function searchText(doc: SearchDoc): string {
 }
 
 const FILE_VERSION = 1;
-/** Most results a word is looked up for (more than any library holds). */
-const ALL = 1_000_000;
 /** Longer words a word being typed may stand for (the most used ones). */
 const PREFIX_EXPANSIONS = 20;
+/** FlexSearch's place scores: a word's place in an article, from 0 (the start) to RESOLUTION - 1. */
+const RESOLUTION = 9;
+const NOT_FOUND = 255;
+
+/** How many articles' postings a group of words has (to look at the rarest first). */
+function postingCount(map: IndexInternals['map'], words: readonly string[]): number {
+  let count = 0;
+  for (const word of words) for (const list of map.get(word) ?? []) count += list?.length ?? 0;
+  return count;
+}
 
 /**
  * `fastupdate`: FlexSearch keeps, for each article, where its words are, so that replacing it at
@@ -91,7 +99,7 @@ const PREFIX_EXPANSIONS = 20;
 const options = (fastupdate = true) => {
   // Words come folded or exact already (shared/text/search.ts): FlexSearch only splits on spaces.
   const encoder = new Encoder({ normalize: false, dedupe: false, numeric: false, split: ' ', minlength: 1 });
-  return { encoder, tokenize: 'strict' as const, resolution: 9, fastupdate };
+  return { encoder, tokenize: 'strict' as const, resolution: RESOLUTION, fastupdate };
 };
 
 /** FlexSearch's own fields that fastupdate uses (the names its export and import use too). */
@@ -129,6 +137,14 @@ export interface SearchHit {
   alternatives: string[];
 }
 
+/** A search's articles by slot number (as the index's thread sends them: see ./searchThread.ts). */
+export interface SlotHit extends Omit<SearchHit, 'ids'> {
+  slots: Int32Array;
+}
+
+/** Every slot's article id, '' where none (removed, or numbered for an article whose file could not be read). */
+export type SlotIds = readonly string[];
+
 interface SavedIndex {
   version: number;
   ids: string[];
@@ -162,19 +178,26 @@ export class SearchIndex {
     return slot === undefined ? undefined : this.revisions[slot];
   }
 
+  /** Every slot's article id ('' where none). */
+  slotIds(): SlotIds {
+    return this.ids;
+  }
+
   /** Ids in the index. */
   indexedIds(): IterableIterator<string> {
     return this.slots.keys();
   }
 
   /** Adds or replaces an article (an older revision than the one indexed is ignored). */
-  add(doc: SearchDoc): void {
+  add(doc: SearchDoc, at?: number): void {
     const known = this.revisionOf(doc.id);
     if (known !== undefined && known > doc.revision) return;
     let slot = this.slots.get(doc.id);
     if (slot === undefined) {
-      slot = this.ids.length;
-      this.ids.push(doc.id);
+      // (The slot chosen by the caller — ./searchThread.ts numbers them on its side — or the next one.)
+      slot = at ?? this.ids.length;
+      while (this.ids.length <= slot) this.ids.push('');
+      this.ids[slot] = doc.id;
       this.slots.set(doc.id, slot);
     }
     this.revisions[slot] = doc.revision;
@@ -210,9 +233,15 @@ export class SearchIndex {
    * typed, then FlexSearch's order (words early in the article, the headline first).
    */
   search(text: string): SearchHit {
+    const { slots, query, alternatives } = this.searchSlots(text);
+    return { ids: Array.from(slots, (slot) => this.ids[slot]!), query, alternatives };
+  }
+
+  /** The same as search(), the articles by slot number (see add()). */
+  searchSlots(text: string): SlotHit {
     const query = parseQuery(text);
     const alternatives: string[] = [];
-    if (query.words.length === 0) return { ids: [], query, alternatives };
+    if (query.words.length === 0) return { slots: new Int32Array(0), query, alternatives };
     const choices = query.words.map((word, index) => {
       const partial = query.lastIsPartial && index === query.words.length - 1;
       const found = this.vocabulary.has(word) ? [word] : [];
@@ -222,25 +251,65 @@ export class SearchIndex {
       alternatives.push(...words.filter((w) => w !== word));
       return words;
     });
-    if (choices.some((words) => words.length === 0)) return { ids: [], query, alternatives };
-    // The words known as they are: FlexSearch's own search (all of them, its order). Then each
-    // word that stands for several (being typed, mistyped): the articles with any of them.
-    const fixed = choices.filter((words) => words.length === 1).map((words) => words[0]!);
-    let slots: number[] | null = fixed.length ? (this.folded.search(fixed.join(' '), { limit: ALL }) as number[]) : null;
-    for (const words of choices.filter((words) => words.length > 1)) {
-      if (slots?.length === 0) break;
-      const any = new Set<number>();
-      for (const word of words) for (const slot of this.folded.search(word, { limit: ALL }) as number[]) any.add(slot);
-      slots = slots ? slots.filter((slot) => any.has(slot)) : [...any];
-    }
-    slots ??= [];
+    if (choices.some((words) => words.length === 0)) return { slots: new Int32Array(0), query, alternatives };
+    // Every query word (or one of the words it stands for) in the folded index, each article
+    // scored by how early its words come (the headline first).
+    const found = this.matching(this.folded, choices);
     // Typed with marks: what has those words so marked (headline, sapo, tags, byline, captions) first.
     const marked = query.exact.filter((word): word is string => word !== null);
-    if (marked.length > 0 && slots.length > 0) {
-      const exact = new Set(this.exact.search(marked.join(' '), { limit: ALL }) as number[]);
-      if (exact.size > 0) slots = [...slots.filter((slot) => exact.has(slot)), ...slots.filter((slot) => !exact.has(slot))];
-    }
-    return { ids: slots.map((slot) => this.ids[slot]!).filter(Boolean), query, alternatives };
+    const exact = marked.length > 0 && found.size > 0 ? this.matching(this.exact, marked.map((word) => [word])) : null;
+    // Best first: marks as typed, then the earliest words, then the article indexed last (a
+    // counting sort: ranks are small numbers).
+    const groups = choices.length;
+    const { matched, score } = found;
+    const rankOf = (slot: number) => (exact && exact.matched[slot] === marked.length ? 0 : 1 + groups * RESOLUTION) + score[slot]!;
+    const counts = new Uint32Array(2 + 2 * groups * RESOLUTION);
+    for (let slot = 0; slot < matched.length; slot++) if (matched[slot] === groups && this.ids[slot]) counts[rankOf(slot) + 1]!++;
+    for (let rank = 1; rank < counts.length; rank++) counts[rank]! += counts[rank - 1]!;
+    const slots = new Int32Array(counts[counts.length - 1]!);
+    for (let slot = matched.length - 1; slot >= 0; slot--) if (matched[slot] === groups && this.ids[slot]) slots[counts[rankOf(slot)]!++] = slot;
+    return { slots, query, alternatives };
+  }
+
+  /**
+   * The articles having, for each group of words, one of them: read from FlexSearch's postings
+   * (word → for each place score, the articles) into one counter and one score per article, which
+   * keeps a search in a library of 100,000 articles to a few milliseconds however common its words
+   * (FlexSearch's own intersection keeps an object of every candidate: some 20 ms).
+   * `matched[slot]` is the number of groups found when all are; `score[slot]` sums their best places.
+   */
+  private matching(index: Index, groups: readonly (readonly string[])[]): { matched: Uint16Array; score: Uint16Array; size: number } {
+    const slots = this.ids.length;
+    const matched = new Uint16Array(slots);
+    const score = new Uint16Array(slots);
+    const best = new Uint8Array(slots).fill(NOT_FOUND);
+    const map = (index as unknown as IndexInternals).map;
+    let size = 0;
+    // The group with fewest postings first: the later ones only look at what it found.
+    const order = [...groups].sort((a, b) => postingCount(map, a) - postingCount(map, b));
+    order.forEach((words, group) => {
+      const touched: number[] = [];
+      for (const word of words) {
+        const places = map.get(word);
+        if (!places) continue;
+        for (let place = 0; place < places.length; place++) {
+          const list = places[place];
+          if (!list) continue;
+          for (const slot of list) {
+            if (matched[slot] !== group) continue;
+            if (best[slot] === NOT_FOUND) touched.push(slot);
+            if (place < best[slot]!) best[slot] = place;
+          }
+        }
+      }
+      for (const slot of touched) {
+        matched[slot] = group + 1;
+        score[slot] += best[slot]!;
+        best[slot] = NOT_FOUND;
+      }
+      size = touched.length;
+    });
+    return { matched, score, size };
   }
 
   /** Known words a typed start stands for, the most used first. */
@@ -277,7 +346,8 @@ export class SearchIndex {
     const exact: Array<[string, string]> = [];
     this.folded.export((key, data) => void folded.push([key, data]));
     this.exact.export((key, data) => void exact.push([key, data]));
-    const saved: SavedIndex = { version: FILE_VERSION, ids: this.ids, revisions: this.revisions, vocabulary: [...this.vocabulary], folded, exact };
+    const revisions = Array.from(this.ids, (_, slot) => this.revisions[slot] ?? 0);
+    const saved: SavedIndex = { version: FILE_VERSION, ids: this.ids, revisions, vocabulary: [...this.vocabulary], folded, exact };
     this.dirty = false;
     await writeFileAtomic(path, JSON.stringify(saved));
   }

@@ -204,6 +204,46 @@ describe('full-text search', () => {
   });
 });
 
+describe('the index in its own thread', () => {
+  it('numbers the saves made while the saved index loads as the loaded index does', async () => {
+    const made = await seed();
+    await library.dispose();
+    library = await open();
+    // Saved at once, while the index file is still being read in its thread.
+    const fresh = await library.createArticle({ headline: 'Chợ nổi Ngã Bảy mở cửa đêm' });
+    const rice = await library.getArticle({ id: made['Giá lúa tăng mạnh']! });
+    await library.saveArticle({ id: rice.id, baseRevision: rice.revision, changes: { body: body('Giá lúa giảm ở Vĩnh Thạnh.') } });
+    await library.whenIdle();
+    expect(await headlines('nga bay')).toEqual(['Chợ nổi Ngã Bảy mở cửa đêm']);
+    expect(await headlines('vinh thanh')).toEqual(['Giá lúa tăng mạnh']);
+    expect(await headlines('phong dien')).toEqual([]);
+    // Every other article is still found by its own words, and by none of the new ones.
+    expect(await headlines('hoc tap suot doi')).toEqual(['Bình Thủy đẩy mạnh học tập suốt đời']);
+    await library.dispose();
+    library = await open();
+    await library.whenIdle();
+    expect(await headlines('nga bay')).toEqual([fresh.headline]);
+    expect(await headlines('vinh thanh')).toEqual(['Giá lúa tăng mạnh']);
+  });
+
+  it('is started again when its thread stops by itself; searches look at headlines meanwhile', async () => {
+    await seed();
+    await library.whenIdle();
+    expect(await headlines('phong dien')).toEqual(['Giá lúa tăng mạnh']);
+    // The thread dies as it would out of memory (not closed by the library).
+    const thread = (library as unknown as { search: { worker: { terminate(): Promise<number> } } }).search;
+    await thread.worker.terminate();
+    // Until the new thread is ready: headlines only (the body's "Phong Điền" is not found), never an error.
+    const meanwhile = await library.listArticles({ query: 'phong dien' });
+    expect(meanwhile.items.length).toBeLessThanOrEqual(1);
+    await library.whenIdle();
+    expect(await library.getSearchStatus({})).toMatchObject({ state: 'ready' });
+    expect(await headlines('phong dien')).toEqual(['Giá lúa tăng mạnh']);
+    const saved = await library.createArticle({ headline: 'Sau khi chỉ mục khởi động lại' });
+    expect(await headlines('khoi dong lai')).toEqual([saved.headline]);
+  });
+});
+
 describe('listing', () => {
   it('sorts any column in Vietnamese order, ties by id, empty values last', async () => {
     for (const headline of ['Đà Nẵng', 'Dương Đông', 'Ấp Bắc', 'An Giang', 'Zô', 'Ân Thi', '']) await library.createArticle({ headline });
