@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import { expect, startNewArticle, test } from './fixtures';
 import { allText, composeFcitx, composeIbus, DAY_MANH, storedBody, THUY, typeUnikey, VIET_NAM, type StoredBody } from './vietnameseReplays';
 
@@ -155,6 +155,42 @@ test('keys typed right after an ibus word, before the editor has taken the word 
   await expect(editor).toHaveText('Giá Việt lúa tăng. đẩy mạnh');
   const body = await storedBody(page, host);
   expect([...suggestionsIn(body).values()].sort()).toEqual([' Việt', ' đẩy mạnh'].sort());
+});
+
+/**
+ * ibus as Chromium delivers it with its keys: each key the input method takes is a keydown
+ * "Process" (keyCode 229) before the pre-edit's update; the word is committed at the end.
+ */
+async function composeIbusKeys(cdp: CDPSession, steps: string[], commit: string) {
+  const key = { windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229, key: 'Process' };
+  for (const text of steps) {
+    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key });
+    await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
+  }
+  await cdp.send('Input.insertText', { text: commit });
+}
+
+test('a word composed by ibus in place of one deleted with Backspace, or of a selected one, is exact and follows the deleted word', async ({ app: page, host }) => {
+  // Suggestion mode keeps a deleted word and puts the word typed in its place after it; the input
+  // method's pre-edit must start there, or the browser loses its composition ("ggạo").
+  const editor = await articleWith(page, 'Giá lúa tăng.');
+  await suggesting(page);
+  const cdp = await page.context().newCDPSession(page);
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 'Giá lúa'.length; i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 'lúa'.length; i++) await page.keyboard.press('Backspace');
+  await expect(editor.locator('del')).toHaveText('lúa');
+  await composeIbusKeys(cdp, ['g', 'ga', 'gao', 'gạo'], 'gạo');
+  await expect(editor).toHaveText('Giá lúagạo tăng.');
+  // "tăng" selected, then "giảm" composed over it.
+  await selectInFirstParagraph(page, 'Giá lúagạo '.length, 'tăng'.length);
+  await composeIbusKeys(cdp, ['g', 'gi', 'gia', 'giam', 'giảm'], 'giảm');
+  await expect(editor).toHaveText('Giá lúagạo tănggiảm.');
+  const body = await storedBody(page, host);
+  expect([...suggestionsIn(body).values()].sort()).toEqual(['lúagạo', 'tănggiảm'].sort());
+  await page.getByTestId('toggle-review').click();
+  await expect(page.getByTestId('suggestion')).toHaveCount(2);
 });
 
 /** The article file as stored (read once the status bar says nothing waits to be saved). */

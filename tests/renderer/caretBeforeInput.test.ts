@@ -93,6 +93,14 @@ describe('typing at a caret the editor has not been told of yet', () => {
  * document), while the browser's text node stays outside the <ins> until then.
  */
 
+/** The page's text before each pre-edit node when the browser put it in the paragraph. */
+const textBeforeWhenPlaced = new WeakMap<Node, string>();
+function textBefore(node: Node): string {
+  let text = '';
+  for (let sibling = node.previousSibling; sibling; sibling = sibling.previousSibling) text = (sibling.textContent ?? '') + text;
+  return text;
+}
+
 /** Updates to the pre-edit, then its commit, as Chromium does them in the page (compositionend last). */
 async function compose(editor: Editor, steps: string[]) {
   const view = editor.view;
@@ -106,6 +114,7 @@ async function compose(editor: Editor, steps: string[]) {
       // The pre-edit goes in a text node of its own at the caret (beside ProseMirror's mark placeholder, if any).
       node = document.createTextNode(text);
       selection.getRangeAt(0).insertNode(node);
+      textBeforeWhenPlaced.set(node, textBefore(node));
       selection.collapse(node, text.length);
     } else if (text) {
       node.data = text;
@@ -183,5 +192,54 @@ describe('typing right after a composition ends (before the editor has taken it 
     typeAt(editor, () => {}, 'Nam');
     expect(editor.state.doc.textContent).toBe('Giá Nam lúa tăng.');
     expect(suggested(editor)).toEqual([' Nam']);
+  });
+});
+
+describe('an input method composing where suggestion mode puts typed text after a deletion', () => {
+  /** The input method's first key, as Chromium sends it before the composition starts. */
+  const processKey = (editor: Editor) => editor.view.dom.dispatchEvent(new KeyboardEvent('keydown', { key: 'Process', bubbles: true, cancelable: true }));
+
+  it('a word composed after Backspace deleted "lúa" (caret before the deletion) is composed after it, in one piece', async () => {
+    const editor = mounted('Giá lúa tăng.');
+    setSuggesting(editor, true);
+    editor.commands.setTextSelection(1 + 'Giá lúa'.length);
+    for (let i = 0; i < 3; i++) editor.commands.deleteRange({ from: editor.state.selection.from - 1, to: editor.state.selection.from });
+    expect(editor.state.selection.from).toBe(1 + 'Giá '.length);
+    processKey(editor);
+    expect(editor.state.selection.from).toBe(1 + 'Giá lúa'.length);
+    const composed = await compose(editor, ['g', 'ga', 'gao', 'gạo']);
+    // The pre-edit stayed where the browser put it, after the deletion (Chromium drops a composition
+    // whose node the page's script moves, and starts another with the next pre-edit).
+    expect(textBefore(composed)).toBe(textBeforeWhenPlaced.get(composed));
+    expect(textBefore(composed)).toBe('Giá lúa');
+    expect(composed.previousSibling!.nodeName).toBe('DEL');
+    expect(editor.state.doc.textContent).toBe('Giá lúagạo tăng.');
+    expect(suggestionsOf(editor.state.doc)).toMatchObject([{ kinds: ['delete', 'insert'], deleted: 'lúa', inserted: 'gạo' }]);
+  });
+
+  it('a word composed over a selection: the selection is suggested deleted, the word composed after it', async () => {
+    const editor = mounted('Giá lúa tăng.');
+    setSuggesting(editor, true);
+    editor.commands.setTextSelection({ from: 1 + 'Giá '.length, to: 1 + 'Giá lúa'.length });
+    processKey(editor);
+    expect(editor.state.selection.toJSON()).toEqual({ type: 'text', anchor: 1 + 'Giá lúa'.length, head: 1 + 'Giá lúa'.length });
+    const composed = await compose(editor, ['g', 'ga', 'gao', 'gạo']);
+    expect(textBefore(composed)).toBe(textBeforeWhenPlaced.get(composed));
+    expect(textBefore(composed)).toBe('Giá lúa');
+    expect(editor.state.doc.textContent).toBe('Giá lúagạo tăng.');
+    expect(suggestionsOf(editor.state.doc)).toMatchObject([{ kinds: ['delete', 'insert'], deleted: 'lúa', inserted: 'gạo' }]);
+  });
+
+  it('outside suggestion mode, and with no deletion at the caret, the first key moves nothing', () => {
+    const editor = mounted('Giá lúa tăng.');
+    editor.commands.setTextSelection({ from: 5, to: 8 });
+    processKey(editor);
+    expect(editor.state.selection.toJSON()).toEqual({ type: 'text', anchor: 5, head: 8 });
+    expect(editor.state.doc.textContent).toBe('Giá lúa tăng.');
+    setSuggesting(editor, true);
+    editor.commands.setTextSelection(5);
+    processKey(editor);
+    expect(editor.state.selection.from).toBe(5);
+    expect(suggestionsOf(editor.state.doc)).toEqual([]);
   });
 });

@@ -1,9 +1,11 @@
 import { Extension, type Editor } from '@tiptap/core';
 import type { Node as PMNode, Schema } from '@tiptap/pm/model';
-import { EditorState } from '@tiptap/pm/state';
+import { EditorState, Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
 import {
   applySuggestion,
   applySuggestions,
+  findSuggestionMarkEnd,
   isSuggestChangesEnabled,
   revertSuggestion,
   revertSuggestions,
@@ -13,6 +15,7 @@ import {
 } from '@handlewithcare/prosemirror-suggest-changes';
 import type { SuggestionId } from '../../../shared/model/marks/suggestion';
 import { nextSuggestionId, suggestionsOf, type SuggestionInfo } from '../../../shared/review/suggestions';
+import { syncSelectionFromDom } from './CaretBeforeInput';
 
 /**
  * Suggestion mode (tracked changes) in the editor, through @handlewithcare/prosemirror-suggest-changes
@@ -56,7 +59,21 @@ export const SuggestChanges = Extension.create<SuggestChangesOptions, SuggestCha
   },
 
   addProseMirrorPlugins() {
-    return [suggestChanges()];
+    return [
+      new Plugin({
+        key: new PluginKey('suggestChangesComposition'),
+        props: {
+          handleDOMEvents: {
+            // An input method's key (keyCode 229, "Process") comes before its composition starts.
+            keydown: (view, event) => {
+              if ((event.keyCode === 229 || event.key === 'Process') && !event.isComposing) placeComposition(view);
+              return false;
+            },
+          },
+        },
+      }),
+      suggestChanges(),
+    ];
   },
 
   dispatchTransaction({ transaction, next }) {
@@ -77,6 +94,37 @@ export const SuggestChanges = Extension.create<SuggestChangesOptions, SuggestCha
     next(transformToSuggestionTransaction(transaction, state, generateId));
   },
 });
+
+/**
+ * Puts the caret where suggestion mode will put the text an input method is about to compose.
+ *
+ * Text typed over a selection, or just before (or inside) a suggested deletion, goes after that
+ * deletion: the library moves it there (the deleted words stay, marked, before the new ones). For
+ * Unikey's typed letters that is right, the editor draws each one where it went. But an input
+ * method's pre-edit (ibus, fcitx) is written by the browser in a text node of its own at the caret,
+ * and ProseMirror leaves that node alone only while the document has the text at the same place:
+ * moved after the deletion, the node was drawn again there, the browser lost its composition and
+ * started another with the next pre-edit, the first letter kept ("lúa" deleted with Backspace, then
+ * "gạo" composed in its place, gave "ggạo").
+ *
+ * So at the input method's first key (keydown "Process", keyCode 229, which Chromium sends before
+ * the composition starts) the selection is made a suggested deletion, and the caret is put after the
+ * deletion it is in or before: the browser composes there, where the document puts the word. Not
+ * at compositionstart: Chromium has read the caret's offset in the text by then, and puts the
+ * pre-edit's caret at that offset ("lú|a"), so the word came out scrambled.
+ */
+export function placeComposition(view: EditorView): void {
+  if (view.composing || !isSuggestChangesEnabled(view.state)) return;
+  // The caret as the page has it (selectionchange may be late), and an ended composition's text drawn.
+  syncSelectionFromDom(view);
+  if (!(view.state.selection instanceof TextSelection)) return;
+  if (!view.state.selection.empty) view.dispatch(view.state.tr.deleteSelection());
+  const deletion = view.state.schema.marks.deletion;
+  const { $cursor } = view.state.selection as TextSelection;
+  if (!deletion || !$cursor) return;
+  const $end = view.state.doc.resolve(findSuggestionMarkEnd($cursor, deletion));
+  if ($end.pos !== $cursor.pos && $end.parent.inlineContent) view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, $end.pos)));
+}
 
 /** A document as if every pending suggestion were rejected (itself when it has none). */
 export function docAsRejected(doc: PMNode): PMNode {

@@ -2,3 +2,4 @@ export { addSuggestionMarks, insertion, deletion, modification, } from "./schema
 export { selectSuggestion, revertSuggestion, revertSuggestions, applySuggestion, applySuggestions, enableSuggestChanges, disableSuggestChanges, toggleSuggestChanges, } from "./commands.js";
 export { suggestChanges, suggestChangesKey, isSuggestChangesEnabled, } from "./plugin.js";
 export { withSuggestChanges, transformToSuggestionTransaction, } from "./withSuggestChanges.js";
+export { findSuggestionMarkEnd } from "./findSuggestionMarkEnd.js";
