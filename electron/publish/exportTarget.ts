@@ -24,7 +24,9 @@ const parentOf = (path: string) => (path.includes('/') ? path.slice(0, path.last
  *   `assets/fonts/` included) is left as it is, and nothing is written or deleted beneath it; the
  *   export notes `link-refused:<path>` and carries on with the rest. Before the first write into
  *   (or deletion from) a folder, its real path (links followed) must be exactly where it should
- *   be inside the real export folder.
+ *   be inside the real export folder; and again right before each file is made, renamed into
+ *   place or removed there, so that a link put in the place of a folder (or of one above it) while
+ *   the export runs is never written or deleted through either.
  * - A link standing for a file (a page, an image, a font, a dangling link) is replaced: the new file
  *   is renamed over the link itself, so the link's target is never written (`link-replaced:<path>`);
  *   a page no longer planned is removed by unlinking the link, never its target.
@@ -100,6 +102,7 @@ export class ExportTarget {
     const full = join(this.root, dir);
     let stats = await lstat(full).catch(() => null);
     if (!stats && make) {
+      if (!(await this.stillReal(parentOf(dir)))) return false;
       await mkdir(full).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'EEXIST') throw error;
       });
@@ -123,9 +126,26 @@ export class ExportTarget {
     return true;
   }
 
+  /**
+   * Whether the folder `dir` (a site path; '' for the export folder itself, taken as it was found)
+   * and each folder above it in the export folder are still real folders, no link among them: asked
+   * right before each act in it, since a link may have been put in the place of one of them after
+   * its first check. (A folder with no link on the way from the real export folder is where it should
+   * be; one look at each, not the whole path resolved.)
+   */
+  private async stillReal(dir: string): Promise<boolean> {
+    if (dir === '') return true;
+    const parts = dir.split('/');
+    const looks = await Promise.all(parts.map((_, i) => lstat(join(this.root, ...parts.slice(0, i + 1))).catch(() => null)));
+    if (looks.every((stats) => stats?.isDirectory() && !stats.isSymbolicLink())) return true;
+    this.note(`link-refused:${dir}`);
+    return false;
+  }
+
   /** Writes `path` atomically; false (and a note) when a link or a folder is in the way. */
   async write(path: string, data: string | Uint8Array): Promise<boolean> {
-    if (!(await this.folder(parentOf(path)))) return false;
+    const dir = parentOf(path);
+    if (!(await this.folder(dir))) return false;
     const kind = this.present.get(path);
     if (kind === 'folder' || kind === 'other') {
       this.note(`not-a-file:${path}`);
@@ -135,11 +155,19 @@ export class ExportTarget {
     if (kind === 'link') this.note(`link-replaced:${path}`);
     // The rename replaces a link standing there: its target is never written.
     const tmp = join(dirname(target), `.tmp-${randomBytes(6).toString('hex')}-${path.slice(path.lastIndexOf('/') + 1)}`);
+    if (!(await this.stillReal(dir))) return false;
     try {
       await writeFile(tmp, data, { flag: 'wx', mode: 0o644 });
+      // (A link put in the folder's place meanwhile: the temporary file, ours alone, is removed.)
+      if (!(await this.stillReal(dir))) {
+        await unlink(tmp).catch(() => undefined);
+        return false;
+      }
       await rename(tmp, target);
     } catch (error) {
       await unlink(tmp).catch(() => undefined);
+      // The folder taken away or replaced by a link midway: refused as above, the export goes on.
+      if (!(await this.stillReal(dir))) return false;
       throw error;
     }
     this.unflushed.push(target);
@@ -150,10 +178,11 @@ export class ExportTarget {
 
   /** Removes the file (or link) at `path`; never a folder, never through a link. */
   async remove(path: string): Promise<boolean> {
-    if (!(await this.folder(parentOf(path), false))) return false;
+    const dir = parentOf(path);
+    if (!(await this.folder(dir, false))) return false;
     const target = join(this.root, path);
     const stats = await lstat(target).catch(() => null);
-    if (!stats || stats.isDirectory()) return false;
+    if (!stats || stats.isDirectory() || !(await this.stillReal(dir))) return false;
     const removed = await unlink(target).then(
       () => true,
       () => false,
