@@ -5,7 +5,12 @@ const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 // eslint-disable-next-line no-control-regex
 const DISALLOWED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
 
+/** Whether a text holds anything escapeHtml changes (most texts hold nothing: they are returned as they are). */
+// eslint-disable-next-line no-control-regex
+const TO_ESCAPE = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/;
+
 export function escapeHtml(text: string): string {
+  if (!TO_ESCAPE.test(text)) return text;
   return text.replace(DISALLOWED, '').replace(/[&<>"']/g, (c) => TEXT_ESCAPES[c]!);
 }
 
