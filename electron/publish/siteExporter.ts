@@ -98,6 +98,34 @@ function templatesOf(settings: Settings, settingsKey: string, version: string): 
  */
 const placement = (e: SiteEntry) => JSON.stringify([e.section, e.folded, e.publishedAt ?? e.updatedAt]);
 
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item, i) => item === b[i]);
+
+/** Every field of an entry (the type makes sure a field added to SiteEntry is added here). */
+const ENTRY_FIELDS = Object.keys({
+  id: 0,
+  slug: 0,
+  headline: 0,
+  sapo: 0,
+  section: 0,
+  tags: 0,
+  folded: 0,
+  tagPaths: 0,
+  related: 0,
+  publishedAt: 0,
+  updatedAt: 0,
+  featured: 0,
+  images: 0,
+} satisfies Record<keyof SiteEntry, 0>) as (keyof SiteEntry)[];
+
+/** Whether two entries say the same (every field: lists, neighbours and the feeds show them). */
+function sameSiteEntry(a: SiteEntry, b: SiteEntry): boolean {
+  for (const field of ENTRY_FIELDS) {
+    const [x, y] = [a[field], b[field]];
+    if (x !== y && !(Array.isArray(x) && Array.isArray(y) && sameList(x, y))) return false;
+  }
+  return true;
+}
+
 /** How many articles read to find what changed are kept for rendering (beyond it they are read again: memory stays bounded). */
 const KEEP_READ = 256;
 /** Files written at once. */
@@ -157,35 +185,35 @@ export async function exportSite(options: WriteOptions & SiteSource): Promise<Ex
   // Entries are kept while the templates are the same; pages' inputs while the settings are too.
   const known = record && record.templates === templates ? record : null;
   const trusted = known && known.settings === settingsKey ? known : null;
-  const next: ExportRecord = { format: RECORD_FORMAT, templates, settings: settingsKey, articles: {}, pages: {} };
+  const next: ExportRecord = { format: RECORD_FORMAT, templates, settings: settingsKey, articles: new Map(), pages: new Map() };
   const nextManifest: Record<string, string> = {};
   const notes: string[] = [];
 
   // ---- The articles: read again only those whose file or catalog entry changed.
   const onSiteNow = catalog.filter(onSite);
-  const stamps = new Map<string, string>();
   const { fileStamp } = options;
+  const files = new Map<string, string>();
   if (fileStamp) {
     await eachLimited(onSiteNow, READS_AT_ONCE * 4, async (summary) => {
-      const file = await fileStamp(summary.id).catch(() => null);
-      stamps.set(summary.id, `${summary.revision}|${summary.updatedAt}|${file ?? 'unknown'}`);
+      files.set(summary.id, (await fileStamp(summary.id).catch(() => null)) ?? 'unknown');
     });
-  } else for (const summary of onSiteNow) stamps.set(summary.id, `${summary.revision}|${summary.updatedAt}|`);
+  }
+  const stampOf = (summary: ArticleSummary) => `${summary.revision}|${summary.updatedAt}|${files.get(summary.id) ?? ''}`;
   const fresh = new Map<string, Article>();
   /** Articles whose file cannot be read: their page is kept as it is. */
   const frozen = new Set<string>();
   const unreadable: { id: string; headline: string }[] = [];
   const toRead: ArticleSummary[] = [];
   for (const summary of onSiteNow) {
-    const before = known?.articles[summary.id];
-    if (before && before.stamp === stamps.get(summary.id)) next.articles[summary.id] = before;
+    const before = known?.articles.get(summary.id);
+    if (before && before.stamp === stampOf(summary)) next.articles.set(summary.id, before);
     else toRead.push(summary);
   }
   await eachLimited(toRead, READS_AT_ONCE, async (summary) => {
     const article = await read(summary.id).catch(() => null);
     if (article) {
       if (!onSite(article)) return;
-      next.articles[summary.id] = { stamp: stamps.get(summary.id)!, key: articleKey(article), entry: siteEntry(article) };
+      next.articles.set(summary.id, { stamp: stampOf(summary), key: articleKey(article), entry: siteEntry(article) });
       if (fresh.size < KEEP_READ) fresh.set(summary.id, article);
       return;
     }
@@ -193,11 +221,11 @@ export async function exportSite(options: WriteOptions & SiteSource): Promise<Ex
     // As the last export showed it; else as the catalog knows it (its sapo unknown). The stamp is
     // left empty so that the file is read again next time. With no page of it in the folder (never
     // exported), nothing is kept and nothing links to it.
-    const before = known?.articles[summary.id];
+    const before = known?.articles.get(summary.id);
     const entry = before?.entry ?? catalogEntry(summary);
     if (!target.isFile(articlePath(entry.slug))) return;
     frozen.add(summary.id);
-    next.articles[summary.id] = { stamp: '', key: before?.key ?? '', entry };
+    next.articles.set(summary.id, { stamp: '', key: before?.key ?? '', entry });
   });
   unreadable.sort((a, b) => (a.id < b.id ? -1 : 1));
   notes.push(...unreadable.map((u) => `unreadable-article:${u.id}`));
@@ -205,7 +233,14 @@ export async function exportSite(options: WriteOptions & SiteSource): Promise<Ex
   // One page per article (the newest keeps a page name two articles claim).
   const entries: SiteEntry[] = [];
   const articleAt = new Map<string, SiteEntry>();
-  for (const { entry } of Object.values(next.articles)) entries.push(entry);
+  // In the last export's order (the site's, newest first) as far as it goes: sorted again, they are found in order.
+  if (known) {
+    for (const id of known.articles.keys()) {
+      const still = next.articles.get(id);
+      if (still) entries.push(still.entry);
+    }
+  }
+  for (const [id, { entry }] of next.articles) if (!known?.articles.has(id)) entries.push(entry);
   const site = siteModel(settings, entries);
   for (const entry of site.entries) {
     const path = articlePath(entry.slug);
@@ -221,14 +256,14 @@ export async function exportSite(options: WriteOptions & SiteSource): Promise<Ex
     for (const path of articleAt.keys()) candidates.add(path);
     for (const path of lists) candidates.add(path);
   } else {
-    const ids = new Set([...Object.keys(trusted.articles), ...Object.keys(next.articles)]);
+    const ids = new Set([...trusted.articles.keys(), ...next.articles.keys()]);
     let reselect = false;
     const listed = new Set<string>();
     for (const id of ids) {
-      const a = trusted.articles[id];
-      const b = next.articles[id];
+      const a = trusted.articles.get(id);
+      const b = next.articles.get(id);
       if (a === b) continue;
-      const sameEntry = !!a && !!b && JSON.stringify(a.entry) === JSON.stringify(b.entry);
+      const sameEntry = !!a && !!b && sameSiteEntry(a.entry, b.entry);
       if (sameEntry && a.key === b.key) continue;
       changedArticles = true;
       if (b) candidates.add(articlePath(b.entry.slug));
@@ -246,13 +281,13 @@ export async function exportSite(options: WriteOptions & SiteSource): Promise<Ex
         }
       }
     }
-    for (const [path, page] of Object.entries(trusted.pages)) {
+    for (const [path, page] of trusted.pages) {
       if (page.miss || (listed.size > 0 && page.ids?.split(' ').some((id) => listed.has(id)))) candidates.add(path);
     }
     for (const path of [...articleAt.keys(), ...lists]) {
       if (reselect && articleAt.has(path)) candidates.add(path);
       // New pages, and pages gone from the folder (or replaced by a link) since.
-      if (!trusted.pages[path] || !manifest[path] || !target.isFile(path)) candidates.add(path);
+      if (!trusted.pages.has(path) || !manifest[path] || !target.isFile(path)) candidates.add(path);
     }
   }
 
@@ -282,10 +317,22 @@ export async function exportSite(options: WriteOptions & SiteSource): Promise<Ex
 
   let written = 0;
   let unchanged = 0;
+  /** A file kept as the last export left it: its record and manifest entry carried over. */
   const keep = (path: string) => {
-    const page = trusted?.pages[path] ?? known?.pages[path];
-    if (page) next.pages[path] = page;
+    const page = trusted?.pages.get(path) ?? known?.pages.get(path);
+    if (page) next.pages.set(path, page);
     if (manifest[path] !== undefined) nextManifest[path] = manifest[path];
+  };
+  const keepUnchanged = (path: string) => {
+    keep(path);
+    unchanged++;
+    tick();
+  };
+  /** Keeps a page whose inputs are those the last export made it from, when it is still there as it wrote it (a plain file, in the manifest). */
+  const keptAsBefore = (path: string, input: string): boolean => {
+    if (trusted?.pages.get(path)?.in !== input || !target.isFile(path) || !manifest[path]) return false;
+    keepUnchanged(path);
+    return true;
   };
   for (const path of [...articleAt.keys(), ...lists]) {
     if (!candidates.has(path)) {
@@ -301,7 +348,7 @@ export async function exportSite(options: WriteOptions & SiteSource): Promise<Ex
     if (manifest[path] === hash && target.isFile(path)) {
       unchanged++;
       nextManifest[path] = hash;
-      if (page) next.pages[path] = page;
+      if (page) next.pages.set(path, page);
       tick();
       return;
     }
@@ -309,7 +356,7 @@ export async function exportSite(options: WriteOptions & SiteSource): Promise<Ex
       if (await target.write(path, content)) {
         written++;
         nextManifest[path] = hash;
-        if (page) next.pages[path] = page;
+        if (page) next.pages.set(path, page);
       }
       tick();
     });
@@ -323,14 +370,8 @@ export async function exportSite(options: WriteOptions & SiteSource): Promise<Ex
         continue;
       }
       const neighbours = siteNeighbours(site, entry);
-      const input = inputHash(`${next.articles[entry.id]!.key}|${neighboursInput(neighbours)}|${JSON.stringify(entry.images.map(lookup))}`);
-      const before = trusted?.pages[path];
-      if (before?.in === input && target.isFile(path) && manifest[path]) {
-        keep(path);
-        unchanged++;
-        tick();
-        continue;
-      }
+      const input = inputHash(`${next.articles.get(entry.id)!.key}|${neighboursInput(neighbours)}|${JSON.stringify(entry.images.map(lookup))}`);
+      if (keptAsBefore(path, input)) continue;
       const article = fresh.get(entry.id) ?? (await read(entry.id).catch(() => null));
       fresh.delete(entry.id);
       if (!article || !onSite(article)) {
@@ -351,13 +392,7 @@ export async function exportSite(options: WriteOptions & SiteSource): Promise<Ex
     } else {
       const page = listPage(site, path)!;
       const input = inputHash(listPageInput(page));
-      const before = trusted?.pages[path];
-      if (before?.in === input && target.isFile(path) && manifest[path]) {
-        keep(path);
-        unchanged++;
-        tick();
-        continue;
-      }
+      if (keptAsBefore(path, input)) continue;
       const used = new Set<string>();
       const html = renderSiteList(site, page, lookup, used);
       await put(path, html, { in: input, ...(used.size ? { img: [...used] } : {}), ...(settings.logoAssetId && !logo ? { miss: true } : {}) });
@@ -391,23 +426,22 @@ export async function exportSite(options: WriteOptions & SiteSource): Promise<Ex
       ['robots.txt', () => renderRobots(settings), null],
     ];
     for (const [path, render, page] of files) {
-      if (trusted && !changedArticles && (path === 'sitemap.xml' || path === 'rss.xml') && manifest[path] && target.isFile(path)) {
-        keep(path);
-        unchanged++;
-        tick();
-      } else await put(path, render(), page);
+      if (trusted && !changedArticles && (path === 'sitemap.xml' || path === 'rss.xml') && manifest[path] && target.isFile(path)) keepUnchanged(path);
+      else await put(path, render(), page);
     }
   } else notes.push('no-base-url');
 
   // ---- Images and fonts the pages refer to, then what is no longer planned.
   await pool.drain();
   const images = new Set<string>();
-  for (const page of Object.values(next.pages)) for (const name of page.img ?? []) if (DERIVATIVE_NAME.test(name)) images.add(name);
+  for (const page of next.pages.values()) for (const name of page.img ?? []) if (DERIVATIVE_NAME.test(name)) images.add(name);
   total += images.size;
   const copied = await copyFiles(target, { images, fonts: FONT_FACES.map((f) => f.file), manifest, nextManifest, derivative: options.derivative, fontsDir: options.fontsDir, tick });
   const removed = await removeUnplanned(target, manifest, nextManifest);
   await target.flush();
-  await Promise.all([writeManifest(outDir, nextManifest), writeRecord(outDir, next)]);
+  // The articles in the site's order (newest first): the next export finds them sorted.
+  next.articles = new Map(site.entries.map((entry) => [entry.id, next.articles.get(entry.id)!]));
+  await Promise.all([writeManifest(outDir, nextManifest), writeRecord(outDir, next, record)]);
   onProgress?.({ done: total, total });
   return {
     outDir,

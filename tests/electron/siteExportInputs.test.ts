@@ -80,26 +80,29 @@ async function paper(count = 12): Promise<Article[]> {
   return articles;
 }
 
+/** Exports into `out`. */
+const exportTo = (out: string) => library.exportSite({ outDir: out });
+
 describe('exporting again renders only the pages whose inputs changed', () => {
   it('nothing changed: nothing is rendered or written (remembering the folder changes no page)', async () => {
     await paper();
     const out = join(dir, 'out');
-    const first = await library.exportSite({ outDir: out });
+    const first = await exportTo(out);
     expect(first.written).toBeGreaterThan(first.pages);
     clearRenders();
-    const again = await library.exportSite({ outDir: out });
+    const again = await exportTo(out);
     expect({ written: again.written, removed: again.removed, articles: articleRenders(), lists: listRenders() }).toEqual({ written: 0, removed: 0, articles: [], lists: [] });
   });
 
   it('a sapo edited: that article’s page, the lists it is on and the feeds, nothing else', async () => {
     const articles = await paper();
     const out = join(dir, 'out');
-    await library.exportSite({ outDir: out });
+    await exportTo(out);
     const before = await siteFiles(out);
     const edited = articles[4]!;
     await edit(edited, { sapo: 'Sapo đã sửa lại.' });
     clearRenders();
-    const again = await library.exportSite({ outDir: out });
+    const again = await exportTo(out);
     expect(articleRenders()).toEqual([edited.slug]);
     // (The blocks beside other articles show no sapo: they are not rendered again.)
     expect(listRenders()).toEqual(['chuyen-muc/kinh-te.html', 'index.html', 'tu-khoa/giao-duc.html']);
@@ -114,7 +117,7 @@ describe('exporting again renders only the pages whose inputs changed', () => {
     // (Large enough that an older article is beside some pages only.)
     const articles = await paper(24);
     const out = join(dir, 'out');
-    await library.exportSite({ outDir: out });
+    await exportTo(out);
     const edited = articles[3]!;
     const link = `href="${edited.slug}.html"`;
     const showing = [];
@@ -125,7 +128,7 @@ describe('exporting again renders only the pages whose inputs changed', () => {
     expect(showing.length).toBeLessThan(articles.length - 1);
     await edit(edited, { headline: 'Tít mới hẳn' });
     clearRenders();
-    await library.exportSite({ outDir: out });
+    await exportTo(out);
     expect(articleRenders()).toEqual([edited.slug, ...showing].sort());
     await expectSameAsFreshExport(out);
   });
@@ -133,10 +136,10 @@ describe('exporting again renders only the pages whose inputs changed', () => {
   it('related articles chosen by hand: only that article’s page (no list shows them)', async () => {
     const articles = await paper();
     const out = join(dir, 'out');
-    await library.exportSite({ outDir: out });
+    await exportTo(out);
     await edit(articles[6]!, { related: [articles[0]!.id] });
     clearRenders();
-    await library.exportSite({ outDir: out });
+    await exportTo(out);
     expect(articleRenders()).toEqual([articles[6]!.slug]);
     expect(await readFile(join(out, `${articles[6]!.slug}.html`), 'utf8')).toContain(`href="${articles[0]!.slug}.html"`);
     await expectSameAsFreshExport(out);
@@ -145,7 +148,7 @@ describe('exporting again renders only the pages whose inputs changed', () => {
   it('after every kind of change, the folder is what a first export would make', async () => {
     const articles = await paper();
     const out = join(dir, 'out');
-    await library.exportSite({ outDir: out });
+    await exportTo(out);
     const changes: Array<[string, () => Promise<unknown>]> = [
       ['body', () => edit(articles[2]!, { body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nội dung mới.' }] }] } })],
       ['tags', () => edit(articles[5]!, { tags: ['Du lịch', 'Cần Thơ'] })],
@@ -170,32 +173,52 @@ describe('exporting again renders only the pages whose inputs changed', () => {
     ];
     for (const [what, change] of changes) {
       await change();
-      await library.exportSite({ outDir: out });
+      await exportTo(out);
       await expectSameAsFreshExport(out).catch((error: unknown) => {
         throw new Error(`after “${what}”: ${String(error)}`);
       });
     }
   });
 
-  it('a damaged record, or one of another format, is ignored: every page is rendered again', async () => {
+  it('a damaged record, one cut short, or one of another format, is ignored: every page is rendered again', async () => {
     const articles = await paper();
     const out = join(dir, 'out');
-    await library.exportSite({ outDir: out });
-    const valid = JSON.parse(await readFile(join(out, '.newsdesk-export-inputs.json'), 'utf8')) as { format: number; pages: Record<string, unknown> };
-    const [somePage] = Object.keys(valid.pages);
-    for (const record of [
-      '{"format":2,"templates":',
-      JSON.stringify({ ...valid, format: 99 }),
-      JSON.stringify({ ...valid, articles: [] }),
-      JSON.stringify({ ...valid, pages: { ...valid.pages, [somePage!]: { in: 5 } } }),
-      JSON.stringify({ ...valid, pages: { ...valid.pages, '../outside.html': { in: 'x' } } }),
-    ]) {
-      await writeFile(join(out, '.newsdesk-export-inputs.json'), record);
+    await exportTo(out);
+    const file = join(out, '.newsdesk-export-inputs.json');
+    const text = await readFile(file, 'utf8');
+    const lines = text.split('\n');
+    const header = JSON.parse(lines[0]!) as { format: number; templates: string; settings: string; articles: number; lists: number; pages: number };
+    expect(header.format).toBe(3);
+    const firstPage = 1 + header.articles + header.lists;
+    const edited = (edit: (lines: string[]) => void) => {
+      const copy = [...lines];
+      edit(copy);
+      return copy.join('\n');
+    };
+    const row = (line: string) => JSON.parse(line) as unknown[];
+    for (const [what, record] of [
+      ['cut short', text.slice(0, Math.floor(text.length / 2))],
+      ['empty', ''],
+      ['not JSON', '{"format":3,"templates":'],
+      ['of another format', edited((l) => (l[0] = JSON.stringify({ ...header, format: 99 })))],
+      ['of the older format (one JSON object)', JSON.stringify({ format: 2, templates: header.templates, settings: header.settings, articles: {}, pages: {} })],
+      ['counting one article more than it holds', edited((l) => (l[0] = JSON.stringify({ ...header, articles: header.articles + 1 })))],
+      ['with a line more', edited((l) => l.splice(l.length - 1, 0, l[firstPage]!))],
+      ['with an article twice', edited((l) => (l[2] = l[1]!))],
+      ['with an article line that is not JSON', edited((l) => (l[1] = '["bài'))],
+      ['with an article whose page would be outside the folder', edited((l) => (l[1] = JSON.stringify(row(l[1]!).map((v, i) => (i === 3 ? '../ngoai' : v)))))],
+      ['with a page whose inputs are not a hash', edited((l) => (l[firstPage] = JSON.stringify(row(l[firstPage]!).map((v, i) => (i === 1 ? 5 : v)))))],
+      ['with a page outside the folder', edited((l) => (l[firstPage] = JSON.stringify(row(l[firstPage]!).map((v, i) => (i === 0 ? '../outside.html' : v)))))],
+      ['with a list number out of range', edited((l) => (l[firstPage] = JSON.stringify([...row(l[firstPage]!).slice(0, 2), header.lists])))],
+      // The same size as what this process wrote (it must not take it for its own).
+      ['of other templates, the same size', text.replace(header.templates, `${header.templates[0] === 'x' ? 'y' : 'x'}${header.templates.slice(1)}`)],
+    ] as const) {
+      await writeFile(file, record);
       clearRenders();
-      const again = await library.exportSite({ outDir: out });
-      expect(articleRenders().length, record).toBe(articles.length);
+      const again = await exportTo(out);
+      expect(articleRenders().length, what).toBe(articles.length);
       // Rendered again, the pages are the same: none is written.
-      expect(again.written, record).toBe(0);
+      expect(again.written, what).toBe(0);
     }
     await expectSameAsFreshExport(out);
   });
@@ -203,11 +226,11 @@ describe('exporting again renders only the pages whose inputs changed', () => {
   it('a page deleted from the folder by hand is written again', async () => {
     const articles = await paper();
     const out = join(dir, 'out');
-    await library.exportSite({ outDir: out });
+    await exportTo(out);
     await rm(join(out, `${articles[1]!.slug}.html`));
     await rm(join(out, 'tu-khoa', 'giao-thong.html'));
     clearRenders();
-    const again = await library.exportSite({ outDir: out });
+    const again = await exportTo(out);
     expect(articleRenders()).toEqual([articles[1]!.slug]);
     expect(listRenders()).toEqual(['tu-khoa/giao-thong.html']);
     expect(again.written).toBe(2);
