@@ -205,11 +205,13 @@ function Shell() {
               {t('commands.settings')}
             </a>
           </nav>
-          <CommandButton id="article.import" />
-          <CommandButton id="bundle.receive" />
-          <CommandButton id="article.new" className="primary" />
-          <LanguageSwitcher onChange={(language) => void changeLanguage(language)} />
-          <ProfileSwitcher onSaved={setSettings} />
+          <div className="topbar-tools">
+            <CommandButton id="article.import" />
+            <CommandButton id="bundle.receive" />
+            <CommandButton id="article.new" className="primary" />
+            <LanguageSwitcher onChange={(language) => void changeLanguage(language)} />
+            <ProfileSwitcher onSaved={setSettings} />
+          </div>
         </header>
         <ProblemsBanner problems={shownProblems} onDismiss={() => setDismissed(new Set(problems.map((problem) => problem.movedTo)))} />
         <main id="main" tabIndex={-1}>

@@ -5,7 +5,7 @@ export function LanguageSwitcher({ onChange }: { onChange: (language: InterfaceL
   const { t, i18n } = useTranslation();
   return (
     <label className="language">
-      <span>{t('language.label')}</span>
+      <span className="language-label">{t('language.label')}</span>
       <select
         value={i18n.language}
         onChange={(event) => onChange(event.target.value as InterfaceLanguage)}
