@@ -77,6 +77,8 @@ const SNIPPET_REACH = 400;
 const PHRASE_BATCH = 128;
 /** Article files sent to the index's thread to read at a time while it is built (its progress is counted by these). */
 const INDEX_BATCH = 200;
+/** The longest the index waits for the first list to be answered before it starts loading. */
+const SEARCH_START_MS = 1500;
 /** Times the index's thread is started again after it stopped by itself, in one session. */
 const SEARCH_RESTARTS = 2;
 
@@ -132,8 +134,10 @@ export class LibraryService implements NewsdeskService {
   private lock: { release: () => Promise<void> } | null = null;
   private disposed = false;
   /** The full-text index, in its own thread; it answers searches once ready (until then they look at headlines). */
-  private search!: SearchThread;
+  /** Null until started: once the first list has been answered (see beginSearch). */
+  private search: SearchThread | null = null;
   private searchRestarts = 0;
+  private searchStartTimer: NodeJS.Timeout | null = null;
   /**
    * The catalog's summaries by the index's slot numbers, so that a search finding 40,000 of
    * 100,000 articles reads an array rather than looking each id up (which costs more than the
@@ -193,7 +197,10 @@ export class LibraryService implements NewsdeskService {
       if (lock.tookOver) await service.store.revisions.removeTempFiles();
       await service.catalog.open(service.store);
       service.catalog.changed = (id) => service.forgetSlotSummary(id);
-      service.startSearch();
+      // The index is loaded once the first list has been answered (the two would share the
+      // processor while the window opens), or after a moment at most.
+      service.searchStartTimer = setTimeout(() => service.beginSearch(), SEARCH_START_MS);
+      service.searchStartTimer.unref();
     } catch (error) {
       await service.catalog.settleLoading();
       await service.catalog.journal.close();
@@ -297,6 +304,7 @@ export class LibraryService implements NewsdeskService {
     const byRelevance = Boolean(input.query?.trim()) && (input.sort === 'relevance' || !input.sort);
     // (In relevance order, a phrase's candidates are checked only as far as this page needs.)
     const { summaries, hit, unchecked } = await this.listed(input, context, byRelevance ? end : undefined);
+    if (!this.search) setImmediate(() => this.beginSearch());
     const sort = input.sort === 'relevance' || (!input.sort && hit) ? (hit ? null : 'updated') : (input.sort ?? 'updated');
     let items: ArticleSummary[];
     if (sort === null) items = summaries.slice(offset, end);
@@ -432,7 +440,10 @@ export class LibraryService implements NewsdeskService {
       const found = [...this.catalog.values()].filter((s) => listedHere(s) && (fold(s.headline).includes(needle) || s.slug.includes(needle)));
       return { summaries: found, hit: { query: parseQuery(text), alternatives: [] }, unchecked: 0 };
     };
-    if (!this.searchReady) return headlines();
+    if (!this.search || !this.searchReady) {
+      this.beginSearch();
+      return headlines();
+    }
     // (When the index's thread has stopped, it is being started again: meanwhile headlines are searched.)
     const hit = await this.search.search(text).catch(() => null);
     if (!hit) return headlines();
@@ -467,7 +478,7 @@ export class LibraryService implements NewsdeskService {
   }
 
   private summaryOfSlot(slot: number): ArticleSummary | undefined {
-    return (this.slotSummaries[slot] ??= this.catalog.get(this.search.idOf(slot)));
+    return (this.slotSummaries[slot] ??= this.catalog.get(this.search!.idOf(slot)));
   }
 
   private forgetSlotSummary(id: string): void {
@@ -949,6 +960,7 @@ export class LibraryService implements NewsdeskService {
    * call. For tests that compare the folder, and for anyone about to copy it.
    */
   async whenIdle(): Promise<void> {
+    this.beginSearch();
     await this.searchWork;
     await this.images.whenIdle();
     await this.queue.idle();
@@ -967,8 +979,9 @@ export class LibraryService implements NewsdeskService {
       await this.catalog.close();
       if (this.searchTimer) clearInterval(this.searchTimer);
       await this.searchWork.catch(() => undefined);
-      if (this.search.dirty) await this.saveSearch();
-      await this.search.close();
+      if (this.searchStartTimer) clearTimeout(this.searchStartTimer);
+      if (this.search?.dirty) await this.saveSearch();
+      await this.search?.close();
       this.disposed = true;
       this.queue.close();
       await this.lock?.release();
@@ -1002,7 +1015,7 @@ export class LibraryService implements NewsdeskService {
     await writing;
     this.catalog.update(summary);
     if (batch) batch.written.push(article);
-    else this.search.add([searchDocOf(article)]);
+    else this.search?.add([searchDocOf(article)]);
   }
 
   /**
@@ -1014,7 +1027,7 @@ export class LibraryService implements NewsdeskService {
     this.searchWork = this.searchWork.then(async () => {
       for (let i = 0; i < articles.length; i += 25) {
         await new Promise((resolve) => setImmediate(resolve));
-        this.search.add(articles.slice(i, i + 25).map(searchDocOf));
+        this.search?.add(articles.slice(i, i + 25).map(searchDocOf));
       }
     });
   }
@@ -1024,6 +1037,16 @@ export class LibraryService implements NewsdeskService {
    * itself (out of memory, say) is started again — searches look at headlines meanwhile — a few
    * times a session at most.
    */
+  /**
+   * Starts the index (once): saves made before it are found stale by their revision and read
+   * again from their files, so nothing needs to be indexed until then.
+   */
+  private beginSearch(): void {
+    if (this.search || this.closing || this.disposed) return;
+    if (this.searchStartTimer) clearTimeout(this.searchStartTimer);
+    this.startSearch();
+  }
+
   private startSearch(): void {
     this.searchReady = false;
     this.slotSummaries = [];
@@ -1048,21 +1071,22 @@ export class LibraryService implements NewsdeskService {
    * made meanwhile go into the index being built (an older revision read later is ignored).
    */
   private async prepareSearch(): Promise<void> {
+    const search = this.search!;
     if (this.searchTimer) clearInterval(this.searchTimer);
     // (Saves made while it loads are sent after the load: the thread indexes them into the loaded index.)
-    const saved = await this.search.load(join(this.dataDir, SEARCH_FILE));
-    const stale = [...this.catalog.values()].filter((summary) => this.search.revisionOf(summary.id) !== summary.revision).map((summary) => summary.id);
-    this.search.remove([...this.search.indexedIds()].filter((id) => !this.catalog.get(id)));
+    const saved = await search.load(join(this.dataDir, SEARCH_FILE));
+    const stale = [...this.catalog.values()].filter((summary) => search.revisionOf(summary.id) !== summary.revision).map((summary) => summary.id);
+    search.remove([...search.indexedIds()].filter((id) => !this.catalog.get(id)));
     // A saved index that is mostly behind answers nothing useful meanwhile: searches look at headlines until it is rebuilt.
     this.searchReady = saved && stale.length < Math.max(50, this.catalog.size / 10);
     this.searchProgress = { done: 0, total: stale.length };
     for (let at = 0; at < stale.length && !this.closing; at += INDEX_BATCH) {
       const batch = stale.slice(at, at + INDEX_BATCH);
-      const unread = await this.search.read(batch.map((id) => [id, this.store.path(id)]));
+      const unread = await search.read(batch.map((id) => [id, this.store.path(id)]));
       // Files of an older form: read (and brought up to date) the checked way, here.
       for (const id of unread) {
         const doc = await this.store.read(id).then(searchDocOf, () => null);
-        if (doc) this.search.add([doc]);
+        if (doc) search.add([doc]);
       }
       this.searchProgress = { done: at + batch.length, total: stale.length };
     }
@@ -1070,22 +1094,22 @@ export class LibraryService implements NewsdeskService {
     if (this.closing) return;
     // (The slot numbers are now the index's for the session: the summaries are found by them, a slice at a time between other work.)
     this.slotSummaries = [];
-    for (let slot = 0; slot < this.search.slotCount && !this.closing; slot++) {
+    for (let slot = 0; slot < search.slotCount && !this.closing; slot++) {
       if (slot % 5000 === 0) await new Promise((resolve) => setImmediate(resolve));
       this.summaryOfSlot(slot);
     }
     this.searchReady = true;
     this.searchProgress = { done: stale.length, total: stale.length };
-    if (this.search.dirty) await this.saveSearch();
+    if (search.dirty) await this.saveSearch();
     this.searchTimer = setInterval(() => {
-      if (this.search.dirty && !this.disposed) this.searchWork = this.searchWork.then(() => this.saveSearch());
+      if (search.dirty && !this.disposed) this.searchWork = this.searchWork.then(() => this.saveSearch());
     }, SEARCH_SAVE_MS);
     this.searchTimer.unref();
   }
 
   /** Saves the index (a failure to is only a cost at the next open: it is a cache). */
   private async saveSearch(): Promise<void> {
-    await this.search.save(join(this.dataDir, SEARCH_FILE)).catch(() => undefined);
+    await this.search?.save(join(this.dataDir, SEARCH_FILE)).catch(() => undefined);
   }
 
   /**
@@ -1186,12 +1210,12 @@ export class LibraryService implements NewsdeskService {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
         this.catalog.remove(id);
-        this.search.remove([id]);
+        this.search?.remove([id]);
         fail('not_found', `No article with id ${id}.`);
       }
       if (error instanceof UnreadableFileError) {
         this.catalog.remove(id);
-        this.search.remove([id]);
+        this.search?.remove([id]);
         fail('corrupt_file', `The article file could not be read and was moved aside: ${error.reason}`);
       }
       if (error instanceof ArticleTooNewError) fail('too_new', error.message);

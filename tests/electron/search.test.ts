@@ -188,6 +188,7 @@ describe('full-text search', () => {
 
   it('is built again, with its progress counted, when its file is missing or damaged; searches look at headlines meanwhile', async () => {
     await seed();
+    await library.whenIdle();
     await library.dispose();
     for (const damage of [() => rm(join(dir, 'search-index.json')), () => writeFile(join(dir, 'search-index.json'), '{"version":1,"ids":[')]) {
       await damage();
@@ -224,6 +225,22 @@ describe('the index in its own thread', () => {
     await library.whenIdle();
     expect(await headlines('nga bay')).toEqual([fresh.headline]);
     expect(await headlines('vinh thanh')).toEqual(['Giá lúa tăng mạnh']);
+  });
+
+  it('starts loading once the first list is answered, or by itself when none is asked for', async () => {
+    await seed();
+    await library.whenIdle();
+    await library.dispose();
+    library = await open();
+    // Nothing started yet: the window's first list has the processor to itself.
+    expect((library as unknown as { search: unknown }).search).toBeNull();
+    await library.listArticles({});
+    await expect.poll(async () => (await library.getSearchStatus({})).state, { timeout: 20_000 }).toBe('ready');
+    expect(await headlines('phong dien')).toEqual(['Giá lúa tăng mạnh']);
+    await library.dispose();
+    library = await open();
+    await expect.poll(async () => (await library.getSearchStatus({})).state, { timeout: 20_000 }).toBe('ready');
+    expect(await headlines('phong dien')).toEqual(['Giá lúa tăng mạnh']);
   });
 
   it('is started again when its thread stops by itself; searches look at headlines meanwhile', async () => {
