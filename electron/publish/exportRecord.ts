@@ -32,7 +32,7 @@ import { MANIFEST, RECORD } from './exportFolder';
  *   them in order). `key` is a number when it is `<revision>|<updatedAt>`, as it nearly always is;
  *   `stamp` starts with `|` when it is the key followed by the rest. An entry's folded tags and tag
  *   pages are worked out again from its tags. An article kept as it was is written again as the
- *   very line it was read from (not turned into JSON again).
+ *   very bytes of its line in the record it came from (not turned into JSON and encoded again).
  * - each list of ids beside the pages, once (many pages list the same newest articles), as a string;
  * - each page, `[path, in, list, img, miss]`: `list` the list's number (-1: none), `img` an array
  *   or 0, `miss` 1 or absent; trailing absent parts left out.
@@ -301,8 +301,8 @@ function isStringArray(value: unknown): value is string[] {
   return true;
 }
 
-/** An article of the record, checked (null: the record is damaged). `tagsOf` gives a tag's folded form and page. */
-function articleIn(line: string, tagsOf: (tag: string) => readonly [string, string]): ArticleRecord | null {
+/** An article of the record, checked (null: the record is damaged). `tagsOf` gives tags folded and their pages. */
+function articleIn(line: string, tagsOf: (tags: string[]) => readonly [string[], string[]]): ArticleRecord | null {
   const row = JSON.parse(line) as unknown;
   if (!Array.isArray(row) || row.length !== 13) return null;
   const [id, stamp, key, slug, headline, sapo, section, tags, related, publishedAt, updatedAt, featured, images] = row as unknown[];
@@ -313,13 +313,7 @@ function articleIn(line: string, tagsOf: (tag: string) => readonly [string, stri
   if (isString(key)) fullKey = key;
   else if (Number.isSafeInteger(key) && (key as number) >= 0) fullKey = `${key as number}|${updatedAt}`;
   else return null;
-  const folded: string[] = [];
-  const tagPaths: string[] = [];
-  for (const tag of tags) {
-    const [f, path] = tagsOf(tag);
-    folded.push(f);
-    tagPaths.push(path);
-  }
+  const [folded, tagPaths] = tagsOf(tags);
   const entry: SiteEntry = { id, slug, headline, sapo, section, tags, folded, tagPaths, related, publishedAt, updatedAt, featured, images };
   return { stamp: stamp.startsWith('|') ? fullKey + stamp : stamp, key: fullKey, entry };
 }
@@ -361,12 +355,14 @@ export function recordFrom(bytes: Buffer): ExportRecord | null {
     const [articleCount, listCount, pageCount] = counts as number[];
     // Every line there, and nothing after (a record cut short, or two written into one, is damaged).
     if (lines.length !== 2 + articleCount! + listCount! + pageCount! || lines[lines.length - 1] !== '') return null;
-    const known = new Map<string, readonly [string, string]>();
-    const tagsOf = (tag: string) => {
-      let found = known.get(tag);
+    // Folded and as pages, each list of tags once (many articles share theirs; entries are read-only).
+    const known = new Map<string, readonly [string[], string[]]>();
+    const tagsOf = (tags: string[]) => {
+      const key = JSON.stringify(tags);
+      let found = known.get(key);
       if (!found) {
-        found = [fold(tag), tagPath(tag)];
-        known.set(tag, found);
+        found = [tags.map(fold), tags.map(tagPath)];
+        known.set(key, found);
       }
       return found;
     };

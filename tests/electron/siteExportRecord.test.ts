@@ -35,6 +35,8 @@ describe('the export record on disk', () => {
       ['c', { stamp: '', key: '', entry: entry('c', { tags: [] }) }],
       ['d', { stamp: '2|2026-11-21T00:00:00.000Z|x', key: '1|2026-11-20T02:00:00.000Z', entry: entry('d') }],
       ['e', { stamp: 'khác', key: 'không phải số', entry: entry('e', { tags: ['C++', '日本'] }) }],
+      // Tags that joined would read as another article's.
+      ['g', { stamp: '1|2026-11-20T02:00:00.000Z|', key: '1|2026-11-20T02:00:00.000Z', entry: entry('g', { tags: ['Cần Thơ\nGiáo dục'] }) }],
     ];
     const record: ExportRecord = {
       format: RECORD_FORMAT,
