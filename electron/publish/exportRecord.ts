@@ -302,7 +302,7 @@ function isStringArray(value: unknown): value is string[] {
 }
 
 /** An article of the record, checked (null: the record is damaged). `tagsOf` gives tags folded and their pages. */
-function articleIn(line: string, tagsOf: (tags: string[]) => readonly [string[], string[]]): ArticleRecord | null {
+function articleIn(line: string, tagsOf: (tags: string[]) => readonly [folded: string[], paths: string[], ...rest: unknown[]]): ArticleRecord | null {
   const row = JSON.parse(line) as unknown;
   if (!Array.isArray(row) || row.length !== 13) return null;
   const [id, stamp, key, slug, headline, sapo, section, tags, related, publishedAt, updatedAt, featured, images] = row as unknown[];
@@ -356,15 +356,15 @@ export function recordFrom(bytes: Buffer): ExportRecord | null {
     // Every line there, and nothing after (a record cut short, or two written into one, is damaged).
     if (lines.length !== 2 + articleCount! + listCount! + pageCount! || lines[lines.length - 1] !== '') return null;
     // Folded and as pages, each list of tags once (many articles share theirs; entries are read-only).
-    const known = new Map<string, readonly [string[], string[]]>();
+    const known = new Map<string, readonly [string[], string[], string[]]>();
     const tagsOf = (tags: string[]) => {
-      const key = JSON.stringify(tags);
-      let found = known.get(key);
-      if (!found) {
-        found = [tags.map(fold), tags.map(tagPath)];
-        known.set(key, found);
-      }
-      return found;
+      const key = tags.join('\u0000');
+      const found = known.get(key);
+      // (The same key from other tags, one of them holding a NUL: made apart.)
+      if (found && found[2].length === tags.length && found[2].every((tag, i) => tag === tags[i])) return found;
+      const made = [tags.map(fold), tags.map(tagPath), tags] as const;
+      if (!found) known.set(key, made);
+      return made;
     };
     let at = 1;
     // Where each article's line is in the bytes (a line break is one byte, part of no other character).

@@ -37,6 +37,7 @@ describe('the export record on disk', () => {
       ['e', { stamp: 'khác', key: 'không phải số', entry: entry('e', { tags: ['C++', '日本'] }) }],
       // Tags that joined would read as another article's.
       ['g', { stamp: '1|2026-11-20T02:00:00.000Z|', key: '1|2026-11-20T02:00:00.000Z', entry: entry('g', { tags: ['Cần Thơ\nGiáo dục'] }) }],
+      ['h', { stamp: '1|2026-11-20T02:00:00.000Z|', key: '1|2026-11-20T02:00:00.000Z', entry: entry('h', { tags: ['Cần Thơ\u0000Giáo dục'] }) }],
     ];
     const record: ExportRecord = {
       format: RECORD_FORMAT,
