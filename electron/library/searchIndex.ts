@@ -304,7 +304,7 @@ export class SearchIndex {
       }
       for (const slot of touched) {
         matched[slot] = group + 1;
-        score[slot] += best[slot]!;
+        score[slot] = score[slot]! + best[slot]!;
         best[slot] = NOT_FOUND;
       }
       size = touched.length;

@@ -58,7 +58,8 @@ async function handle(request: SearchRequest): Promise<SearchReply['result']> {
     case 'search': {
       const hit = index.searchSlots(request.text);
       // (The slots' memory is handed over, not copied.)
-      transfer = [hit.slots.buffer];
+      // (Made by `new Int32Array(n)`: an ArrayBuffer, never shared.)
+      transfer = [hit.slots.buffer as ArrayBuffer];
       return hit;
     }
     case 'save':
