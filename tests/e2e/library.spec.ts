@@ -1,30 +1,13 @@
 import { readdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
-import { seedManyArticles, type SeedOptions } from '../helpers/seedManyArticles';
-import { CHIEF_EDITOR, chooseFolder, chooseProfile, expect, expectNoAxeViolations, screenshot, startHost, test, type Host } from './fixtures';
+import { chooseFolder, expect, expectNoAxeViolations, screenshot, test } from './fixtures';
+import { openSeeded } from './seededLibrary';
 
 /**
  * The library at newsroom scale: a table of every matching article read page by page as it
  * scrolls, sortable by any column, filtered, searched in full text, and acted on in bulk.
  */
-
-/** A web host on a library of `count` articles written straight to disk, the page opened as the chief editor. */
-async function openSeeded(page: Page, count: number, options?: SeedOptions): Promise<{ host: Host; close: () => Promise<void> }> {
-  const dataDir = await makeTempDir('newsdesk-e2e-library-');
-  await seedManyArticles(dataDir, count, options);
-  const { host, process: child } = await startHost(dataDir);
-  await page.goto(host.url);
-  await chooseProfile(page, CHIEF_EDITOR.name);
-  return {
-    host,
-    close: async () => {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-      await removeDir(dataDir);
-    },
-  };
-}
 
 const library = (page: Page) => page.getByTestId('library-scroll');
 const rows = (page: Page) => page.getByTestId('article-row');

@@ -108,8 +108,10 @@ export function ArticleTable(props: TableProps) {
     virtualizer.measure();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [listKey, props.searching]);
+  // A shorter list keeps the row within it. (An update of the row, not a value: when a new question
+  // came in the same render, its move to the top, queued just before, is what this sees.)
   useEffect(() => {
-    if (active >= total && total > 0) setActive(total - 1);
+    if (total > 0) setActive((row) => (row >= total ? total - 1 : row));
   }, [active, total]);
 
   const firstRow = rowAt(0);
