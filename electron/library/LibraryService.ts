@@ -661,7 +661,7 @@ export class LibraryService implements NewsdeskService {
 
   async exportArticleFolder(input: ParsedInput<'exportArticleFolder'>, context: CallContext = {}) {
     const article = await this.getArticle({ id: input.id });
-    const result = await this.publisher.exportArticleFolder(article, input.outDir);
+    const result = await this.publisher.exportArticleFolder(article, input.outDir, input.rememberParent ?? false);
     await this.exclusive(async () => {
       const current = await this.load(article.id);
       if (current.revision === article.revision) await this.keepSnapshot(current, { kind: 'export' }, this.actor(context));

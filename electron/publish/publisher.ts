@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { join, resolve as resolvePath } from 'node:path';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import type { MethodOutput, ParsedInput } from '../../shared/api/contract';
 import type { Article } from '../../shared/model/article';
 import { newestFirst, pageNeighbours, type PageNeighbours } from '../../shared/publish/related';
@@ -88,13 +88,13 @@ export class Publisher {
     return (assetId) => infos.get(assetId) ?? null;
   }
 
-  /** One article into a folder: its page, and the images and font it uses in assets/. */
-  async exportArticleFolder(article: Article, outDir: string): Promise<MethodOutput<'exportArticleFolder'>> {
+  /** One article into a folder: its page, and the images and font it uses in assets/ (the folder, or the one it is in, remembered). */
+  async exportArticleFolder(article: Article, outDir: string, rememberParent: boolean): Promise<MethodOutput<'exportArticleFolder'>> {
     const { dataDir, fontsDir, catalog, images } = this.options;
     const folder = await checkExportFolder(resolvePath(outDir), dataDir);
     const plan = planArticle(catalog.settings, article, this.neighbours(article), await this.imageLookup([article]));
     const result = await writePlan(plan, { outDir: folder, derivative: (name) => images.derivative(name), fontsDir });
-    await this.options.remember(result.outDir);
+    await this.options.remember(rememberParent ? dirname(result.outDir) : result.outDir);
     return result;
   }
 }

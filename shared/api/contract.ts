@@ -343,8 +343,12 @@ export const contract = {
     output: exportResultSchema,
   },
   exportArticleFolder: {
-    /** Writes one article into a folder: its page with the images and font it uses in assets/. */
-    input: z.strictObject({ id: articleId, outDir: z.string().min(1).max(1000) }),
+    /**
+     * Writes one article into a folder: its page with the images and font it uses in assets/.
+     * `rememberParent`: one of many exported each into a folder of its own inside the folder the
+     * user chose (the library's bulk export): that folder is the one remembered among recent ones.
+     */
+    input: z.strictObject({ id: articleId, outDir: z.string().min(1).max(1000), rememberParent: z.boolean().optional() }),
     output: exportResultSchema,
   },
   getExportProgress: {

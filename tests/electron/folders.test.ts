@@ -42,6 +42,12 @@ describe('choosing a folder to export into, through the web host', () => {
     expect((await places()).filter((p) => p.kind === 'recent').map((p) => p.path)).toEqual([join(dir, 'archive', 'bai'), join(dir, 'Xuất bản', 'bai')]);
     // With no folder asked for, the chooser opens where the last export went.
     expect(await call('listFolders', {})).toMatchObject({ ok: true, value: { path: join(dir, 'archive', 'bai') } });
+    // A bulk export, each article into a folder of its own inside the one chosen: that one is remembered, once.
+    const other = await service.createArticle({ headline: 'Tin khác' });
+    for (const [id, name] of [[article.id, 'tin'], [other.id, 'tin-khac']] as const) {
+      expect(await call('exportArticleFolder', { id, outDir: join(dir, 'Ảnh', name), rememberParent: true })).toMatchObject({ ok: true });
+    }
+    expect((await places()).filter((p) => p.kind === 'recent').map((p) => p.path)).toEqual([join(dir, 'Ảnh'), join(dir, 'archive', 'bai'), join(dir, 'Xuất bản', 'bai')]);
   });
 
   it('creates a folder, and refuses names that are not one folder’s name', async () => {

@@ -36,7 +36,7 @@ export function BulkExportDialog({ ids, names, onClose }: { ids: string[]; names
     for (let i = 0; i < ids.length && !stop.current; i++) {
       const id = ids[i]!;
       const name = names(id);
-      const result = await api.exportArticleFolder({ id, outDir: `${base}/${name}` });
+      const result = await api.exportArticleFolder({ id, outDir: `${base}/${name}`, rememberParent: true });
       if (!result.ok) failed.push({ id, name, message: errorText(t, result.error) });
       setDone(i + 1);
     }
