@@ -138,6 +138,8 @@ export class LibraryService implements NewsdeskService {
   private search: SearchThread | null = null;
   private searchRestarts = 0;
   private searchStartTimer: NodeJS.Timeout | null = null;
+  /** The index's thread could not be started (its bundle is missing): searches look at headlines. */
+  private searchUnavailable = false;
   /**
    * The catalog's summaries by the index's slot numbers, so that a search finding 40,000 of
    * 100,000 articles reads an array rather than looking each id up (which costs more than the
@@ -1042,7 +1044,7 @@ export class LibraryService implements NewsdeskService {
    * again from their files, so nothing needs to be indexed until then.
    */
   private beginSearch(): void {
-    if (this.search || this.closing || this.disposed) return;
+    if (this.search || this.searchUnavailable || this.closing || this.disposed) return;
     if (this.searchStartTimer) clearTimeout(this.searchStartTimer);
     this.startSearch();
   }
@@ -1050,18 +1052,30 @@ export class LibraryService implements NewsdeskService {
   private startSearch(): void {
     this.searchReady = false;
     this.slotSummaries = [];
-    this.search = new SearchThread(this.options.searchWorker, () => {
-      this.searchReady = false;
-      if (this.closing || this.searchRestarts >= SEARCH_RESTARTS) return;
-      this.searchRestarts++;
-      this.searchWork = this.searchWork
-        .catch(() => undefined)
-        .then(() => {
-          this.startSearch();
-          return this.searchWork;
-        });
-    });
+    let thread: SearchThread;
+    try {
+      thread = new SearchThread(this.options.searchWorker, () => this.searchStopped());
+    } catch (error) {
+      // (A build without the index's thread: searches keep looking at headlines, and this says why, once.)
+      this.searchUnavailable = true;
+      console.error(error instanceof Error ? error.message : error);
+      return;
+    }
+    this.search = thread;
     this.searchWork = this.prepareSearch().catch(() => undefined);
+  }
+
+  /** The index's thread stopped by itself: started again, a few times a session at most. */
+  private searchStopped(): void {
+    this.searchReady = false;
+    if (this.closing || this.searchRestarts >= SEARCH_RESTARTS) return;
+    this.searchRestarts++;
+    this.searchWork = this.searchWork
+      .catch(() => undefined)
+      .then(() => {
+        this.startSearch();
+        return this.searchWork;
+      });
   }
 
   /**
