@@ -90,10 +90,6 @@ export class SearchThread {
     this.worker.on('exit', (code) => stop(new Error(`The search index's thread stopped (exit code ${code}).`)));
   }
 
-  get size(): number {
-    return this.revisions.size;
-  }
-
   revisionOf(id: string): number | undefined {
     return this.revisions.get(id);
   }
