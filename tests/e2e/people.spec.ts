@@ -132,7 +132,12 @@ test('what a reporter may not do is refused by the service, in the interface and
   await chief.close();
 
   await status.selectOption('approved');
-  await expect(page.getByTestId('notice')).toContainText('Không được phép: phân quyền của tòa soạn không cho vai trò của hồ sơ đang dùng làm việc này');
+  await expect(page.getByTestId('notice'))
+    .toContainText('Không được phép: phân quyền của tòa soạn không cho vai trò của hồ sơ đang dùng làm việc này')
+    .catch(async (error: Error) => {
+      // What the window shows instead, should this ever fail (the answer was lost, a conflict, a move made).
+      throw new Error(`${error.message}\nsave state: "${await page.getByTestId('save-state').textContent()}", status: ${await status.inputValue()}`);
+    });
   await expect(status).toHaveValue('submitted');
   // Nothing failed to save: the text is saved as it was.
   await expect(page.getByTestId('save-state')).not.toHaveText(/Chưa lưu được/);

@@ -30,6 +30,9 @@ export interface PagesSnapshot {
   key: string;
   /** Nothing being read, and every row wanted is read for the latest question and reload. */
   settled: boolean;
+  /** The question last asked (`ask`) and the last reload noted: settled speaks of these only. */
+  asked: string;
+  reloaded: number | null;
   rowAt: (index: number) => Row | undefined;
 }
 
@@ -51,6 +54,9 @@ interface Cache {
   inFlight: Map<number, number>;
   wanted: [number, number];
 }
+
+/** How a question is told apart from another. */
+export const requestKey = (request: ListRequest): string => JSON.stringify(request);
 
 const freshCache = (key: string, request: ListRequest | null): Cache => ({
   key,
@@ -96,7 +102,7 @@ export class PageStore {
 
   /** The question to list; its first page is read at once (nothing happens if it is the same). */
   ask(request: ListRequest): void {
-    const key = JSON.stringify(request);
+    const key = requestKey(request);
     if (key === this.cache.key) return;
     if (this.cache.total !== null) this.previous = this.cache;
     this.cache = freshCache(key, request);
@@ -106,8 +112,10 @@ export class PageStore {
 
   /** Reads the pages on screen again (after a change); the first call only notes the key. */
   reload(reloadKey: number): void {
-    if (this.reloadKey === null || this.reloadKey === reloadKey) {
+    if (this.reloadKey === reloadKey) return;
+    if (this.reloadKey === null) {
       this.reloadKey = reloadKey;
+      this.changed();
       return;
     }
     this.reloadKey = reloadKey;
@@ -190,6 +198,8 @@ export class PageStore {
       approximate: shown.approximate,
       key: shown.key,
       settled,
+      asked: now.key,
+      reloaded: this.reloadKey,
       rowAt: (index) => {
         const page = pages.get(Math.floor(index / PAGE_SIZE));
         const summary = page?.items[index % PAGE_SIZE];

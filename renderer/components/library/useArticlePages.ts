@@ -1,7 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ApiError } from '../../../shared/api/contract';
 import { useApi } from '../../api/ApiContext';
-import { PageStore, type ListRequest, type PagesSnapshot } from './pageStore';
+import { PageStore, requestKey, type ListRequest, type PagesSnapshot } from './pageStore';
 
 /**
  * The rows of `request`, read page by page as the table asks for them (`want`); `reloadKey`
@@ -16,5 +16,8 @@ export function useArticlePages(request: ListRequest, reloadKey: number, onError
   useEffect(() => () => store.dispose(), [store]);
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const [want] = useState(() => (first: number, last: number) => store.want(first, last));
-  return { ...snapshot, want };
+  // Settled only once the store has been told of this render's question and reload (the effects
+  // above run after the render that changed them, which would otherwise show the last answer as settled).
+  const settled = snapshot.settled && snapshot.asked === requestKey(request) && snapshot.reloaded === reloadKey;
+  return { ...snapshot, settled, want };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MethodInput, MethodOutput, Result } from '../../../shared/api/contract';
 import type { ArticleSummary } from '../../../shared/model/article';
 import type { AppApi } from '../../../renderer/api/sequenced';
-import { PAGE_SIZE, PageStore, type ListRequest } from '../../../renderer/components/library/pageStore';
+import { PAGE_SIZE, PageStore, requestKey, type ListRequest } from '../../../renderer/components/library/pageStore';
 
 type ListInput = MethodInput<'listArticles'>;
 
@@ -106,6 +106,26 @@ describe('the library’s pages', () => {
     library.calls[1]!.answer();
     await vi.waitFor(() => expect(store.getSnapshot().settled).toBe(true));
     expect(store.getSnapshot().total).toBe(240);
+  });
+
+  it('names the question and reload its settled state speaks of, so a render that changed them before the store heard is not taken as settled', async () => {
+    const library = fakeLibrary(250);
+    const store = new PageStore(library.api);
+    store.reload(0);
+    expect(store.getSnapshot().reloaded).toBe(0);
+    store.ask(request());
+    library.calls[0]!.answer();
+    await vi.waitFor(() => expect(store.getSnapshot().settled).toBe(true));
+    expect(store.getSnapshot().asked).toBe(requestKey(request()));
+    // A new order chosen: until the store is asked, its settled answer is the old question's.
+    const sorted: ListRequest = { ...request(), sort: 'headline', direction: 'asc' };
+    expect(store.getSnapshot().asked).not.toBe(requestKey(sorted));
+    store.ask(sorted);
+    expect(store.getSnapshot()).toMatchObject({ asked: requestKey(sorted), settled: false });
+    library.calls[1]!.answer();
+    await vi.waitFor(() => expect(store.getSnapshot().settled).toBe(true));
+    store.reload(1);
+    expect(store.getSnapshot()).toMatchObject({ reloaded: 1, settled: false });
   });
 
   it('says a count is approximate while a quoted phrase is not checked in every candidate, and takes the count of the latest page', async () => {
