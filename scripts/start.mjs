@@ -1,19 +1,22 @@
 #!/usr/bin/env node
-// `npm start [-- --data-dir DIR] [--web] [--port N] [--take-over-lock]`: builds what is missing,
-// then opens Newsdesk in Electron where its binary exists or can be downloaded; otherwise says why
-// in one sentence and serves the same app from the loopback web host, printing its address and the
-// data directory. A library open in Newsdesk on another computer is opened only after the user
-// confirms (Electron asks; the web host says to run again with --take-over-lock).
+// `npm start [-- --data-dir DIR] [--web] [--port N] [--take-over-lock] [--no-browser]`: builds
+// what is missing, then opens Newsdesk in Electron where its binary exists or can be downloaded;
+// otherwise says why in one sentence and serves the same app from the loopback web host, printing
+// its address and the data directory, and opening the address in the default browser where there
+// is a display (scripts/openBrowser.mjs says when; `--no-browser` or NEWSDESK_NO_BROWSER=1 never).
+// A library open in Newsdesk on another computer is opened only after the user confirms (Electron
+// asks; the web host says to run again with --take-over-lock).
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAll, isBuildFresh } from './build.mjs';
 import { findElectron } from './electronBinary.mjs';
+import { browserLaunch, openBrowser } from './openBrowser.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const forceWeb = args.includes('--web') || process.env.NEWSDESK_WEB === '1';
-const passThrough = args.filter((arg) => arg !== '--web');
+const passThrough = args.filter((arg) => arg !== '--web' && arg !== '--no-browser');
 const DOWNLOAD_TIMEOUT_MS = 60_000;
 const EARLY_EXIT_MS = 4000;
 /** Newsdesk's exit code when the library is open elsewhere (LOCKED_EXIT_CODE in electron/library/libraryLock.ts). */
@@ -60,9 +63,23 @@ function serveWeb(reason) {
         `(Electron không chạy được ở đây: ${reason.vi}; Newsdesk chạy trong trình duyệt.)\n`,
     );
   }
-  const child = spawn(process.execPath, [join(root, 'dist/electron/webhost.cjs'), ...passThrough], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [join(root, 'dist/electron/webhost.cjs'), ...passThrough], { stdio: ['inherit', 'pipe', 'inherit'] });
+  // The web host's own lines pass through as they come; the first address among them is opened.
+  const launch = browserLaunch({ args, env: process.env, platform: process.platform });
+  let printed = '';
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    if (!launch.open || printed === null) return;
+    printed += chunk;
+    const address = /http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/.exec(printed)?.[0];
+    if (address) {
+      printed = null;
+      openBrowser(launch, address);
+    }
+  });
   forwardSignals(child);
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+  // 'close', not 'exit': the web host's last lines are still in the pipe when it exits.
+  child.on('close', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 }
 
 function forwardSignals(child) {
