@@ -3,11 +3,30 @@
 // renderer/; inside electron/, only shell/ may import Electron, and nothing else imports shell/.
 // tests/lint/layering.test.ts proves a forbidden import fails.
 import js from '@eslint/js';
+import i18next from 'eslint-plugin-i18next';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process', 'url', 'util', 'stream', 'events', 'worker_threads', 'buffer', 'process'];
+
+/** JSX attributes whose value a user reads or hears (i18next/no-literal-string checks only these). */
+const userTextAttributes = [
+  'aria-label',
+  'aria-description',
+  'aria-roledescription',
+  'aria-placeholder',
+  'aria-valuetext',
+  'title',
+  'placeholder',
+  'alt',
+  'label',
+  'summary',
+  'caption',
+  '[a-z]+(Label|Title|Text|Message|Placeholder|Hint)',
+];
+/** Literals that are not words in any language: digits, punctuation, symbols, arrows, dashes, ellipses. */
+const notWords = ['[\\s0-9!-/:-@[-`{-~\\u00a0-\\u00bf\\u00d7\\u00f7\\u2000-\\u2bff]+'];
 
 const electronMessage = 'electron/ never imports renderer/ or React (DESIGN.md, Layers).';
 const nodePartMessage =
@@ -58,6 +77,27 @@ export default tseslint.config(
         ['electron', 'lowdb', 'lowdb/node', ...nodeBuiltins],
         ['node:*', '**/electron/**'],
       ),
+    },
+  },
+  {
+    // Every text a user sees comes from shared/i18n (vi.ts and en.ts): a literal as JSX text, in a
+    // JSX expression ({cond ? 'Lưu' : 'Save'}) or in an attribute that is read or shown (labels,
+    // titles, placeholders, alt) fails. Attributes that are not user text (className, type, role,
+    // data-testid, key, aria-live…) are not checked. A justified exception takes a one-line
+    // `// eslint-disable-next-line i18next/no-literal-string -- <reason>`.
+    // tests/lint/translations.test.ts proves a planted literal fails.
+    files: ['renderer/**/*.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': { include: userTextAttributes },
+          words: { exclude: notWords },
+          message: 'Text shown to users comes from shared/i18n (t(…)), in Vietnamese and English',
+        },
+      ],
     },
   },
   {

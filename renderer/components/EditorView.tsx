@@ -37,6 +37,15 @@ import { slugify } from '../../shared/text/vietnamese';
 
 const DEFAULT_HEADLINE_LIMIT = 100;
 
+/** The side panels' toggles, in order: the panel and the key of its label. */
+const SIDE_PANELS = [
+  ['inspector', 'editor.inspector'],
+  ['preview', 'preview.toggle'],
+  ['review', 'review.toggle'],
+  ['history', 'history.toggle'],
+  ['checklist', 'checklist.toggle'],
+] as const;
+
 /**
  * What stands beside the text: the article's details (the inspector), the preview, or nothing.
  * The choice is remembered for the next article.
@@ -226,17 +235,9 @@ export function EditorView({ id }: { id: string }) {
         <h1 className="visually-hidden">{t('editor.title')}</h1>
         <div className="editor-actions">
           <div role="group" aria-label={t('editor.sidePanels')} className="segmented side-toggles">
-            {(
-              [
-                ['inspector', t('editor.inspector')],
-                ['preview', t('preview.toggle')],
-                ['review', t('review.toggle')],
-                ['history', t('history.toggle')],
-                ['checklist', t('checklist.toggle')],
-              ] as const
-            ).map(([panel, label]) => (
+            {SIDE_PANELS.map(([panel, labelKey]) => (
               <button key={panel} type="button" onClick={() => toggleSide(panel)} aria-pressed={side === panel} aria-controls={`${ids}-side`} data-testid={`toggle-${panel}`}>
-                {label}
+                {t(labelKey)}
               </button>
             ))}
           </div>

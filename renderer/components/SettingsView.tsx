@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { columnImageUrl } from '../publish/pageContext';
 import type { Section, Settings, WebsiteLink } from '../../shared/model/settings';
+import { DEFAULT_TIME_ZONE, formatDateTime, formatShortDateTime } from '../../shared/text/dates';
 import { stableStringify } from '../../shared/text/stableStringify';
 import { slugify } from '../../shared/text/vietnamese';
 import { initialsOf, type Profile } from '../../shared/review/people';
@@ -16,6 +17,8 @@ import { EditableRows } from './EditableRows';
 import { newProfileId } from './ProfileGate';
 import { ProfileSettings } from './ProfileSettings';
 
+/** The moment each date style is shown with, as the published page would print it (in Vietnamese). */
+const DATE_SAMPLE = '2026-11-27T01:15:00Z';
 const TIME_ZONES = ['Asia/Ho_Chi_Minh', 'Asia/Bangkok', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/Paris', 'UTC'];
 
 /** Newsroom settings: the paper, its sections and links, reader feedback, dates, and the house words. */
@@ -91,8 +94,11 @@ export function SettingsView({ onSaved }: { onSaved: (settings: Settings) => voi
 
       <fieldset>
         <legend>{t('settings.paper')}</legend>
+        {/* eslint-disable-next-line i18next/no-literal-string -- the setting's name and the input's type, not text */}
         {text('paperName', t('settings.paperName'))}
+        {/* eslint-disable-next-line i18next/no-literal-string -- the setting's name and the input's type, not text */}
         {text('tagline', t('settings.tagline'))}
+        {/* eslint-disable-next-line i18next/no-literal-string -- the setting's name and the input's type, not text */}
         {text('baseUrl', t('settings.baseUrl'), t('settings.baseUrlHint'), 'url')}
         <div className="field">
           <span className="label">{t('settings.logo')}</span>
@@ -148,7 +154,9 @@ export function SettingsView({ onSaved }: { onSaved: (settings: Settings) => voi
 
       <fieldset>
         <legend>{t('settings.feedback')}</legend>
+        {/* eslint-disable-next-line i18next/no-literal-string -- the setting's name and the input's type, not text */}
         {text('feedbackEmail', t('settings.feedbackEmail'), t('settings.feedbackEmailHint'), 'email')}
+        {/* eslint-disable-next-line i18next/no-literal-string -- the setting's name and the input's type, not text */}
         {text('feedbackFormAction', t('settings.feedbackForm'), t('settings.feedbackFormHint'), 'url')}
       </fieldset>
 
@@ -188,8 +196,8 @@ export function SettingsView({ onSaved }: { onSaved: (settings: Settings) => voi
         <div className="field">
           <label htmlFor={`${ids}-date`}>{t('settings.dateStyle')}</label>
           <select id={`${ids}-date`} value={form.dateStyle} onChange={(e) => set('dateStyle', e.target.value as Settings['dateStyle'])}>
-            <option value="weekday">Thứ Sáu, 27/11/2026 - 08:15</option>
-            <option value="short">27/11/2026 08:15</option>
+            <option value="weekday">{formatDateTime(DATE_SAMPLE, DEFAULT_TIME_ZONE)}</option>
+            <option value="short">{formatShortDateTime(DATE_SAMPLE, DEFAULT_TIME_ZONE)}</option>
           </select>
         </div>
         <div className="field">

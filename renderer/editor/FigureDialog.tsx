@@ -28,8 +28,11 @@ export function FigureDialog({ initial, onSave, onClose }: { initial: FigureAttr
       >
         <h2 id={`${ids}-title`}>{t('image.figureTitle')}</h2>
         <img src={columnImageUrl(attrs.assetId)} alt="" className="figure-dialog-preview" />
+        {/* eslint-disable-next-line i18next/no-literal-string -- the photo's field, not text */}
         {field('caption', t('image.caption'), t('image.captionPlaceholder'))}
+        {/* eslint-disable-next-line i18next/no-literal-string -- the photo's field, not text */}
         {field('credit', t('image.credit'), t('image.creditPlaceholder'), 200)}
+        {/* eslint-disable-next-line i18next/no-literal-string -- the photo's field, not text */}
         {field('alt', t('image.alt'), undefined, 500)}
         <small>{t('image.altHint')}</small>
         <div className="dialog-actions">

@@ -4,6 +4,11 @@ import type { ArticleDiff, BlockDiff, DiffPart, FieldDiff, PieceRef } from '../.
 
 export type DiffMode = 'side' | 'inline';
 
+/** A photo's fields compared, in the order shown. */
+const FIGURE_FIELDS = ['caption', 'alt', 'credit'] as const;
+/** The element that marks a changed word: underlined when inserted, struck through when deleted. */
+const CHANGE_TAG = { insert: 'ins', delete: 'del' } as const;
+
 /** How a version is named above its column: "Bản 3 · 28/11/2026 10:15 · Minh Anh". */
 export interface VersionLabel {
   title: string;
@@ -70,10 +75,11 @@ export function DiffContent({
         </>
       );
     }
-    if (side === 'before') return <del>{value(field, 'before')}</del>;
-    if (side === 'after') return <ins>{value(field, 'after')}</ins>;
+    if (side === 'before') return <del>{value(field, side)}</del>;
+    if (side === 'after') return <ins>{value(field, side)}</ins>;
     return (
       <>
+        {/* eslint-disable-next-line i18next/no-literal-string -- which version's value, not text */}
         <del>{value(field, 'before')}</del> → <ins>{value(field, 'after')}</ins>
       </>
     );
@@ -96,7 +102,9 @@ export function DiffContent({
           {changedFields.map((field, index) => (
             <tr key={field.field} data-change={index} id={`change-${index}`} tabIndex={-1}>
               <th scope="row">{t(`compare.fields.${field.field}`)}</th>
+              {/* eslint-disable-next-line i18next/no-literal-string -- which version's column, not text */}
               <td>{fieldCell(field, 'before')}</td>
+              {/* eslint-disable-next-line i18next/no-literal-string -- which version's column, not text */}
               <td>{fieldCell(field, 'after')}</td>
             </tr>
           ))}
@@ -107,6 +115,7 @@ export function DiffContent({
         {changedFields.map((field, index) => (
           <div key={field.field} className="diff-field" data-change={index} id={`change-${index}`} tabIndex={-1}>
             <dt>{t(`compare.fields.${field.field}`)}</dt>
+            {/* eslint-disable-next-line i18next/no-literal-string -- both versions inline, not text */}
             <dd>{fieldCell(field, 'both')}</dd>
           </div>
         ))}
@@ -187,7 +196,7 @@ function Block({ block, refs, side }: { block: BlockDiff; refs: PieceRef[]; side
           {t('compare.photo')}
           {figure?.assetChanged ? ` · ${t('compare.photoReplaced')}` : ''}
         </p>
-        {(['caption', 'alt', 'credit'] as const).map((key) =>
+        {FIGURE_FIELDS.map((key) =>
           figure && figure[key].length > 0 ? (
             <p key={key}>
               <span className="diff-figure-key">{t(`compare.figure.${key}`)}: </span>
@@ -222,7 +231,7 @@ export function Parts({ parts, side }: { parts: DiffPart[]; side: 'before' | 'af
           );
         }
         if ((part.op === 'insert' && side === 'before') || (part.op === 'delete' && side === 'after')) return null;
-        const Tag = part.op === 'insert' ? 'ins' : 'del';
+        const Tag = CHANGE_TAG[part.op];
         if (part.boundary) {
           return (
             <Tag key={index} className="diff-break">
