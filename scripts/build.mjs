@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { LICENSES_FILE, writeLicenses } from './licenses.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const FONT_FILES = ['latin', 'vietnamese'].flatMap((subset) =>
   ['400-normal', '700-normal', '400-italic'].map((variant) => `noto-serif-${subset}-${variant}.woff2`),
 );
-const outputs = ['dist/renderer/index.html', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/webhost.cjs', 'dist/electron/export.cjs', 'dist/electron/bundle.cjs', 'dist/electron/searchWorker.cjs'];
+const outputs = ['dist/renderer/index.html', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/webhost.cjs', 'dist/electron/export.cjs', 'dist/electron/bundle.cjs', 'dist/electron/searchWorker.cjs', LICENSES_FILE];
 const common = {
   bundle: true,
   platform: 'node',
@@ -46,7 +47,7 @@ export function isBuildFresh() {
   const built = Math.min(...outputs.map((file) => statSync(join(root, file)).mtimeMs));
   const sources = Math.max(
     ...['shared', 'electron', 'renderer'].map((dir) => newestMtime(join(root, dir))),
-    ...['package.json', 'vite.config.ts'].map((file) => statSync(join(root, file)).mtimeMs),
+    ...['package.json', 'package-lock.json', 'vite.config.ts'].map((file) => statSync(join(root, file)).mtimeMs),
   );
   return built > sources;
 }
@@ -55,6 +56,7 @@ export async function buildAll({ quiet = false } = {}) {
   const log = quiet ? () => {} : (message) => process.stdout.write(`${message}\n`);
   log('Đang dựng giao diện (Vite)… / Building the renderer (Vite)…');
   await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
+  await writeLicenses(); // the About dialog's licences and build date (after Vite, which empties dist/renderer)
   log('Đang dựng tiến trình chính (esbuild)… / Building the main process (esbuild)…');
   await Promise.all([
     buildSearchWorker(),
