@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BundleSummary, StorageProblem } from '../shared/api/contract';
 import { receiveArticles, sendArticles } from './api/bundles';
 import { BundleSummaryDialog } from './components/BundleSummaryDialog';
+import { AboutDialog } from './components/AboutDialog';
 import { commandSpecs, matchesAccelerator, type CommandId } from '../shared/commands';
 import { defaultSettings, type InterfaceLanguage, type Settings } from '../shared/model/settings';
 import { DEFAULT_POLICY } from '../shared/review/people';
@@ -177,6 +178,8 @@ function Shell() {
   useCommand('view.library', () => navigate({ view: 'library' }));
   useCommand('ui.language.vi', () => changeLanguage('vi'));
   useCommand('ui.language.en', () => changeLanguage('en'));
+  const [aboutOpen, setAboutOpen] = useState(false);
+  useCommand('app.about', () => setAboutOpen(true));
 
   // Move focus to the new view's main region so keyboard and screen-reader users follow along.
   useEffect(() => {
@@ -211,6 +214,14 @@ function Shell() {
             <CommandButton id="article.new" className="primary" />
             <LanguageSwitcher onChange={(language) => void changeLanguage(language)} />
             <ProfileSwitcher onSaved={setSettings} />
+            {/* About, as an icon: the top bar keeps to one row at 1366 px. */}
+            <button type="button" className="icon-button" onClick={() => setAboutOpen(true)} aria-label={t('commands.about')} title={t('menu.about')}>
+              <svg aria-hidden="true" viewBox="0 0 20 20" width="20" height="20">
+                <circle cx="10" cy="10" r="8.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+                <circle cx="10" cy="5.8" r="1.3" fill="currentColor" />
+                <path d="M10 9v6" stroke="currentColor" strokeWidth="1.9" strokeLinecap="round" />
+              </svg>
+            </button>
           </div>
         </header>
         <ProblemsBanner problems={shownProblems} onDismiss={() => setDismissed(new Set(problems.map((problem) => problem.movedTo)))} />
@@ -243,6 +254,7 @@ function Shell() {
         </main>
         {settings && <ProfileGate onSaved={setSettings} />}
         {received && <BundleSummaryDialog summary={received} onClose={() => setReceived(null)} />}
+        {aboutOpen && <AboutDialog onClose={() => setAboutOpen(false)} />}
       </ProfileContext.Provider>
     </SettingsContext.Provider>
   );

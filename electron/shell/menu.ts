@@ -4,6 +4,7 @@ import { commandSpecs, type CommandId } from '../../shared/commands';
 export interface MenuActions {
   t: (key: string, options?: Record<string, unknown>) => string;
   runCommand: (id: CommandId) => void;
+  /** About without a window to show it in (macOS, every window closed): the native message box. */
   showAbout: () => void;
   openDataDir: () => void;
   isMac: boolean;
@@ -102,7 +103,8 @@ export function buildMenuTemplate({ t, runCommand, showAbout, openDataDir, isMac
       submenu: [
         { label: t('menu.openDataDir'), click: openDataDir },
         ...(isMac ? [] : [{ type: 'separator' } as const]),
-        { label: t('menu.about'), click: showAbout },
+        // The window's About dialog (version, build date, data folder, licences); with no window, the native box.
+        { id: 'app.about', label: t('menu.about'), click: (_item, window) => (window ? runCommand('app.about') : showAbout()) },
       ],
     },
   ];

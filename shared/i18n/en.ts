@@ -48,6 +48,7 @@ export const en: Messages = {
     publish: 'Export website',
     languageVi: 'Vietnamese interface (Tiếng Việt)',
     languageEn: 'English interface',
+    about: 'About',
   },
   menu: {
     file: 'File',
@@ -71,6 +72,22 @@ export const en: Messages = {
     about: 'About Newsdesk',
     aboutDetail: 'Version {{version}}\nLibrary: {{dataDir}}',
     openDataDir: 'Open data folder',
+  },
+  about: {
+    title: 'About Newsdesk',
+    summary: 'An offline editorial workstation for local newsrooms.',
+    version: 'Version',
+    buildDate: 'Built',
+    dataDir: 'Data folder',
+    unknown: 'Unknown',
+    loading: 'Reading…',
+    licensesTitle: 'Open-source licences',
+    licensesIntro_one: 'Newsdesk uses {{count}} open-source package, under the licence below. Choose it to read the licence in full.',
+    licensesIntro_other: 'Newsdesk uses {{count}} open-source packages, each under its own licence below. Choose one to read its licence in full.',
+    licensesLoading: 'Reading the list of licences…',
+    licensesUnavailable: 'This build has no list of licences (npm run build makes it).',
+    noLicenseText: 'This package comes without a licence text; its package.json names the licence {{license}}.',
+    close: 'Close',
   },
   library: {
     tabs: { active: 'Articles', waiting: 'Waiting', mine: 'Mine', today: 'Today', overdue: 'Overdue', trash: 'Trash' },
@@ -601,6 +618,7 @@ export const en: Messages = {
     refused: 'This bundle was not taken, nothing was written to the library: {{reason}} ({{detail}}).',
     reasons: {
       not_a_bundle: 'the file is not a .newsdesk bundle',
+      unreadable: 'the file could not be read',
       damaged: 'the bundle is damaged or incomplete',
       unsafe_name: 'the bundle holds an unsafe file name',
       too_large: 'a part of the bundle is too large (possibly a zip bomb)',

@@ -46,6 +46,7 @@ export const vi = {
     publish: 'Xuất trang web',
     languageVi: 'Giao diện tiếng Việt',
     languageEn: 'Giao diện tiếng Anh (English)',
+    about: 'Giới thiệu',
   },
   menu: {
     file: 'Tệp',
@@ -69,6 +70,21 @@ export const vi = {
     about: 'Giới thiệu Newsdesk',
     aboutDetail: 'Phiên bản {{version}}\nThư viện: {{dataDir}}',
     openDataDir: 'Mở thư mục dữ liệu',
+  },
+  about: {
+    title: 'Giới thiệu Newsdesk',
+    summary: 'Bàn biên tập ngoại tuyến cho tòa soạn địa phương.',
+    version: 'Phiên bản',
+    buildDate: 'Ngày dựng',
+    dataDir: 'Thư mục dữ liệu',
+    unknown: 'Không rõ',
+    loading: 'Đang đọc…',
+    licensesTitle: 'Giấy phép phần mềm nguồn mở',
+    licensesIntro_other: 'Newsdesk dùng {{count}} gói phần mềm nguồn mở, mỗi gói theo giấy phép riêng dưới đây. Chọn một gói để đọc toàn văn giấy phép.',
+    licensesLoading: 'Đang đọc danh sách giấy phép…',
+    licensesUnavailable: 'Bản dựng này không có danh sách giấy phép (chạy npm run build để tạo).',
+    noLicenseText: 'Gói này không kèm văn bản giấy phép; tệp package.json của nó ghi giấy phép {{license}}.',
+    close: 'Đóng',
   },
   library: {
     tabs: { active: 'Bài viết', waiting: 'Chờ duyệt', mine: 'Của tôi', today: 'Hôm nay', overdue: 'Quá hạn', trash: 'Thùng rác' },
@@ -564,6 +580,7 @@ export const vi = {
     refused: 'Không nhận gói này, chưa ghi gì vào thư viện: {{reason}} ({{detail}}).',
     reasons: {
       not_a_bundle: 'tệp không phải gói .newsdesk',
+      unreadable: 'không đọc được tệp',
       damaged: 'gói bị hỏng hoặc không trọn vẹn',
       unsafe_name: 'gói có tên tệp không an toàn',
       too_large: 'gói có phần quá lớn (có thể là “bom nén”)',

@@ -49,6 +49,30 @@ describe('the application menu', () => {
     expect(undo.registerAccelerator).toBe(false);
   });
 
+  it("Help → About opens the window's About dialog (the shared command), or the native box when no window is open", async () => {
+    const { template, ran } = await menuFor('vi');
+    const about = items(template.at(-1)!).find((i) => i.id === 'app.about')!;
+    expect(about.label).toBe('Giới thiệu Newsdesk');
+    const click = about.click as (item: unknown, window: unknown, event: unknown) => void;
+    click({}, { id: 1 }, {});
+    expect(ran).toEqual(['app.about']);
+    let nativeBoxes = 0;
+    const i18n = i18next.createInstance();
+    await i18n.init({ resources, lng: 'en' });
+    const windowless = buildMenuTemplate({
+      t: (key, options) => i18n.t(key, options),
+      runCommand: (id) => ran.push(id),
+      showAbout: () => nativeBoxes++,
+      openDataDir: () => undefined,
+      isMac: true,
+    });
+    const aboutWindowless = items(windowless.at(-1)!).find((i) => i.id === 'app.about')!;
+    expect(aboutWindowless.label).toBe('About Newsdesk');
+    (aboutWindowless.click as typeof click)({}, undefined, {});
+    expect(nativeBoxes).toBe(1);
+    expect(ran).toEqual(['app.about']);
+  });
+
   it('speaks English when asked', async () => {
     const { template } = await menuFor('en');
     expect(template.map((m) => m.label)).toEqual(['File', 'Edit', 'Format', 'View', 'Help']);
