@@ -12,6 +12,17 @@ import { createDispatcher } from './dispatch';
 import { startWebHost } from './webHost';
 
 async function main(): Promise<void> {
+  // Ctrl+C from the first moment: while the library is still opening, it is closed (and its lock
+  // released) as soon as it is open, rather than the process dying with the lock left behind.
+  let stop: (() => Promise<void>) | null = null;
+  let stopAsked = false;
+  const onSignal = () => {
+    if (stop) void stop();
+    else stopAsked = true;
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
   const argv = process.argv.slice(2);
   const dataDir = resolveDataDir(argv);
   // __dirname is the bundle's folder (dist/electron/), not this source file's.
@@ -40,7 +51,7 @@ async function main(): Promise<void> {
   }
 
   let closing = false;
-  const shutdown = async () => {
+  stop = async () => {
     if (closing) return;
     closing = true;
     await host.close();
@@ -48,8 +59,7 @@ async function main(): Promise<void> {
     process.stdout.write('Newsdesk đã dừng / stopped.\n');
     process.exit(0);
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  if (stopAsked) await stop();
 }
 
 main().catch((error: unknown) => {
