@@ -1,7 +1,8 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { NewsdeskBridge } from '../shared/api/bridge';
 import type { BundleSummary, StorageProblem } from '../shared/api/contract';
-import { receiveArticles, sendArticles } from './api/bundles';
+import { receiveArticles, receiveOpenedBundles, sendArticles } from './api/bundles';
 import { BundleSummaryDialog } from './components/BundleSummaryDialog';
 import { AboutDialog } from './components/AboutDialog';
 import { commandSpecs, matchesAccelerator, type CommandId } from '../shared/commands';
@@ -68,7 +69,7 @@ function Workspace({ connection }: { connection: Exclude<Connection, { kind: 'no
     <ApiContext.Provider value={connection.api}>
       <CommandContext.Provider value={registry}>
         <NoticeContext.Provider value={setNotice}>
-          <Shell />
+          <Shell bridge={connection.bridge} />
           <StatusToast notice={notice} onClose={closeNotice} />
         </NoticeContext.Provider>
       </CommandContext.Provider>
@@ -79,7 +80,7 @@ function Workspace({ connection }: { connection: Exclude<Connection, { kind: 'no
 /** What the header's pieces see before the library's settings arrive (no view is shown meanwhile). */
 const BEFORE_SETTINGS = defaultSettings();
 
-function Shell() {
+function Shell({ bridge }: { bridge: NewsdeskBridge | null }) {
   const { t } = useTranslation();
   const api = useApi();
   const [route, navigate] = useHashRoute();
@@ -175,6 +176,18 @@ function Shell() {
     const summary = await receiveArticles(api, t, notify);
     if (summary) setReceived(summary);
   });
+  // `.newsdesk` files double-clicked in the system (Electron): received once a profile is chosen.
+  useEffect(() => {
+    if (!bridge || !profile) return;
+    // Taken files leave the main process's list: each is received once, whatever renders meanwhile.
+    const take = async () => {
+      const bundles = await bridge.takeOpenedBundles();
+      const summary = bundles.length ? await receiveOpenedBundles(api, t, notify, bundles) : null;
+      if (summary) setReceived(summary);
+    };
+    void take();
+    return bridge.onDidOpenBundles(() => void take());
+  }, [api, bridge, notify, profile, t]);
   useCommand('view.library', () => navigate({ view: 'library' }));
   useCommand('ui.language.vi', () => changeLanguage('vi'));
   useCommand('ui.language.en', () => changeLanguage('en'));

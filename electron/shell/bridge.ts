@@ -1,11 +1,14 @@
 import type { NewsdeskBridge } from '../../shared/api/bridge';
+import type { OpenedBundle } from '../../shared/api/bridge';
 import {
+  BUNDLES_WAITING_CHANNEL,
   CHOOSE_FOLDER_CHANNEL,
   COMMAND_CHANNEL,
   FLUSH_DONE_CHANNEL,
   FLUSH_REQUEST_CHANNEL,
   ipcChannel,
   methodNames,
+  TAKE_BUNDLES_CHANNEL,
 } from '../../shared/api/methods';
 import { isCommandId } from '../../shared/commands';
 
@@ -48,6 +51,15 @@ export function createBridge(ipc: RendererIpc): NewsdeskBridge {
   api.chooseFolder = async ({ title, defaultPath }) => {
     const chosen = await ipc.invoke(CHOOSE_FOLDER_CHANNEL, { title: String(title), ...(defaultPath ? { defaultPath: String(defaultPath) } : {}) });
     return typeof chosen === 'string' ? chosen : null;
+  };
+  api.onDidOpenBundles = (listener) => {
+    const wrapped = () => listener();
+    ipc.on(BUNDLES_WAITING_CHANNEL, wrapped);
+    return () => void ipc.removeListener(BUNDLES_WAITING_CHANNEL, wrapped);
+  };
+  api.takeOpenedBundles = async () => {
+    const taken = await ipc.invoke(TAKE_BUNDLES_CHANNEL);
+    return Array.isArray(taken) ? (taken as OpenedBundle[]) : [];
   };
   return api;
 }

@@ -20,6 +20,7 @@ import { buildMenuTemplate } from './menu';
 import { readStaticFile } from '../transport/staticFiles';
 import { loadWindowState, restoreWindowState, saveWindowState } from './windowState';
 import { createDispatcher } from '../transport/dispatch';
+import { wireOpenFiles } from './openFiles';
 
 // Paths are relative to the bundle (dist/electron/main.cjs), not to this source file.
 const RENDERER_DIR = join(__dirname, '..', 'renderer');
@@ -231,6 +232,8 @@ async function start(): Promise<void> {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // .newsdesk files double-clicked or given on the command line: the window receives them (openFiles.ts).
+  wireOpenFiles({ app, ipcMain, argv: process.argv, cwd: process.cwd(), windows: () => BrowserWindow.getAllWindows() });
   app.on('second-instance', () => {
     if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore();

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import type { OpenedBundle } from '../../shared/api/bridge';
 import type { ApiError, BundleSummary } from '../../shared/api/contract';
 import type { AppApi } from './sequenced';
 import { errorText } from './ApiContext';
@@ -28,13 +29,34 @@ export async function receiveArticles(api: AppApi, t: TFunction, notify: Notify)
   const file = await chooseFile('.newsdesk,application/zip');
   if (!file) return null;
   notify({ text: t('bundle.receiving', { name: file.name }) });
-  const result = await api.importBundle({ dataBase64: await readFileBase64(file) });
+  return mergeBundle(api, t, notify, file.name, await readFileBase64(file));
+}
+
+/**
+ * Merges the `.newsdesk` files the system asked Newsdesk to open (double-clicked, Electron only),
+ * one after another, as "Receive articles…" does; resolves with what the last one merged did.
+ */
+export async function receiveOpenedBundles(api: AppApi, t: TFunction, notify: Notify, bundles: readonly OpenedBundle[]): Promise<BundleSummary | null> {
+  let summary: BundleSummary | null = null;
+  for (const bundle of bundles) {
+    if ('error' in bundle) {
+      notify({ text: t('bundle.refused', { reason: t(`bundle.reasons.${bundle.error}`), detail: bundle.detail ?? bundle.name }), tone: 'error' });
+      continue;
+    }
+    notify({ text: t('bundle.receiving', { name: bundle.name }) });
+    summary = (await mergeBundle(api, t, notify, bundle.name, bundle.dataBase64)) ?? summary;
+  }
+  return summary;
+}
+
+async function mergeBundle(api: AppApi, t: TFunction, notify: Notify, name: string, dataBase64: string): Promise<BundleSummary | null> {
+  const result = await api.importBundle({ dataBase64 });
   if (!result.ok) {
     notify({ text: bundleErrorText(t, result.error), tone: 'error' });
     return null;
   }
   window.dispatchEvent(new CustomEvent(LIBRARY_CHANGED));
-  notify({ text: t('bundle.received', { name: file.name }) });
+  notify({ text: t('bundle.received', { name }) });
   return result.value;
 }
 

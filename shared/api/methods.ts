@@ -65,6 +65,10 @@ export const FLUSH_REQUEST_CHANNEL = `${IPC_PREFIX}flush-request`;
 export const FLUSH_DONE_CHANNEL = `${IPC_PREFIX}flush-done`;
 /** Renderer → main: show the system's folder dialog; answers the chosen folder or null. */
 export const CHOOSE_FOLDER_CHANNEL = `${IPC_PREFIX}choose-folder`;
+/** Main → renderer: `.newsdesk` files the system asked Newsdesk to open are waiting (electron/shell/openFiles). */
+export const BUNDLES_WAITING_CHANNEL = `${IPC_PREFIX}bundles-waiting`;
+/** Renderer → main: hand over the waiting `.newsdesk` files (each once), read. */
+export const TAKE_BUNDLES_CHANNEL = `${IPC_PREFIX}take-bundles`;
 
 /**
  * Where the renderer loads a library image's derivative from (by its name, see
