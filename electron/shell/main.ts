@@ -6,82 +6,76 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import i18next from 'i18next';
 import { version } from '../../package.json';
-import { IMAGE_ROUTE, CHOOSE_FOLDER_CHANNEL, COMMAND_CHANNEL, FLUSH_DONE_CHANNEL, FLUSH_REQUEST_CHANNEL } from '../../shared/api/methods';
+import { CHOOSE_FOLDER_CHANNEL, COMMAND_CHANNEL, FLUSH_DONE_CHANNEL, FLUSH_REQUEST_CHANNEL } from '../../shared/api/methods';
 import type { CommandId } from '../../shared/commands';
 import { DEFAULT_LANGUAGE, resources } from '../../shared/i18n';
 import type { InterfaceLanguage } from '../../shared/model/settings';
 import { resolveDataDir } from '../library/dataDir';
 import { LibraryService } from '../library/LibraryService';
-import { LibraryLockedElsewhereError, LibraryLockedError, LOCKED_EXIT_CODE, lockedElsewhereValues, TAKE_OVER_FLAG } from '../library/libraryLock';
-import { SECURITY_HEADERS } from '../transport/csp';
-import { APP_ORIGIN, isTrustedSender, registerIpc } from '../transport/ipc';
+import { LibraryLockedElsewhereError, lockedElsewhereValues, TAKE_OVER_FLAG } from '../library/libraryLock';
+import { isTrustedSender, registerIpc } from '../transport/ipc';
 import { folderDialogOptions } from './folderDialog';
 import { buildMenuTemplate } from './menu';
 import { readStaticFile } from '../transport/staticFiles';
 import { loadWindowState, restoreWindowState, saveWindowState } from './windowState';
 import { createDispatcher } from '../transport/dispatch';
 import { wireOpenFiles } from './openFiles';
+import { createCloseGuard, createQuitGuard } from './closeGuard';
+import {
+  allowsFrameNavigation,
+  allowsNavigation,
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  appProtocolResponse,
+  focusExisting,
+  languageForLocale,
+  permissionAllowed,
+  startupFailure,
+  openMainWindow,
+  windowOpenDecision,
+} from './policy';
 
 // Paths are relative to the bundle (dist/electron/main.cjs), not to this source file.
 const RENDERER_DIR = join(__dirname, '..', 'renderer');
 const FLUSH_TIMEOUT_MS = 3000;
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
 
 const i18n = i18next.createInstance();
 let mainWindow: BrowserWindow | null = null;
 let service: LibraryService | null = null;
 let quitting = false;
-let disposed = false;
 
-/** External links open in the system browser only for https and mailto, after parsing. */
-function openExternalSafely(raw: string): void {
-  try {
-    const url = new URL(raw);
-    if (url.protocol === 'https:' || url.protocol === 'mailto:') void shell.openExternal(url.toString());
-  } catch {
-    // not a URL: ignore
-  }
-}
-
+/** Every page's navigation, new windows and permissions go through ./policy. */
 function hardenContents(): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+      if (!allowsNavigation(url)) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
-      if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+      if (!allowsNavigation(url)) event.preventDefault();
     });
     contents.on('will-frame-navigate', (event) => {
-      // Frames inside the page (the preview) may show documents we render, never other sites.
-      if (!event.isMainFrame && !/^(about:|blob:|data:|app:\/\/newsdesk\/)/.test(event.url)) event.preventDefault();
+      if (!allowsFrameNavigation(event.url, event.isMainFrame)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      openExternalSafely(url);
-      return { action: 'deny' };
+      const { action, openExternally } = windowOpenDecision(url);
+      if (openExternally) void shell.openExternal(openExternally); // eng-disable OPEN_EXTERNAL_JS_CHECK: only https and mailto URLs, parsed first (policy.ts externalUrl)
+      return { action };
     });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionAllowed(permission)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => permissionAllowed(permission));
 }
 
 function serveApp(): void {
-  protocol.handle('app', async (request) => {
-    const url = new URL(request.url);
-    const isImage = url.pathname.startsWith(IMAGE_ROUTE);
-    const file =
-      url.host !== 'newsdesk'
-        ? null
-        : isImage
-          ? service && (await service.images.read(url.pathname.slice(IMAGE_ROUTE.length)))
-          : await readStaticFile(RENDERER_DIR, url.pathname);
-    if (!file) return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
-    return new Response(new Uint8Array(file.body), {
-      headers: { ...SECURITY_HEADERS, 'Content-Type': file.contentType },
-    });
+  const rendererFiles = (path: string) => readStaticFile(RENDERER_DIR, path);
+  const libraryImages = async (name: string) => (service ? service.images.read(name) : null);
+  protocol.handle(APP_SCHEME, async (request) => {
+    const { status, headers, body } = await appProtocolResponse(request.url, { readStatic: rendererFiles, readImage: libraryImages });
+    return new Response(body, { status, headers });
   });
 }
 
@@ -113,63 +107,38 @@ async function createWindow(): Promise<void> {
     await loadWindowState(userData),
     screen.getAllDisplays().map((d) => d.workArea),
   );
-  const win = new BrowserWindow({
-    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
-    width: state.width,
-    height: state.height,
-    minWidth: 640,
-    minHeight: 480,
-    show: false,
-    title: 'Newsdesk',
-    backgroundColor: '#ffffff',
-    webPreferences: {
-      preload: join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      // Chromium's spellchecker downloads its dictionaries; Newsdesk stays offline.
-      spellcheck: false,
-    },
-  });
+  const win = openMainWindow(BrowserWindow, state, join(__dirname, 'preload.cjs'));
   mainWindow = win;
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
 
   // Before closing: remember the bounds and let the renderer save what is being typed.
-  let flushed = false;
-  win.on('close', (event) => {
-    const bounds = win.getNormalBounds();
-    void saveWindowState(userData, { ...bounds, maximized: win.isMaximized() }).catch(() => undefined);
-    if (flushed) return;
-    event.preventDefault();
-    let finished = false;
-    const finish = () => {
-      if (finished) return;
-      finished = true;
-      flushed = true;
-      ipcMain.removeListener(FLUSH_DONE_CHANNEL, onDone);
+  const guard = createCloseGuard({
+    requestFlush: () => win.webContents.send(FLUSH_REQUEST_CHANNEL),
+    onFlushed: (done) => {
+      const listener = (event: Electron.IpcMainEvent) => {
+        if (event.sender === win.webContents) done();
+      };
+      ipcMain.on(FLUSH_DONE_CHANNEL, listener);
+      return () => ipcMain.removeListener(FLUSH_DONE_CHANNEL, listener);
+    },
+    close: () => {
       if (!win.isDestroyed()) win.close();
-      // Cmd+Q / File → Quit: the close was only delayed for saving; now go on quitting.
+    },
+    // Cmd+Q / File → Quit: the close was only delayed for saving; now go on quitting.
+    afterClose: () => {
       if (quitting) app.quit();
-    };
-    const onDone = (doneEvent: Electron.IpcMainEvent) => {
-      if (doneEvent.sender === win.webContents) finish();
-    };
-    ipcMain.on(FLUSH_DONE_CHANNEL, onDone);
-    setTimeout(finish, FLUSH_TIMEOUT_MS);
-    win.webContents.send(FLUSH_REQUEST_CHANNEL);
+    },
+    timeoutMs: FLUSH_TIMEOUT_MS,
+  });
+  win.on('close', (event) => {
+    void saveWindowState(userData, { ...win.getNormalBounds(), maximized: win.isMaximized() }).catch(() => undefined);
+    guard(event);
   });
   win.on('closed', () => {
     mainWindow = null;
   });
-  await win.loadURL(`${APP_ORIGIN}/index.html`);
-}
-
-/** The interface language before the library's settings are read: the system's, if Newsdesk has it. */
-function systemLanguage(): InterfaceLanguage {
-  const locale = app.getLocale().toLowerCase();
-  return locale.startsWith('en') ? 'en' : DEFAULT_LANGUAGE;
+  await win.loadURL(APP_ENTRY_URL);
 }
 
 /**
@@ -203,7 +172,7 @@ async function start(): Promise<void> {
   hardenContents();
   serveApp();
   const dataDir = resolveDataDir(process.argv, process.env);
-  await i18n.init({ resources, lng: systemLanguage(), fallbackLng: DEFAULT_LANGUAGE, interpolation: { escapeValue: false } });
+  await i18n.init({ resources, lng: languageForLocale(app.getLocale()), fallbackLng: DEFAULT_LANGUAGE, interpolation: { escapeValue: false } });
   service = await openLibrary(dataDir);
   if (!service) {
     // The user chose not to take the library over: nothing was opened, nothing to save.
@@ -213,8 +182,9 @@ async function start(): Promise<void> {
   const dispatch = createDispatcher(service);
   const settings = await service.getSettings({});
   await i18n.changeLanguage(settings.interfaceLanguage ?? DEFAULT_LANGUAGE);
-  registerIpc(ipcMain, async (method, input) => {
-    const result = await dispatch(method, input);
+  registerIpc(ipcMain, async (method, input, context) => {
+    // The context (who is acting: a profile id) goes along, as the web host's does.
+    const result = await dispatch(method, input, context);
     if (method === 'saveSettings' && result.ok) setMenu((result.value as { interfaceLanguage: InterfaceLanguage }).interfaceLanguage);
     return result;
   });
@@ -234,12 +204,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   // .newsdesk files double-clicked or given on the command line: the window receives them (openFiles.ts).
   wireOpenFiles({ app, ipcMain, argv: process.argv, cwd: process.cwd(), windows: () => BrowserWindow.getAllWindows() });
-  app.on('second-instance', () => {
-    if (mainWindow) {
-      if (mainWindow.isMinimized()) mainWindow.restore();
-      mainWindow.focus();
-    }
-  });
+  app.on('second-instance', () => focusExisting(mainWindow));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -250,26 +215,14 @@ if (!app.requestSingleInstanceLock()) {
     quitting = true;
   });
   // Let the library finish its writes and release its lock before the process ends.
-  app.on('will-quit', (event) => {
-    if (disposed || !service) return;
-    event.preventDefault();
-    void service.dispose().finally(() => {
-      disposed = true;
-      app.quit();
-    });
-  });
+  app.on('will-quit', createQuitGuard(() => service, () => app.quit()));
   app
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
-      const message =
-        error instanceof LibraryLockedError
-          ? `Thư viện đang được một Newsdesk khác mở${error.pid ? ` (tiến trình ${error.pid})` : ''}.\n${error.message}`
-          : error instanceof Error
-            ? error.message
-            : String(error);
+      const { message, exitCode } = startupFailure(error);
       dialog.showErrorBox('Newsdesk', message);
       // A library that is locked is no reason for `npm start` to try the web host instead (scripts/start.mjs).
-      app.exit(error instanceof LibraryLockedError ? LOCKED_EXIT_CODE : 1);
+      app.exit(exitCode);
     });
 }

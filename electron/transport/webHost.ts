@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MAX_REQUEST_BYTES, type ApiError, type Result } from '../../shared/api/contract';
-import { SECURITY_HEADERS } from './csp';
+import { SECURITY_HEADERS, securityHeadersFor } from './csp';
 import { readStaticFile } from './staticFiles';
 import { IMAGE_ROUTE, PROFILE_HEADER } from '../../shared/api/methods';
 import type { Dispatcher } from './dispatch';
@@ -79,7 +79,8 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const file = await readStaticFile(options.staticDir, url.pathname);
       if (!file) return sendJson(response, 404, failure('not_found', 'Not found.'));
       response.writeHead(200, {
-        ...SECURITY_HEADERS,
+        // The preview's document has its own policy (inline styles there only); every other file the app's.
+        ...securityHeadersFor(url.pathname),
         'Content-Type': file.contentType,
         'Content-Length': file.body.length,
         'Cache-Control': 'no-cache',

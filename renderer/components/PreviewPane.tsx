@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PREVIEW_ROUTE } from '../../shared/api/methods';
 
 const WIDTHS = { desktop: 1280, tablet: 768, phone: 390 } as const;
 type Width = keyof typeof WIDTHS;
@@ -15,19 +16,26 @@ export function PreviewPane({ html, withSuggestions, onWithSuggestions }: { html
   const [full, setFull] = useState(false);
   const frame = useRef<HTMLIFrameElement>(null);
   const box = useRef<HTMLDivElement>(null);
-  const scroll = useRef(0);
+  const [shell, setShell] = useState<Document | null>(null);
   const [scale, setScale] = useState(1);
 
-  // Remember where the reader was before the document is replaced, and go back there after.
+  // The frame holds the preview's own document (PREVIEW_ROUTE, served with a policy that allows the
+  // page's inline stylesheet there and nowhere else in the app). Once it has loaded, each version of
+  // the page is written into it: no reload, so the reader stays where they were.
+  const onLoad = () => {
+    const document = frame.current?.contentDocument;
+    if (document?.body?.hasAttribute('data-preview-shell')) setShell(document);
+  };
+
   useEffect(() => {
-    const current = frame.current;
-    if (!current) return;
-    scroll.current = current.contentWindow?.scrollY ?? scroll.current;
-    const restore = () => current.contentWindow?.scrollTo(0, scroll.current);
-    current.addEventListener('load', restore, { once: true });
-    current.srcdoc = html;
-    return () => current.removeEventListener('load', restore);
-  }, [html]);
+    const view = frame.current?.contentWindow;
+    if (!shell || !view) return;
+    const scrollY = view.scrollY;
+    shell.open();
+    shell.write(html);
+    shell.close();
+    view.scrollTo(0, scrollY);
+  }, [html, shell]);
 
   useEffect(() => {
     const element = box.current;
@@ -71,8 +79,10 @@ export function PreviewPane({ html, withSuggestions, onWithSuggestions }: { html
       <div className="preview-box" ref={box}>
         <iframe
           ref={frame}
+          src={PREVIEW_ROUTE}
+          onLoad={onLoad}
           title={t('preview.title')}
-          // Scripts never run; same origin only so the scroll position can be kept across updates.
+          // Scripts never run; same origin only so the app can write the page in and keep its scroll position.
           sandbox="allow-same-origin"
           style={{ width: WIDTHS[width], height: `${100 / scale}%`, transform: `scale(${scale})` }}
           data-testid="preview-frame"

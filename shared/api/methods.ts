@@ -77,6 +77,12 @@ export const TAKE_BUNDLES_CHANNEL = `${IPC_PREFIX}take-bundles`;
 export const IMAGE_ROUTE = '/library/images/';
 export const imageUrl = (name: string) => `${IMAGE_ROUTE.slice(1)}${name}`;
 
+/**
+ * The preview's own document (renderer/public/preview.html), served by either transport with its
+ * own policy, which allows the published page's inline stylesheet there and nowhere else.
+ */
+export const PREVIEW_ROUTE = '/preview.html';
+
 /** The web host's header naming the profile a call comes from (see CallContext in ./contract). */
 export const PROFILE_HEADER = 'X-Newsdesk-Profile';
 

@@ -1,7 +1,9 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_REQUEST_BYTES } from '../../shared/api/contract';
 import { LibraryService } from '../../electron/library/LibraryService';
+import { PREVIEW_CONTENT_SECURITY_POLICY } from '../../electron/transport/csp';
 import type { WebHost } from '../../electron/transport/webHost';
 import { makeTempDir, removeDir, snapshotDir } from '../helpers/tempDir';
 import { post, rawRequest, webTransport } from '../helpers/transports';
@@ -94,6 +96,18 @@ describe('the loopback web host', () => {
     expect(page.text).toContain('<title>Newsdesk</title>');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['content-security-policy']).toContain("style-src 'self';");
+    expect(page.headers['content-security-policy']).not.toContain('unsafe-inline');
+  });
+
+  it('serves the preview’s document with its own policy: inline styles, no script, sandboxed', async () => {
+    await writeFile(join(dir, 'static', 'preview.html'), '<!doctype html><body data-preview-shell></body>', 'utf8');
+    const preview = await rawRequest(host, { path: '/preview.html', headers: { Host: `127.0.0.1:${host.port}` } });
+    expect(preview.status).toBe(200);
+    expect(preview.headers['content-security-policy']).toBe(PREVIEW_CONTENT_SECURITY_POLICY);
+    // Any other spelling of the path gets the app's policy.
+    const other = await rawRequest(host, { path: '/preview.html/', headers: { Host: `127.0.0.1:${host.port}` } });
+    expect(other.headers['content-security-policy']).not.toContain('unsafe-inline');
   });
 
   it('serves library images to its own pages only', async () => {
