@@ -159,6 +159,15 @@ test('the Vietnamese interface shows no English on its screens and dialogs', asy
   await page.goBack();
   await expect(page.getByLabel('Tít', { exact: true })).toHaveValue(HEADLINE);
 
+  // An older version, opened from the history.
+  if ((await page.getByTestId('toggle-history').getAttribute('aria-pressed')) !== 'true') await page.getByTestId('toggle-history').click();
+  await first.getByRole('link', { name: 'Xem' }).click();
+  await expect.poll(() => new URL(page.url()).hash).toMatch(/revision/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await checkScreen(page, 'older version');
+  await page.goBack();
+  await expect(page.getByLabel('Tít', { exact: true })).toHaveValue(HEADLINE);
+
   // Find and replace, opened from the keyboard.
   await page.getByTestId('body-editor').click();
   await page.keyboard.press('Control+h');
