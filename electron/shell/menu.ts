@@ -41,6 +41,8 @@ export function buildMenuTemplate({ t, runCommand, showAbout, openDataDir, isMac
         command('bundle.receive'),
         { type: 'separator' },
         command('view.library'),
+        command('view.publish'),
+        command('view.settings'),
         { type: 'separator' },
         { role: 'quit', label: t('menu.quit') },
       ],
@@ -89,6 +91,8 @@ export function buildMenuTemplate({ t, runCommand, showAbout, openDataDir, isMac
     {
       label: t('menu.view'),
       submenu: [
+        command('app.commandPalette'),
+        { type: 'separator' },
         { role: 'zoomIn', label: t('menu.zoomIn') },
         { role: 'zoomOut', label: t('menu.zoomOut') },
         { role: 'resetZoom', label: t('menu.resetZoom') },

@@ -49,6 +49,17 @@ export const en: Messages = {
     languageVi: 'Vietnamese interface (Tiếng Việt)',
     languageEn: 'English interface',
     about: 'About',
+    palette: 'Command palette…',
+  },
+  palette: {
+    title: 'Command palette',
+    search: 'Search commands',
+    placeholder: 'Type a command’s name…',
+    hint: 'Up and down arrows to choose, Enter to run, Esc to close.',
+    commands: 'Commands',
+    count_one: '{{count, number}} command',
+    count_other: '{{count, number}} commands',
+    empty: 'No command matches.',
   },
   menu: {
     file: 'File',

@@ -47,6 +47,16 @@ export const vi = {
     languageVi: 'Giao diện tiếng Việt',
     languageEn: 'Giao diện tiếng Anh (English)',
     about: 'Giới thiệu',
+    palette: 'Bảng lệnh…',
+  },
+  palette: {
+    title: 'Bảng lệnh',
+    search: 'Tìm lệnh',
+    placeholder: 'Gõ tên lệnh (không dấu cũng được)…',
+    hint: 'Mũi tên lên, xuống để chọn; Enter để chạy; Esc để đóng.',
+    commands: 'Các lệnh',
+    count_other: '{{count, number}} lệnh',
+    empty: 'Không có lệnh nào khớp.',
   },
   menu: {
     file: 'Tệp',

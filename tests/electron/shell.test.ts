@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import { commandSpecs, type CommandId } from '../../shared/commands';
+import { commandIds, commandSpecs, type CommandId } from '../../shared/commands';
 import { resources } from '../../shared/i18n';
 import { argValue, resolveDataDir, userDataDir } from '../../electron/library/dataDir';
 import { buildMenuTemplate } from '../../electron/shell/menu';
@@ -28,7 +28,7 @@ describe('the application menu', () => {
     const { template, ran } = await menuFor('vi');
     expect(template.map((m) => m.label)).toEqual(['Tệp', 'Sửa', 'Định dạng', 'Xem', 'Trợ giúp']);
     const file = items(template[0]!);
-    expect(file.map((i) => i.label).filter(Boolean)).toEqual(['Bài viết mới', 'Nhập từ Word/TXT…', 'Lưu phiên bản', 'Xuất HTML…', 'Gửi bài…', 'Nhận bài…', 'Thư viện', 'Thoát']);
+    expect(file.map((i) => i.label).filter(Boolean)).toEqual(['Bài viết mới', 'Nhập từ Word/TXT…', 'Lưu phiên bản', 'Xuất HTML…', 'Gửi bài…', 'Nhận bài…', 'Thư viện', 'Xuất trang web', 'Cài đặt', 'Thoát']);
     for (const id of ['article.new', 'article.save', 'article.export', 'bundle.send', 'bundle.receive'] as const) {
       const item = file.find((i) => i.id === id)!;
       expect(item.accelerator).toBe(commandSpecs[id].accelerator);
@@ -71,6 +71,41 @@ describe('the application menu', () => {
     (aboutWindowless.click as typeof click)({}, undefined, {});
     expect(nativeBoxes).toBe(1);
     expect(ran).toEqual(['app.about']);
+  });
+
+  it('holds every command of the shared list, under its group’s menu, with its label and shortcut (one list for menu, toolbar, palette and keys)', async () => {
+    for (const language of ['vi', 'en'] as const) {
+      const { template, ran } = await menuFor(language);
+      const i18n = i18next.createInstance();
+      await i18n.init({ resources, lng: language });
+      const found = new Map<string, { item: MenuItemConstructorOptions; menu: string }>();
+      const walk = (entries: MenuItemConstructorOptions[], menu: string) => {
+        for (const entry of entries) {
+          if (entry.id) found.set(entry.id, { item: entry, menu });
+          if (Array.isArray(entry.submenu)) walk(entry.submenu, menu);
+        }
+      };
+      for (const menu of template) walk(items(menu), menu.label!);
+      for (const id of commandIds) {
+        const spec = commandSpecs[id];
+        const entry = found.get(id);
+        expect(entry, `${id} is in the menu`).toBeDefined();
+        expect(entry!.menu, `${id} is under its group`).toBe(i18n.t(`menu.${spec.group}`));
+        if (id !== 'app.about') expect(entry!.item.label).toBe(i18n.t(spec.labelKey));
+        expect(entry!.item.accelerator).toBe(spec.accelerator);
+        (entry!.item.click as (item: unknown, window: unknown, event: unknown) => void)({}, { id: 1 }, {});
+      }
+      expect(ran).toEqual([...commandIds]);
+    }
+  });
+
+  it('View → Command palette runs the palette with its shortcut, taken by the menu (the palette is no editor command)', async () => {
+    const { template, ran } = await menuFor('vi');
+    const palette = items(template[3]!).find((i) => i.id === 'app.commandPalette')!;
+    expect(palette).toMatchObject({ label: 'Bảng lệnh…', accelerator: 'CmdOrCtrl+Shift+P' });
+    expect(palette.registerAccelerator).toBeUndefined();
+    (palette.click as () => void)();
+    expect(ran).toEqual(['app.commandPalette']);
   });
 
   it('speaks English when asked', async () => {
