@@ -18,6 +18,8 @@ let firstRowMarked = false;
  */
 export const ROW_HEIGHT = 41;
 export const ROW_WITH_SNIPPET = 84;
+/** The user's text size against the 16 px the heights above are for: a larger text makes taller rows. */
+const textScale = () => parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 || 1;
 const OVERSCAN = 12;
 const MIN_HEIGHT = 280;
 /** Below the list: the main area's own padding. */
@@ -71,6 +73,8 @@ export function ArticleTable(props: TableProps) {
   activeRef.current = active;
   const shown = useRef<[number, number]>([0, 0]);
   const pendingFocus = useRef<number | null>(null);
+  const scale = textScale();
+  const rowHeight = Math.round((props.searching ? ROW_WITH_SNIPPET : ROW_HEIGHT) * scale);
 
   const rangeExtractor = useCallback((range: Range) => {
     shown.current = [Math.max(0, range.startIndex - range.overscan), Math.min(range.count - 1, range.endIndex + range.overscan)];
@@ -89,7 +93,7 @@ export function ArticleTable(props: TableProps) {
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scroller.current,
-    estimateSize: () => (props.searching ? ROW_WITH_SNIPPET : ROW_HEIGHT),
+    estimateSize: () => rowHeight,
     overscan: OVERSCAN,
     rangeExtractor,
   });
@@ -107,7 +111,7 @@ export function ArticleTable(props: TableProps) {
     setActive(0);
     virtualizer.measure();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [listKey, props.searching]);
+  }, [listKey, props.searching, scale]);
   // A shorter list keeps the row within it. (An update of the row, not a value: when a new question
   // came in the same render, its move to the top, queued just before, is what this sees.)
   useEffect(() => {
@@ -155,7 +159,7 @@ export function ArticleTable(props: TableProps) {
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
     if (event.altKey || total === 0) return;
-    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / rowHeight) - 1);
     const current = activeRef.current;
     const mod = event.ctrlKey || event.metaKey;
     switch (event.key) {
@@ -247,7 +251,7 @@ export function ArticleTable(props: TableProps) {
               settings={settings}
               today={today}
               actions={actions}
-              height={props.searching ? ROW_WITH_SNIPPET : ROW_HEIGHT}
+              height={rowHeight}
             />
           ))}
         </tbody>
