@@ -98,13 +98,17 @@ export async function chooseProfile(page: Page, name: string): Promise<void> {
   await expect(profileSwitcher(page)).toHaveAccessibleName(new RegExp(`^(Hồ sơ|Profile): ${name} \\(`));
 }
 
-/** axe-core with the WCAG 2 A and AA rules: zero violations. */
-export async function expectNoAxeViolations(page: Page, { exclude }: { exclude?: string } = {}): Promise<void> {
+/** axe-core with the WCAG 2 A and AA rules: each violation as "rule: help (where)". */
+export async function axeViolations(page: Page, { exclude }: { exclude?: string } = {}): Promise<string[]> {
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
   if (exclude) builder = builder.exclude(exclude);
   const results = await builder.analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(summary).toEqual([]);
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** axe-core with the WCAG 2 A and AA rules: zero violations. */
+export async function expectNoAxeViolations(page: Page, options: { exclude?: string } = {}): Promise<void> {
+  expect(await axeViolations(page, options)).toEqual([]);
 }
 
 /** A screenshot for people to look at (README, review): the top of the page, or a given element's place. */
