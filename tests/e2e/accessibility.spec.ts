@@ -21,8 +21,18 @@ const PREVIEW = '[data-testid="preview-frame"]';
 /** Violations found on the tour, by screen: all of them reported at the end rather than the first alone. */
 type Found = string[];
 
+/**
+ * axe on the screen as it stands, in the light theme and, where the build has themes (data-theme
+ * on <html>, following the system's unless the user chose), in the dark one as the system asks for it.
+ */
 async function check(page: Page, found: Found, screen: string): Promise<void> {
   for (const violation of await axeViolations(page, { exclude: PREVIEW })) found.push(`${screen}: ${violation}`);
+  if (!(await page.locator('html').getAttribute('data-theme'))) return;
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  for (const violation of await axeViolations(page, { exclude: PREVIEW })) found.push(`${screen} (dark): ${violation}`);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 }
 
 async function expectIdle(page: Page): Promise<void> {
