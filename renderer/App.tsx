@@ -5,6 +5,8 @@ import type { BundleSummary, StorageProblem } from '../shared/api/contract';
 import { receiveArticles, receiveOpenedBundles, sendArticles } from './api/bundles';
 import { BundleSummaryDialog } from './components/BundleSummaryDialog';
 import { AboutDialog } from './components/AboutDialog';
+import { CommandPalette } from './components/CommandPalette';
+import { ariaKeyShortcut, formatShortcut } from '../shared/commandPalette';
 import { commandSpecs, matchesAccelerator, type CommandId } from '../shared/commands';
 import { defaultSettings, type InterfaceLanguage, type Settings } from '../shared/model/settings';
 import { DEFAULT_POLICY } from '../shared/review/people';
@@ -48,13 +50,18 @@ function Workspace({ connection }: { connection: Exclude<Connection, { kind: 'no
   const [notice, setNotice] = useState<Notice | null>(null);
   const closeNotice = useCallback(() => setNotice(null), []);
 
-  // Menu items (Electron) and keyboard shortcuts (web host) run the registered commands.
+  // Menu items (Electron) and keyboard shortcuts (web host) run the registered commands. A
+  // command's other keys (Ctrl+K for the palette) are heard here under both: the menu shows one
+  // shortcut per item, and the editor, where it binds the same keys, takes them first.
   useEffect(() => {
-    if (connection.bridge) return connection.bridge.onDidRequestCommand((id) => void registry.run(id));
+    const bridge = connection.bridge;
     const isMac = navigator.platform.startsWith('Mac');
     const onKeyDown = (event: KeyboardEvent) => {
       for (const spec of Object.values(commandSpecs)) {
-        if (spec.scope !== 'editor' && spec.accelerator && matchesAccelerator(spec.accelerator, event, isMac) && registry.has(spec.id)) {
+        if (spec.scope === 'editor' || !registry.has(spec.id)) continue;
+        const primary = !bridge && spec.accelerator !== undefined && matchesAccelerator(spec.accelerator, event, isMac);
+        const other = !event.defaultPrevented && (spec.alternateAccelerators ?? []).some((keys) => matchesAccelerator(keys, event, isMac));
+        if (primary || other) {
           event.preventDefault();
           void registry.run(spec.id);
           return;
@@ -62,7 +69,11 @@ function Workspace({ connection }: { connection: Exclude<Connection, { kind: 'no
       }
     };
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    const offMenu = bridge?.onDidRequestCommand((id) => void registry.run(id));
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      offMenu?.();
+    };
   }, [connection, registry]);
 
   return (
@@ -189,10 +200,29 @@ function Shell({ bridge }: { bridge: NewsdeskBridge | null }) {
     return bridge.onDidOpenBundles(() => void take());
   }, [api, bridge, notify, profile, t]);
   useCommand('view.library', () => navigate({ view: 'library' }));
+  useCommand('view.publish', () => navigate({ view: 'publish' }));
+  useCommand('view.settings', () => navigate({ view: 'settings' }));
   useCommand('ui.language.vi', () => changeLanguage('vi'));
   useCommand('ui.language.en', () => changeLanguage('en'));
   const [aboutOpen, setAboutOpen] = useState(false);
   useCommand('app.about', () => setAboutOpen(true));
+  // The command palette: opened over the view (not over another dialog); where the focus was is
+  // where it goes back to, with the text selected there (the article body's selection lives in the
+  // page's one selection, which the palette's field takes), and where the chosen command then acts.
+  const [palette, setPalette] = useState<{ returnTo: Element | null; selection: SavedSelection | null } | null>(null);
+  const registry = useCommands();
+  useCommand('app.commandPalette', () => {
+    if (!profile || document.querySelector('dialog[open]')) return;
+    setPalette({ returnTo: document.activeElement, selection: saveSelection(document.activeElement) });
+  });
+  const closePalette = (chosen: CommandId | null) => {
+    setPalette(null);
+    if (palette?.returnTo instanceof HTMLElement && palette.returnTo.isConnected) {
+      palette.returnTo.focus({ preventScroll: true });
+      restoreSelection(palette.selection);
+    }
+    if (chosen) void registry.run(chosen);
+  };
 
   // Move focus to the new view's main region so keyboard and screen-reader users follow along.
   useEffect(() => {
@@ -268,9 +298,33 @@ function Shell({ bridge }: { bridge: NewsdeskBridge | null }) {
         {settings && <ProfileGate onSaved={setSettings} />}
         {received && <BundleSummaryDialog summary={received} onClose={() => setReceived(null)} />}
         {aboutOpen && <AboutDialog onClose={() => setAboutOpen(false)} />}
+        {palette && <CommandPalette onClose={closePalette} />}
       </ProfileContext.Provider>
     </SettingsContext.Provider>
   );
+}
+
+interface SavedSelection {
+  anchor: Node;
+  anchorOffset: number;
+  focus: Node;
+  focusOffset: number;
+}
+
+/** The page's selection, if it is inside `within` (a text field keeps its own; this is for editable text). */
+function saveSelection(within: Element | null): SavedSelection | null {
+  const selection = window.getSelection();
+  if (!within || !selection?.anchorNode || !selection.focusNode || !within.contains(selection.anchorNode)) return null;
+  return { anchor: selection.anchorNode, anchorOffset: selection.anchorOffset, focus: selection.focusNode, focusOffset: selection.focusOffset };
+}
+
+function restoreSelection(saved: SavedSelection | null): void {
+  if (!saved?.anchor.isConnected || !saved.focus.isConnected) return;
+  try {
+    window.getSelection()?.setBaseAndExtent(saved.anchor, saved.anchorOffset, saved.focus, saved.focusOffset);
+  } catch {
+    // The text changed meanwhile: the focus alone goes back.
+  }
 }
 
 /** A toolbar button for a registered command: same label and shortcut as its menu item. */
@@ -278,14 +332,14 @@ function CommandButton({ id, className }: { id: CommandId; className?: string })
   const { t } = useTranslation();
   const registry = useCommands();
   const spec = commandSpecs[id];
-  const shortcut = spec.accelerator?.replace('CmdOrCtrl', navigator.platform.startsWith('Mac') ? '⌘' : 'Ctrl');
+  const isMac = navigator.platform.startsWith('Mac');
   return (
     <button
       type="button"
       className={className}
       onClick={() => void registry.run(id)}
-      aria-keyshortcuts={shortcut?.replace('⌘', 'Meta')}
-      title={shortcut}
+      aria-keyshortcuts={spec.accelerator && ariaKeyShortcut(spec.accelerator, isMac)}
+      title={spec.accelerator && formatShortcut(spec.accelerator, isMac)}
     >
       {t(spec.labelKey)}
     </button>

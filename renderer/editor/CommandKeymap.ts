@@ -23,6 +23,9 @@ export const CommandKeymap = Extension.create<CommandKeymapOptions>({
     for (const spec of Object.values(commandSpecs)) {
       if (spec.scope !== 'editor' || !spec.accelerator) continue;
       bindings[acceleratorToKeymap(spec.accelerator)] = () => {
+        // Ctrl+K is the link only on a selection or in a link; with the caret in plain text it is
+        // left to the window, where it opens the command palette (the palette's other shortcut).
+        if (spec.id === 'format.link' && this.editor.state.selection.empty && !this.editor.isActive('link')) return false;
         this.options.run(spec.id);
         return true;
       };

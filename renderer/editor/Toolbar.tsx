@@ -3,6 +3,7 @@ import { useEditorState } from '@tiptap/react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { commandSpecs, type CommandId } from '../../shared/commands';
+import { ariaKeyShortcut, formatShortcut } from '../../shared/commandPalette';
 import { useCommands } from '../commands';
 import { editorCommands } from './editorCommands';
 import { isSuggesting } from './extensions/SuggestChanges';
@@ -40,11 +41,7 @@ const FACES: Partial<Record<CommandId, string>> = {
   'block.separator': '―',
 };
 
-function shortcutText(accelerator: string | undefined): string | undefined {
-  if (!accelerator) return undefined;
-  const mac = navigator.platform.startsWith('Mac');
-  return accelerator.replace('CmdOrCtrl', mac ? '⌘' : 'Ctrl');
-}
+const isMac = () => navigator.platform.startsWith('Mac');
 
 const ORDER = GROUPS.flat();
 
@@ -89,7 +86,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         <div key={index} className="toolbar-group">
           {group.map((id) => {
             const spec = commandSpecs[id];
-            const shortcut = shortcutText(spec.accelerator);
+            const shortcut = spec.accelerator && formatShortcut(spec.accelerator, isMac());
             const label = t(spec.labelKey).replace('…', '');
             const pressed = active?.[id];
             return (
@@ -101,7 +98,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
                 className={`tool tool-${id.replace('.', '-')}${WORDS[id] ? ' tool-word' : ''}`}
                 aria-label={label}
                 aria-pressed={pressed === undefined ? undefined : pressed}
-                aria-keyshortcuts={shortcut?.replace('⌘', 'Meta')}
+                aria-keyshortcuts={spec.accelerator && ariaKeyShortcut(spec.accelerator, isMac())}
                 title={shortcut ? `${label} (${shortcut})` : label}
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => void registry.run(id)}
