@@ -19,6 +19,8 @@ import { rememberFolder, settingsSchema, type Settings } from '../../shared/mode
 import { compareVietnamese, fold, RESERVED_SLUGS, slugify, uniqueSlug } from '../../shared/text/vietnamese';
 import { stableStringify } from '../../shared/text/stableStringify';
 import { createFolder, folderPlaces, listFolder } from '../publish/folders';
+import type { DataDirSource } from './dataDir';
+import { LibraryMover, MoveRefused } from './moveLibrary';
 import { Publisher } from '../publish/publisher';
 import { ArticleStore, ArticleTooNewError } from './articleStore';
 import type { SnapshotReason } from './revisionStore';
@@ -57,6 +59,10 @@ export interface LibraryOptions {
   takeOverLock?: boolean;
   /** The search index thread's bundle (by default found beside the running bundle: ./searchThread.ts). */
   searchWorker?: string;
+  /** Where a move of the library is recorded for the next start (./dataDir.ts locationFilePath); none: a move is not recorded. */
+  locationFile?: string;
+  /** Where this start's library folder came from (./dataDir.ts resolveDataDirSource). */
+  dataDirSource?: DataDirSource;
 }
 
 const DEFAULT_PAGE = 200;
@@ -161,6 +167,7 @@ export class LibraryService implements NewsdeskService {
     this.newId = options.newId ?? (() => randomUUID());
     this.user = options.user ?? systemUserName();
     this.problems = new Problems(this.now);
+    this.mover = new LibraryMover({ dataDir: options.dataDir, locationFile: options.locationFile, source: options.dataDirSource });
     // (The asset index is loaded in open(), before the store reads anything.)
     this.store = new ArticleStore(options.dataDir, this.problems, (id) => this.assets.has(id), this.now);
     this.sent = new SentLedger(options.dataDir);
@@ -920,6 +927,33 @@ export class LibraryService implements NewsdeskService {
     return this.exclusive(() => createFolder(input.parent, input.name));
   }
 
+  // ---- the library's place (./moveLibrary.ts) --------------------------------------------------
+
+  /** @internal tests: the move's hooks (a copy damaged before the check). */
+  readonly mover: LibraryMover;
+
+  /** After the library was copied elsewhere, writes would land in the folder left behind: refused until a restart. */
+  refusedWrites(): { code: 'library_moved'; message: string } | null {
+    return this.mover.movedTo ? { code: 'library_moved', message: this.mover.movedTo } : null;
+  }
+
+  async getLibraryLocation(_input: ParsedInput<'getLibraryLocation'>) {
+    return this.mover.location();
+  }
+
+  async getMoveProgress(_input: ParsedInput<'getMoveProgress'>) {
+    return this.mover.getProgress();
+  }
+
+  /** Every other write waits meanwhile, so the copy is the library as it is. */
+  moveLibrary(input: ParsedInput<'moveLibrary'>) {
+    return this.exclusive(() => moveFailure(() => this.mover.move(input.target)));
+  }
+
+  removeOldLibrary(_input: ParsedInput<'removeOldLibrary'>) {
+    return this.exclusive(() => moveFailure(() => this.mover.removePrevious()));
+  }
+
   async getSettings(_input: ParsedInput<'getSettings'>): Promise<Settings> {
     return this.catalog.settings;
   }
@@ -1235,5 +1269,15 @@ export class LibraryService implements NewsdeskService {
       if (error instanceof ArticleTooNewError) fail('too_new', error.message);
       throw error;
     }
+  }
+}
+
+/** A refused move as the API says it: `move_refused`, the reason first. */
+async function moveFailure<T>(task: () => Promise<T>): Promise<T> {
+  try {
+    return await task();
+  } catch (error) {
+    if (error instanceof MoveRefused) fail('move_refused', error.message);
+    throw error;
   }
 }

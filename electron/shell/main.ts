@@ -10,7 +10,7 @@ import { CHOOSE_FOLDER_CHANNEL, COMMAND_CHANNEL, FLUSH_DONE_CHANNEL, FLUSH_REQUE
 import type { CommandId } from '../../shared/commands';
 import { DEFAULT_LANGUAGE, resources } from '../../shared/i18n';
 import type { InterfaceLanguage } from '../../shared/model/settings';
-import { resolveDataDir } from '../library/dataDir';
+import { locationFilePath, resolveDataDirSource, type DataDirSource } from '../library/dataDir';
 import { LibraryService } from '../library/LibraryService';
 import { LibraryLockedElsewhereError, lockedElsewhereValues, TAKE_OVER_FLAG } from '../library/libraryLock';
 import { isTrustedSender, registerIpc } from '../transport/ipc';
@@ -146,8 +146,8 @@ async function createWindow(): Promise<void> {
  * taken over only when the user says so, here or with --take-over-lock: two computers writing to
  * one library would lose articles. Null when the user chose not to.
  */
-async function openLibrary(dataDir: string): Promise<LibraryService | null> {
-  const options = { dataDir, appVersion: version, fontsDir: join(__dirname, '..', 'fonts') };
+async function openLibrary(dataDir: string, dataDirSource: DataDirSource): Promise<LibraryService | null> {
+  const options = { dataDir, dataDirSource, locationFile: locationFilePath(), appVersion: version, fontsDir: join(__dirname, '..', 'fonts') };
   try {
     return await LibraryService.open({ ...options, takeOverLock: process.argv.includes(TAKE_OVER_FLAG) });
   } catch (error) {
@@ -171,9 +171,9 @@ async function openLibrary(dataDir: string): Promise<LibraryService | null> {
 async function start(): Promise<void> {
   hardenContents();
   serveApp();
-  const dataDir = resolveDataDir(process.argv, process.env);
+  const { dataDir, source: dataDirSource } = resolveDataDirSource(process.argv, process.env);
   await i18n.init({ resources, lng: languageForLocale(app.getLocale()), fallbackLng: DEFAULT_LANGUAGE, interpolation: { escapeValue: false } });
-  service = await openLibrary(dataDir);
+  service = await openLibrary(dataDir, dataDirSource);
   if (!service) {
     // The user chose not to take the library over: nothing was opened, nothing to save.
     app.exit(0);

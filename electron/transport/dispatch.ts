@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { contract, type CallContext, type NewsdeskService, type Result } from '../../shared/api/contract';
 import { PROFILE_ID } from '../../shared/review/people';
-import { isMethodName, type MethodName } from '../../shared/api/methods';
+import { isMethodName, isReadMethod, type MethodName } from '../../shared/api/methods';
+import type { ApiError } from '../../shared/api/contract';
 import { toApiError } from '../library/errors';
 
 function describeIssues(error: z.ZodError): string {
@@ -25,6 +26,9 @@ export async function dispatch(service: NewsdeskService, method: string, input: 
   if (!isMethodName(method)) return { ok: false, error: { code: 'invalid_input', message: `Unknown method: ${method.slice(0, 80)}` } };
   const parsed = contract[method].input.safeParse(input ?? {});
   if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: describeIssues(parsed.error) } };
+  // The library was copied elsewhere this session: a write would land in the folder left behind.
+  const refused = isReadMethod(method) ? null : (service as Partial<{ refusedWrites(): ApiError | null }>).refusedWrites?.();
+  if (refused) return { ok: false, error: refused };
   try {
     const call = service[method] as (arg: unknown, context: CallContext) => Promise<unknown>;
     const value = await call.call(service, parsed.data, callContext(context));

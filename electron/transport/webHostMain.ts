@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { version } from '../../package.json';
-import { argValue, resolveDataDir } from '../library/dataDir';
+import { argValue, locationFilePath, resolveDataDirSource } from '../library/dataDir';
 import { LibraryService, LibraryTooNewError } from '../library/LibraryService';
 import { LibraryLockedElsewhereError, LibraryLockedError, LOCKED_EXIT_CODE, lockedElsewhereNotice, TAKE_OVER_FLAG } from '../library/libraryLock';
 import { createDispatcher } from './dispatch';
@@ -24,11 +24,13 @@ async function main(): Promise<void> {
   process.on('SIGTERM', onSignal);
 
   const argv = process.argv.slice(2);
-  const dataDir = resolveDataDir(argv);
+  const { dataDir, source: dataDirSource } = resolveDataDirSource(argv);
   // __dirname is the bundle's folder (dist/electron/), not this source file's.
   const staticDir = resolve(argValue(argv, '--static-dir') ?? resolve(__dirname, '..', 'renderer'));
   const service = await LibraryService.open({
     dataDir,
+    dataDirSource,
+    locationFile: locationFilePath(),
     appVersion: version,
     fontsDir: resolve(__dirname, '..', 'fonts'),
     takeOverLock: argv.includes(TAKE_OVER_FLAG),

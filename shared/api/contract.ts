@@ -33,7 +33,14 @@ export const errorCodes = [
   'forbidden',
   'unavailable',
   'internal',
+  /** Moving the library was refused; the message starts with the reason (`not_empty: …`, see electron/library/moveLibrary.ts). */
+  'move_refused',
+  /** The library was copied elsewhere in this session: writes are refused until Newsdesk restarts from the new folder. */
+  'library_moved',
 ] as const;
+/** Why moving the library was refused (the start of a `move_refused` error's message). */
+export const moveRefusals = ['not_absolute', 'missing_parent', 'not_a_folder', 'not_empty', 'inside_library', 'not_writable', 'verify_failed', 'copy_failed'] as const;
+export type MoveRefusal = (typeof moveRefusals)[number];
 export type ErrorCode = (typeof errorCodes)[number];
 
 export interface ApiError {
@@ -368,6 +375,39 @@ export const contract = {
   createFolder: {
     input: z.strictObject({ parent: z.string().min(1).max(1000), name: text(255) }),
     output: z.strictObject({ path: z.string() }),
+  },
+  getLibraryLocation: {
+    /**
+     * Where the library is, where that came from (the command line and NEWSDESK_DATA_DIR win over a
+     * recorded move), whether a move can be recorded, the folder moved to in this session (restart
+     * to use it) and the folder moved from, still kept, once Newsdesk runs from the new one.
+     */
+    input: noInput,
+    output: z.strictObject({
+      dataDir: z.string(),
+      source: z.enum(['args', 'env', 'moved', 'default']),
+      canRecord: z.boolean(),
+      movedTo: z.string().nullable(),
+      previous: z.string().nullable(),
+    }),
+  },
+  moveLibrary: {
+    /**
+     * Copies every file of the library into an empty folder (created when its parent exists), checks
+     * each copy (size and SHA-256), and records the new place for the next start; the old folder is
+     * kept. Refused (`move_refused`) with nothing changed for a bad folder or a copy that differs.
+     */
+    input: z.strictObject({ target: z.string().min(1).max(1000) }),
+    output: z.strictObject({ dataDir: z.string(), files: z.number().int(), bytes: z.number().int(), recorded: z.boolean(), overridden: z.boolean() }),
+  },
+  getMoveProgress: {
+    input: noInput,
+    output: z.strictObject({ running: z.boolean(), done: z.number().int(), total: z.number().int() }),
+  },
+  removeOldLibrary: {
+    /** Deletes the folder the library was moved from (only that one, once Newsdesk runs from the new folder). */
+    input: noInput,
+    output: z.strictObject({ removed: z.string() }),
   },
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 

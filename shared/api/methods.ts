@@ -40,6 +40,10 @@ export const methods = {
   importBundle: 'write',
   listUnusedImages: 'read',
   removeUnusedImages: 'write',
+  getLibraryLocation: 'read',
+  moveLibrary: 'write',
+  getMoveProgress: 'read',
+  removeOldLibrary: 'write',
 } as const satisfies Record<string, MethodKind>;
 export type MethodName = keyof typeof methods;
 

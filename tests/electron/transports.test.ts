@@ -93,6 +93,17 @@ describe.each(['ipc', 'web'])('every method through the %s transport', (name) =>
     expect(summary.unchanged).toHaveLength(1);
     const unused = check('listUnusedImages', await api.listUnusedImages({})) as { images: Array<{ assetId: string }> };
     check('removeUnusedImages', await api.removeUnusedImages({ assetIds: unused.images.map((i) => i.assetId) }));
+    const location = check('getLibraryLocation', await api.getLibraryLocation({})) as { dataDir: string; movedTo: string | null };
+    expect(location).toMatchObject({ dataDir: join(dir, 'library'), movedTo: null });
+    check('getMoveProgress', await api.getMoveProgress({}));
+    // Moving (tests/electron/moveLibrary.test.ts) would leave this library refusing writes: here,
+    // a refused move and nothing to remove, each answered as data, with the reason first.
+    const refused = { moveLibrary: await api.moveLibrary({ target: dir }), removeOldLibrary: await api.removeOldLibrary({}) };
+    for (const [method, result] of Object.entries(refused)) {
+      expect(result, method).toMatchObject({ ok: false, error: { code: 'move_refused' } });
+      reached.add(method);
+    }
+    expect(!refused.moveLibrary.ok && refused.moveLibrary.error.message).toMatch(/^inside_library: /);
     expect([...reached].sort()).toEqual([...methodNames].sort());
   });
 
