@@ -16,6 +16,8 @@ import { ChecklistSettings } from './ChecklistSettings';
 import { EditableRows } from './EditableRows';
 import { newProfileId } from './ProfileGate';
 import { ProfileSettings } from './ProfileSettings';
+import { LibraryFolderSettings } from './LibraryFolderSettings';
+import { PreferencesSettings } from './PreferencesSettings';
 
 /** The moment each date style is shown with, as the published page would print it (in Vietnamese). */
 const DATE_SAMPLE = '2026-11-27T01:15:00Z';
@@ -91,6 +93,10 @@ export function SettingsView({ onSaved }: { onSaved: (settings: Settings) => voi
       }}
     >
       <h1>{t('settings.title')}</h1>
+
+      {/* This computer's, applied at once (not part of the newsroom's Save below). */}
+      <PreferencesSettings />
+      <LibraryFolderSettings />
 
       <fieldset>
         <legend>{t('settings.paper')}</legend>

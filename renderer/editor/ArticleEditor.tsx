@@ -24,6 +24,7 @@ import { cleanPastedHtml } from './paste/cleanPastedHtml';
 import { cleanPastedText } from './paste/cleanText';
 import { Spellcheck } from './extensions/Spellcheck';
 import { useSpellChecker } from './spell/useSpellChecker';
+import { usePreferences } from '../hooks/usePreferences';
 import { useSettings } from '../hooks/useSettings';
 import { Toolbar } from './Toolbar';
 import { isSuggesting, loadSuggestionInfo, setSuggesting, SuggestChanges, suggestionInfoOf, type SuggestAuthor } from './extensions/SuggestChanges';
@@ -97,7 +98,8 @@ export function ArticleEditor({ initial, labelledBy, describedBy, onChange, onRe
     [latest],
   );
   const settings = useSettings();
-  const checker = useSpellChecker(settings.houseWords);
+  const { spellcheck } = usePreferences();
+  const checker = useSpellChecker(settings.houseWords, spellcheck);
   const author = useLatest(review.author);
   const extensions = useMemo(
     () => [

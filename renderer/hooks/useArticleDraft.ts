@@ -7,6 +7,7 @@ import type { SuggestionInfo } from '../../shared/review/suggestions';
 import type { AppApi } from '../api/sequenced';
 import { stableStringify } from '../../shared/text/stableStringify';
 import { slugify } from '../../shared/text/vietnamese';
+import { getPreferences } from '../preferences/preferencesStore';
 
 /** The article's fields as the reporter is editing them; the body is read from the editor. */
 export interface Draft {
@@ -41,7 +42,8 @@ export type SaveState =
   /** `storage`: the disk refused the save (nothing was written; it is being tried again). */
   | { kind: 'failed'; error: ApiError; storage?: StorageFailure };
 
-export const AUTOSAVE_DELAY_MS = 1000;
+/** How long after the last edit an article is saved: this computer's preference (1–30 s, 1 s unless changed; shared/model/preferences.ts). */
+export const autosaveDelayMs = (): number => getPreferences().autosaveSeconds * 1000;
 
 /**
  * A save the disk refused (no permission, a full disk, a file held by another program) is tried
@@ -290,7 +292,7 @@ export function useArticleDraft(api: AppApi, id: string, conflictCopyLabel: stri
     clearTimer();
     // After a save the disk refused, the next edit tries again at once (unless a try is under way).
     const retryNow = storageFailures.current > 0 && !inFlight.current;
-    timer.current = setTimeout(() => void save(), retryNow ? 0 : AUTOSAVE_DELAY_MS);
+    timer.current = setTimeout(() => void save(), retryNow ? 0 : autosaveDelayMs());
   }, [save]);
 
   const update = useCallback(

@@ -20,9 +20,17 @@ export const WORD_PATTERN = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:-[\p{L}\p{M}\p{N}]
  * Offline spellchecking for a Vietnamese newsroom: Vietnamese syllables (either tone placement),
  * English words, and the newsroom's own word list (abbreviations such as UBND, HĐND, names).
  */
-export function createSpellChecker(vi: DictionaryData, en: DictionaryData, houseWords: readonly string[]): SpellChecker {
-  const viSpell = nspell(vi.aff as never, vi.dic as never);
-  const enSpell = nspell(en.aff as never, en.dic as never);
+export function createSpellChecker(
+  vi: DictionaryData,
+  en: DictionaryData,
+  houseWords: readonly string[],
+  /** Which dictionaries count (the user's preference); with neither, every word passes. */
+  languages: { vi: boolean; en: boolean } = { vi: true, en: true },
+): SpellChecker {
+  if (!languages.vi && !languages.en) return { isCorrect: () => true, suggest: () => [] };
+  const none = { correct: () => false, suggest: () => [] as string[] };
+  const viSpell = languages.vi ? nspell(vi.aff as never, vi.dic as never) : none;
+  const enSpell = languages.en ? nspell(en.aff as never, en.dic as never) : none;
   const house = new Set(houseWords.map((word) => fold(word.trim())).filter(Boolean));
   const cache = new Map<string, boolean>();
 

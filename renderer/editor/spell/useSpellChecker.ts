@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { spellDictionaries, type SpellLanguages } from '../../../shared/model/preferences';
 import { createSpellChecker, type DictionaryData, type SpellChecker } from '../../../shared/text/spelling';
 
 let dictionaries: Promise<{ vi: DictionaryData; en: DictionaryData }> | null = null;
@@ -17,18 +18,21 @@ function loadDictionaries() {
   return dictionaries;
 }
 
-/** A spellchecker that knows the newsroom's house words; null until the dictionaries are loaded. */
-export function useSpellChecker(houseWords: readonly string[]): SpellChecker | null {
+/**
+ * A spellchecker that knows the newsroom's house words and uses the dictionaries this computer's
+ * preference names (both, one, or none: then nothing is underlined); null until they are loaded.
+ */
+export function useSpellChecker(houseWords: readonly string[], languages: SpellLanguages = 'vi-en'): SpellChecker | null {
   const [checker, setChecker] = useState<SpellChecker | null>(null);
   const key = houseWords.join('\n');
   useEffect(() => {
     let cancelled = false;
     void loadDictionaries().then(({ vi, en }) => {
-      if (!cancelled) setChecker(createSpellChecker(vi, en, key.split('\n')));
+      if (!cancelled) setChecker(createSpellChecker(vi, en, key.split('\n'), spellDictionaries(languages)));
     });
     return () => {
       cancelled = true;
     };
-  }, [key]);
+  }, [key, languages]);
   return checker;
 }
