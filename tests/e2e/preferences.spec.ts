@@ -31,6 +31,14 @@ test('the dark theme: the page follows, with WCAG AA contrast on the library, th
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   const light = await background(page);
   await screenshot(page, 'theme-light-library');
+  await openSettings(page);
+  // The disabled Save keeps a visible label (it was white on white).
+  const save = page.getByRole('button', { name: 'Lưu cài đặt' });
+  await expect(save).toBeDisabled();
+  const saveColors = await save.evaluate((element) => [getComputedStyle(element).color, getComputedStyle(element).backgroundColor]);
+  expect(saveColors[0]).not.toBe(saveColors[1]);
+  await screenshot(page, 'theme-light-settings');
+  await openLibrary(page);
   await startNewArticle(page);
   await page.getByLabel('Tít', { exact: true }).fill('Cần Thơ đón mùa nước nổi');
   await idle(page);
