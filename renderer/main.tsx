@@ -1,13 +1,9 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { connect } from './api/connect';
-import { App } from './App';
-import { initI18n } from './i18n';
+import { askFirstPageEarly } from './components/library/firstPage';
 import './styles.css';
 
-initI18n();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App connection={connect()} />
-  </StrictMode>,
-);
+// The library's first page is asked for before anything else: the service works on it while the
+// rest of the application (editor, schemas, translations: most of the code) loads and starts.
+const connection = connect();
+if (connection.api) askFirstPageEarly(connection.api, window.location.hash);
+void import('./boot').then(({ boot }) => boot(connection));
