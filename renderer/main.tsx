@@ -1,9 +1,14 @@
 import { connect } from './api/connect';
+import { askSettingsEarly } from './api/earlySettings';
 import { askFirstPageEarly } from './components/library/firstPage';
 import './styles.css';
 
-// The library's first page is asked for before anything else: the service works on it while the
-// rest of the application (editor, schemas, translations: most of the code) loads and starts.
+// The settings and the library's first page are asked for before anything else: the service
+// answers while the rest of the application (editor, schemas, translations: most of the code)
+// loads and starts.
 const connection = connect();
-if (connection.api) askFirstPageEarly(connection.api, window.location.hash);
+if (connection.api) {
+  askSettingsEarly(connection.api);
+  askFirstPageEarly(connection.api, window.location.hash);
+}
 void import('./boot').then(({ boot }) => boot(connection));
