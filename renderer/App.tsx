@@ -12,6 +12,7 @@ import { defaultSettings, type InterfaceLanguage, type Settings } from '../share
 import { DEFAULT_POLICY } from '../shared/review/people';
 import { ApiContext, errorText, useApi } from './api/ApiContext';
 import type { Connection } from './api/connect';
+import { firstSettings } from './api/earlySettings';
 import { CommandContext, CommandRegistry, useCommand, useCommands } from './commands';
 import { currentProfileId, onProfileChange } from './api/profile';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
@@ -118,7 +119,7 @@ function Shell({ bridge }: { bridge: NewsdeskBridge | null }) {
 
   // Once per connection: the library's settings (and its language) and any files moved aside.
   useEffect(() => {
-    void api.getSettings({}).then(async (result) => {
+    void firstSettings(api).then(async (result) => {
       if (!result.ok) return notify({ text: errorText(latestT.current, result.error), tone: 'error' });
       setSettings(result.value);
       await applyLanguage(result.value.interfaceLanguage);

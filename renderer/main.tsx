@@ -1,17 +1,17 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { connect } from './api/connect';
-import { App } from './App';
-import { initI18n } from './i18n';
-import { startPreferences } from './preferences/preferencesStore';
+import { askSettingsEarly } from './api/earlySettings';
+import { askFirstPageEarly } from './components/library/firstPage';
+import { applyThemeEarly } from './preferences/earlyTheme';
 import './styles.css';
 import './themes.css';
 
-// The theme and the editor's type before the first paint (no flash of the light theme).
-startPreferences();
-initI18n();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App connection={connect()} />
-  </StrictMode>,
-);
+applyThemeEarly();
+// The settings and the library's first page are asked for before anything else: the service
+// answers while the rest of the application (editor, schemas, translations: most of the code)
+// loads and starts.
+const connection = connect();
+if (connection.api) {
+  askSettingsEarly(connection.api);
+  askFirstPageEarly(connection.api, window.location.hash);
+}
+void import('./boot').then(({ boot }) => boot(connection));

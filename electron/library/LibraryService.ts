@@ -71,8 +71,10 @@ const PICK_FROM = 5000;
 /** What decides which summaries a query lists (its paging and order aside), for the sorted-list cache. */
 const listedKey = (input: LibraryQuery, context: QueryContext) => {
   const { view, statuses, sections, tags, assignees, dates } = input;
-  return JSON.stringify([view, statuses, sections, tags, assignees, dates, context.me, view === 'today' || view === 'overdue' ? Math.floor(context.now.getTime() / 60_000) : 0]);
+  return JSON.stringify([view, statuses, sections, tags, assignees, dates, view === 'mine' ? context.me : null, view === 'today' || view === 'overdue' ? Math.floor(context.now.getTime() / 60_000) : 0]);
 };
+/** A list's order, told apart from another's (the kept order below is reused only for the same). */
+const orderKey = (input: LibraryQuery, context: QueryContext, sort: string, direction: string | undefined) => JSON.stringify([listedKey(input, context), sort, direction ?? '']);
 /** The full-text index's file, beside library.json (a cache: built again when missing). */
 const SEARCH_FILE = 'search-index.json';
 /** How often a changed index is saved while the library is open (it is saved at close too). */
@@ -83,8 +85,14 @@ const SNIPPET_REACH = 400;
 const PHRASE_BATCH = 128;
 /** Article files sent to the index's thread to read at a time while it is built (its progress is counted by these). */
 const INDEX_BATCH = 200;
-/** The longest the index waits for the first list to be answered before it starts loading. */
-const SEARCH_START_MS = 1500;
+/** The longest the index waits for a first list to be asked for before it starts loading. */
+const SEARCH_START_MS = 5000;
+/**
+ * After the first list is answered, the index waits this long before it starts loading: the
+ * window is drawing those rows, and loading the index of 100,000 articles takes a processor for
+ * seconds (on a two-core machine, the window's). A search typed meanwhile starts it at once.
+ */
+const SEARCH_AFTER_LIST_MS = 750;
 /** Times the index's thread is started again after it stopped by itself, in one session. */
 const SEARCH_RESTARTS = 2;
 
@@ -144,6 +152,8 @@ export class LibraryService implements NewsdeskService {
   private search: SearchThread | null = null;
   private searchRestarts = 0;
   private searchStartTimer: NodeJS.Timeout | null = null;
+  /** When the timer above fires (ms since the epoch). */
+  private searchStartAt = Infinity;
   /** The index's thread could not be started (its bundle is missing): searches look at headlines. */
   private searchUnavailable = false;
   /**
@@ -208,8 +218,8 @@ export class LibraryService implements NewsdeskService {
       service.catalog.changed = (id) => service.forgetSlotSummary(id);
       // The index is loaded once the first list has been answered (the two would share the
       // processor while the window opens), or after a moment at most.
-      service.searchStartTimer = setTimeout(() => service.beginSearch(), SEARCH_START_MS);
-      service.searchStartTimer.unref();
+      service.beginSearchIn(SEARCH_START_MS);
+      setImmediate(() => service.orderFirstList());
     } catch (error) {
       await service.catalog.settleLoading();
       await service.catalog.journal.close();
@@ -313,14 +323,14 @@ export class LibraryService implements NewsdeskService {
     const byRelevance = Boolean(input.query?.trim()) && (input.sort === 'relevance' || !input.sort);
     // (In relevance order, a phrase's candidates are checked only as far as this page needs.)
     const { summaries, hit, unchecked } = await this.listed(input, context, byRelevance ? end : undefined);
-    if (!this.search) setImmediate(() => this.beginSearch());
+    if (!this.search) this.beginSearchIn(SEARCH_AFTER_LIST_MS);
     const sort = input.sort === 'relevance' || (!input.sort && hit) ? (hit ? null : 'updated') : (input.sort ?? 'updated');
     let items: ArticleSummary[];
     if (sort === null) items = summaries.slice(offset, end);
     else {
       const queryContext = this.queryContext(context);
       const compare = comparer(sort, input.direction, queryContext);
-      const key = hit ? null : JSON.stringify([listedKey(input, queryContext), sort, input.direction ?? '']);
+      const key = hit ? null : orderKey(input, queryContext, sort, input.direction);
       const cached = key && this.sortedList?.key === key && this.sortedList.generation === this.catalog.generation ? this.sortedList.items : null;
       if (cached) items = cached.slice(offset, end);
       else if (summaries.length >= PICK_FROM && end * 4 < summaries.length) {
@@ -1081,6 +1091,33 @@ export class LibraryService implements NewsdeskService {
     if (this.search || this.searchUnavailable || this.closing || this.disposed) return;
     if (this.searchStartTimer) clearTimeout(this.searchStartTimer);
     this.startSearch();
+  }
+
+  /**
+   * Orders the list a window opens on (every article, the latest updated first) before the window
+   * asks for it, while its page loads: at 100,000 articles, picking that first page was most of the
+   * wait for the first rows. Kept like any sorted list, until the catalog changes.
+   */
+  private orderFirstList(): void {
+    if (this.closing || this.disposed || this.sortedList) return;
+    const input: LibraryQuery = { view: 'active' };
+    const context = this.queryContext({});
+    const summaries = [...this.catalog.values()].filter(matcher(input, context));
+    // (A smaller library's first page is picked at once anyway.)
+    if (summaries.length < PICK_FROM) return;
+    const generation = this.catalog.generation;
+    this.sortedList = { key: orderKey(input, context, 'updated', 'desc'), generation, items: summaries.sort(comparer('updated', 'desc', context)) };
+  }
+
+  /** Starts the index in `ms` at the latest (an earlier start already planned stays). */
+  private beginSearchIn(ms: number): void {
+    if (this.search || this.searchUnavailable || this.closing || this.disposed) return;
+    const at = Date.now() + ms;
+    if (this.searchStartTimer && this.searchStartAt <= at) return;
+    if (this.searchStartTimer) clearTimeout(this.searchStartTimer);
+    this.searchStartAt = at;
+    this.searchStartTimer = setTimeout(() => this.beginSearch(), ms);
+    this.searchStartTimer.unref();
   }
 
   private startSearch(): void {

@@ -102,10 +102,15 @@ const byText = (of: (s: ArticleSummary) => string): Compare => {
     return compareVietnamese(x, y);
   };
 };
+/** A time as Newsdesk writes it (toISOString: UTC, milliseconds, 'Z'), whose text sorts as the time does. */
+const isCanonicalInstant = (text: string) => text.length === 24 && text.charCodeAt(23) === 90 /* Z */ && text.charCodeAt(10) === 84; /* T */
 const byInstant = (of: (s: ArticleSummary) => string | null): Compare => (a, b) => {
   const x = of(a);
   const y = of(b);
   if (x === null || y === null) return x !== null ? -1 : y !== null ? 1 : 0;
+  // Compared as text when both are in Newsdesk's own form (a list of 100,000 is ordered by
+  // hundreds of thousands of comparisons; parsing both times each time was most of a first page).
+  if (isCanonicalInstant(x) && isCanonicalInstant(y)) return x < y ? -1 : x > y ? 1 : 0;
   return Date.parse(x) - Date.parse(y);
 };
 

@@ -1,4 +1,5 @@
 import { readPreferences, resolvedTheme, type Preferences } from '../../shared/model/preferences';
+import { DARK_QUERY, PREFERENCES_KEY } from './earlyTheme';
 
 /**
  * The preferences of this computer (shared/model/preferences.ts), kept in the window's local
@@ -6,8 +7,7 @@ import { readPreferences, resolvedTheme, type Preferences } from '../../shared/m
  * computer keeps its own; the library is not written. Every window of the app follows a change
  * at once (the storage event).
  */
-const STORAGE_KEY = 'newsdesk.preferences';
-const DARK_QUERY = '(prefers-color-scheme: dark)';
+const STORAGE_KEY = PREFERENCES_KEY;
 
 type Listener = () => void;
 const listeners = new Set<Listener>();

@@ -8,6 +8,7 @@ import { checklistRuleIds } from '../review/checklist';
 import { REVISION_LABEL_MAX, revisionEntrySchema } from '../review/history';
 import { pageNeighboursSchema } from '../publish/related';
 import type { MethodName } from './methods';
+import { librarySorts, libraryViews } from './libraryTerms';
 
 /**
  * The one API contract between the renderer and the main process. Both transports (Electron IPC
@@ -66,21 +67,7 @@ const exportResultSchema = z.strictObject({
   unreadable: z.array(z.strictObject({ id: z.string(), headline: z.string() })),
 });
 
-/** The library's saved views: all, waiting for review, mine, today's (updated or due today), overdue, and the trash. */
-export const libraryViews = ['active', 'waiting', 'mine', 'today', 'overdue', 'trash'] as const;
-export type LibraryViewName = (typeof libraryViews)[number];
-export const librarySorts = ['relevance', 'headline', 'section', 'status', 'assignee', 'due', 'updated', 'words'] as const;
-export type LibrarySort = (typeof librarySorts)[number];
-/** Each column's natural direction (the first when chosen): newest, nearest deadline, most syllables first; text A–Z. */
-export const NATURAL_DIRECTION: Record<Exclude<LibrarySort, 'relevance'>, 'asc' | 'desc'> = {
-  headline: 'asc',
-  section: 'asc',
-  status: 'asc',
-  assignee: 'asc',
-  due: 'asc',
-  updated: 'desc',
-  words: 'desc',
-};
+export { librarySorts, libraryViews, NATURAL_DIRECTION, type LibrarySort, type LibraryViewName } from './libraryTerms';
 /** Most articles one bulk action changes. */
 export const BULK_MAX = 100_000;
 const dayField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');

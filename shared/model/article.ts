@@ -4,6 +4,7 @@ import { bodySchema, bodyWordCount } from './body';
 import { articleId, assetIdField, isoDateTime, slugField, text } from './fields';
 import { commentsField } from '../review/comments';
 import { bodyAsRejected, suggestionInfoSchema } from '../review/suggestions';
+import { articleStatuses } from './statuses';
 
 /**
  * The article file's format. 1: the first; 2: `related` always present and the body in its
@@ -17,7 +18,7 @@ export const ARTICLE_SCHEMA_VERSION = 3;
  * draft, submitted (“Chờ duyệt”), review (in review), changes_requested, approved, published,
  * spiked (“Bỏ”), archived. (`review` keeps the name older files use.)
  */
-export const articleStatuses = ['draft', 'submitted', 'review', 'changes_requested', 'approved', 'published', 'spiked', 'archived'] as const;
+export { articleStatuses } from './statuses';
 export const articleStatus = z.enum(articleStatuses);
 export type ArticleStatus = z.infer<typeof articleStatus>;
 

@@ -52,6 +52,23 @@ describe(`a library of ${ARTICLES.toLocaleString('en')} articles`, () => {
     expect((await library.listArticles({ limit: 1 })).total).toBe(ARTICLES);
   });
 
+  it('answers the window’s first question (the latest updated first) in the full sort’s order, and again after a save', async () => {
+    const asked = (offset: number, limit: number) => library.listArticles({ view: 'active', sort: 'updated', direction: 'desc', offset, limit });
+    const expected = [...(await library.listArticles({ limit: ARTICLES })).items].sort(byUpdated);
+    for (const [offset, limit] of [
+      [0, 100],
+      [100, 100],
+      [5900, 100],
+    ] as const) {
+      expect((await asked(offset, limit)).items.map((item) => item.id)).toEqual(expected.slice(offset, offset + limit).map((item) => item.id));
+    }
+    // A save: the order kept for the window is not used once the library has changed.
+    const last = expected.at(-1)!;
+    const saved = await library.saveArticle({ id: last.id, baseRevision: last.revision, changes: { headline: 'Vừa sửa' } });
+    const first = (await asked(0, 2)).items;
+    expect(first.map((item) => item.id)).toEqual([saved.id, expected[0]!.id]);
+  });
+
   for (const [sort, compare] of [
     ['updated', byUpdated],
     ['headline', byHeadline],

@@ -1,5 +1,7 @@
-import { librarySorts, libraryViews, NATURAL_DIRECTION, type LibraryQuery, type LibrarySort, type LibraryViewName } from '../../../shared/api/contract';
-import { articleStatuses, type ArticleStatus } from '../../../shared/model/article';
+import type { LibraryQuery } from '../../../shared/api/contract';
+import { librarySorts, libraryViews, NATURAL_DIRECTION, type LibrarySort, type LibraryViewName } from '../../../shared/api/libraryTerms';
+import type { ArticleStatus } from '../../../shared/model/article';
+import { articleStatuses } from '../../../shared/model/statuses';
 
 export type SortDirection = 'asc' | 'desc';
 export type DateField = 'updated' | 'due' | 'published';

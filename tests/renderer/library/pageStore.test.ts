@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MethodInput, MethodOutput, Result } from '../../../shared/api/contract';
 import type { ArticleSummary } from '../../../shared/model/article';
 import type { AppApi } from '../../../renderer/api/sequenced';
-import { PAGE_SIZE, PageStore, requestKey, type ListRequest } from '../../../renderer/components/library/pageStore';
+import { askEarly, PAGE_SIZE, pageInput, PageStore, requestKey, type ListRequest } from '../../../renderer/components/library/pageStore';
 
 type ListInput = MethodInput<'listArticles'>;
 
@@ -126,6 +126,30 @@ describe('the library’s pages', () => {
     await vi.waitFor(() => expect(store.getSnapshot().settled).toBe(true));
     store.reload(1);
     expect(store.getSnapshot()).toMatchObject({ reloaded: 1, settled: false });
+  });
+
+  it('takes a first page asked for as the window started, once, and only if it is the question asked', async () => {
+    const library = fakeLibrary(250);
+    askEarly(library.api, pageInput(request(), 0));
+    expect(library.calls).toHaveLength(1);
+    const store = new PageStore(library.api);
+    store.ask(request());
+    // The early question is the one asked: nothing is asked again.
+    expect(library.calls).toHaveLength(1);
+    library.calls[0]!.answer();
+    await vi.waitFor(() => expect(store.getSnapshot().settled).toBe(true));
+    expect(store.getSnapshot().rowAt(0)?.summary.id).toBe('a0');
+
+    // Another question than the early one (the trash): asked of the service.
+    askEarly(library.api, pageInput(request(), 0));
+    const other = new PageStore(library.api);
+    other.ask(request('trash'));
+    expect(library.calls).toHaveLength(3);
+    expect(library.calls[2]!.input).toMatchObject({ view: 'trash', offset: 0 });
+    // And the early answer, once passed over, is not used later either.
+    const third = new PageStore(library.api);
+    third.ask(request());
+    expect(library.calls).toHaveLength(4);
   });
 
   it('says a count is approximate while a quoted phrase is not checked in every candidate, and takes the count of the latest page', async () => {
