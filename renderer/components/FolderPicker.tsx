@@ -3,6 +3,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../shared/api/contract';
 import { errorText, useApi } from '../api/ApiContext';
+import { useLatest } from '../hooks/useLatest';
 import { useModalDialog } from '../hooks/useModalDialog';
 
 type Listing = MethodOutput<'listFolders'>;
@@ -107,16 +108,23 @@ function FolderBrowser({ title, start, onChoose, onClose }: { title: string; sta
     [api, t],
   );
 
-  // Where it opens: the folder already chosen, else the last one exported into, else home.
-  // (Started from a promise callback: the effect itself only subscribes.) An answer arriving
-  // after the chooser closed is ignored as outdated.
+  // Where it opens: the folder already chosen, else the last one exported into, else home — once,
+  // when the chooser opens. (Started from a promise callback: the effect itself only subscribes.)
+  // The language or the chosen folder changing while it is open must not take the user back
+  // there, nor make the answer to where they have since gone count as outdated; an answer
+  // arriving after the chooser closed is.
+  const openLatest = useLatest(open);
+  const startAt = useLatest(start);
   useEffect(() => {
     const requests = latest;
-    void Promise.resolve(start).then(open);
+    const before = requests.current;
+    void Promise.resolve(startAt.current).then((path) => {
+      if (requests.current === before) void openLatest.current(path);
+    });
     return () => {
       requests.current++;
     };
-  }, [open, start]);
+  }, [openLatest, startAt]);
 
   const create = async () => {
     if (!listing || !newName.trim()) return;
