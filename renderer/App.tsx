@@ -22,6 +22,8 @@ import { ProfileGate } from './components/ProfileGate';
 import { ProfileSwitcher } from './components/ProfileSwitcher';
 import { StatusToast } from './components/StatusToast';
 import { TokenMissing } from './components/TokenMissing';
+import { SyncIndicator } from './components/sync/SyncIndicator';
+import { SyncStatusProvider } from './components/sync/syncStatus';
 import { NoticeContext, useNotify, type Notice } from './hooks/useNotice';
 import { useHashRoute } from './hooks/useHashRoute';
 import { useLatest } from './hooks/useLatest';
@@ -39,6 +41,7 @@ const EditorView = lazy(() => import('./components/EditorView').then((m) => ({ d
 const CompareView = lazy(() => import('./components/CompareView').then((m) => ({ default: m.CompareView })));
 const RevisionView = lazy(() => import('./components/RevisionView').then((m) => ({ default: m.RevisionView })));
 const SettingsView = lazy(() => import('./components/SettingsView').then((m) => ({ default: m.SettingsView })));
+const SyncConflictView = lazy(() => import('./components/SyncConflictView').then((m) => ({ default: m.SyncConflictView })));
 const SiteExportView = lazy(() => import('./components/SiteExportView').then((m) => ({ default: m.SiteExportView })));
 
 export function App({ connection }: { connection: Connection }) {
@@ -233,6 +236,7 @@ function Shell({ bridge }: { bridge: NewsdeskBridge | null }) {
   return (
     <SettingsContext.Provider value={settings ?? BEFORE_SETTINGS}>
       <ProfileContext.Provider value={profileState}>
+        <SyncStatusProvider>
         <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
           {t('app.skipToContent')}
         </button>
@@ -252,6 +256,7 @@ function Shell({ bridge }: { bridge: NewsdeskBridge | null }) {
               {t('commands.settings')}
             </a>
           </nav>
+          <SyncIndicator />
           <div className="topbar-tools">
             <CommandButton id="article.import" />
             <CommandButton id="bundle.receive" />
@@ -289,6 +294,8 @@ function Shell({ bridge }: { bridge: NewsdeskBridge | null }) {
               <SiteExportView key={route.run ? 'run' : 'view'} runNow={route.run === true} />
             ) : route.view === 'revision' ? (
               <RevisionView key={`${route.id}/${route.revision}`} id={route.id} revision={route.revision} />
+            ) : route.view === 'conflict' ? (
+              <SyncConflictView key={route.id} id={route.id} />
             ) : route.view === 'compare' ? (
               <CompareView key={`${route.id}/${route.from}/${route.to}`} id={route.id} from={route.from} to={route.to} />
             ) : (
@@ -300,6 +307,7 @@ function Shell({ bridge }: { bridge: NewsdeskBridge | null }) {
         {received && <BundleSummaryDialog summary={received} onClose={() => setReceived(null)} />}
         {aboutOpen && <AboutDialog onClose={() => setAboutOpen(false)} />}
         {palette && <CommandPalette onClose={closePalette} />}
+        </SyncStatusProvider>
       </ProfileContext.Provider>
     </SettingsContext.Provider>
   );

@@ -32,6 +32,7 @@ import { FolderExportDialog } from './FolderExportDialog';
 import { draftArticle, usePreviewHtml } from '../hooks/usePreviewHtml';
 import { FeaturedImageField } from './FeaturedImageField';
 import { ImageProgress } from './ImageProgress';
+import { SyncArticleBanner } from './sync/SyncArticleBanner';
 import { formatFileSize } from '../../shared/text/fileSize';
 import { slugify } from '../../shared/text/vietnamese';
 
@@ -266,6 +267,7 @@ export function EditorView({ id }: { id: string }) {
       </div>
 
       <div className="editor">
+        <SyncArticleBanner id={article.id} savedAt={state.kind === 'clean' ? state.at : null} />
         {locked && (
           <p className="locked-note" role="status" data-testid="locked-note">
             {t('workflow.lockedLive')}

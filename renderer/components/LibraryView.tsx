@@ -18,6 +18,7 @@ import { activeFilterCount, effectiveSort, FIRST_DIRECTION, libraryQuery, loadLi
 import { SearchStatus } from './library/SearchStatus';
 import { SelectionBar } from './library/SelectionBar';
 import { useArticlePages } from './library/useArticlePages';
+import { useAfterSync, useSyncStatus } from './sync/syncStatus';
 
 const SEARCH_DELAY_MS = 150;
 
@@ -64,6 +65,13 @@ export function LibraryView() {
     window.addEventListener(LIBRARY_CHANGED, reload);
     return () => window.removeEventListener(LIBRARY_CHANGED, reload);
   }, [reload]);
+  // Team sync: its conflicts asked for as the library opens (the rows mark them); the rows read
+  // again when a sync has brought something (only while sync is configured).
+  const { refresh: refreshSync } = useSyncStatus();
+  useEffect(() => {
+    void refreshSync();
+  }, [refreshSync]);
+  useAfterSync(reload);
   const onError = useCallback((error: ApiError) => notify({ text: errorText(t, error), tone: 'error' }), [notify, t]);
   const pages = useArticlePages(request, reloadKey, onError);
   const { total, approximate } = pages;

@@ -18,6 +18,7 @@ import { newProfileId } from './ProfileGate';
 import { ProfileSettings } from './ProfileSettings';
 import { LibraryFolderSettings } from './LibraryFolderSettings';
 import { PreferencesSettings } from './PreferencesSettings';
+import { SyncSettings } from './SyncSettings';
 
 /** The moment each date style is shown with, as the published page would print it (in Vietnamese). */
 const DATE_SAMPLE = '2026-11-27T01:15:00Z';
@@ -97,6 +98,7 @@ export function SettingsView({ onSaved }: { onSaved: (settings: Settings) => voi
       {/* This computer's, applied at once (not part of the newsroom's Save below). */}
       <PreferencesSettings />
       <LibraryFolderSettings />
+      <SyncSettings />
 
       <fieldset>
         <legend>{t('settings.paper')}</legend>

@@ -9,7 +9,9 @@ export type Route =
   /** A kept revision, read-only. */
   | { view: 'revision'; id: string; revision: number }
   /** Two versions side by side: kept revisions, or a kept one and the article as it is saved now ('current'). */
-  | { view: 'compare'; id: string; from: number; to: number | 'current' };
+  | { view: 'compare'; id: string; from: number; to: number | 'current' }
+  /** A sync conflict's versions, to choose which to keep (renderer/components/SyncConflictView.tsx). */
+  | { view: 'conflict'; id: string };
 
 export function parseRoute(hash: string): Route {
   if (hash === '#/settings') return { view: 'settings' };
@@ -19,6 +21,8 @@ export function parseRoute(hash: string): Route {
   if (revision) return { view: 'revision', id: revision[1]!, revision: Number(revision[2]) };
   const compare = /^#\/article\/([a-z0-9-]+)\/compare\/([1-9][0-9]*)\/([1-9][0-9]*|current)$/.exec(hash);
   if (compare) return { view: 'compare', id: compare[1]!, from: Number(compare[2]), to: compare[3] === 'current' ? 'current' : Number(compare[3]) };
+  const conflict = /^#\/article\/([a-z0-9-]+)\/conflict$/.exec(hash);
+  if (conflict) return { view: 'conflict', id: conflict[1]! };
   const match = /^#\/article\/([a-z0-9-]+)$/.exec(hash);
   return match ? { view: 'editor', id: match[1]! } : { view: 'library' };
 }
@@ -32,6 +36,8 @@ export function routeHash(route: Route): string {
       return `#/article/${route.id}/revision/${route.revision}`;
     case 'compare':
       return `#/article/${route.id}/compare/${route.from}/${route.to}`;
+    case 'conflict':
+      return `#/article/${route.id}/conflict`;
     case 'library':
       return '#/';
     default:

@@ -6,6 +6,7 @@ import { formatShortDateTime } from '../../../shared/text/dates';
 import { isOverdue } from '../../../shared/review/workflow';
 import type { Row } from './pageStore';
 import { Marked, Snippet } from './Snippet';
+import { SyncConflictMark } from '../sync/SyncConflictMark';
 
 export interface RowActions {
   onToggle: (index: number, id: string, range: boolean) => void;
@@ -102,6 +103,7 @@ export const ArticleRow = memo(function ArticleRow({
               {shownHeadline}
             </a>
           )}
+          {summary && !trash && <SyncConflictMark id={summary.id} headline={headline} tabIndex={tab} />}
           {summary && (
             <button
               type="button"

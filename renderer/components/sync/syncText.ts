@@ -1,0 +1,27 @@
+import type { TFunction } from 'i18next';
+import type { SyncStatus } from '../../../shared/api/contract';
+import { formatShortDateTime } from '../../../shared/text/dates';
+
+/** A moment as short as it can be said: "09:12" today, "27/11/2026 09:12" another day (Vietnam's format). */
+export function shortMoment(iso: string, timeZone: string, now = new Date()): string {
+  const full = formatShortDateTime(iso, timeZone);
+  const today = formatShortDateTime(now.toISOString(), timeZone);
+  return full.slice(0, 10) === today.slice(0, 10) ? full.slice(11) : full;
+}
+
+/** The top bar's words for the sync's state: "Đã đồng bộ 09:12", "Ngoại tuyến — 3 thay đổi chờ gửi"… */
+export function indicatorText(t: TFunction, status: SyncStatus, timeZone: string): string {
+  switch (status.state) {
+    case 'idle':
+      return status.lastSyncAt ? t('sync.indicator.idle', { time: shortMoment(status.lastSyncAt, timeZone) }) : t('sync.indicator.idleNever');
+    case 'offline':
+      return status.pending > 0 ? t('sync.indicator.offline', { count: status.pending }) : t('sync.indicator.offlineNone');
+    case 'connecting':
+    case 'syncing':
+    case 'paused':
+    case 'error':
+      return t(`sync.indicator.${status.state}`);
+    case 'off':
+      return '';
+  }
+}
