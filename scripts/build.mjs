@@ -52,6 +52,9 @@ export function isBuildFresh() {
   return built > sources;
 }
 
+/** Packages with native parts, loaded from node_modules at run time rather than bundled. */
+const native = ['sharp', 'pouchdb-adapter-leveldb'];
+
 export async function buildAll({ quiet = false } = {}) {
   const log = quiet ? () => {} : (message) => process.stdout.write(`${message}\n`);
   log('Đang dựng giao diện (Vite)… / Building the renderer (Vite)…');
@@ -60,12 +63,13 @@ export async function buildAll({ quiet = false } = {}) {
   log('Đang dựng tiến trình chính (esbuild)… / Building the main process (esbuild)…');
   await Promise.all([
     buildSearchWorker(),
-    // sharp loads its native part from node_modules (packaged unpacked from the asar: build/electron-builder.yml).
-    esbuild({ ...common, entryPoints: ['electron/shell/main.ts'], outfile: 'dist/electron/main.cjs', external: ['electron', 'sharp'] }),
+    // sharp and LevelDB (the sync's mirror) load their native parts from node_modules (packaged
+    // unpacked from the asar: build/electron-builder.yml).
+    esbuild({ ...common, entryPoints: ['electron/shell/main.ts'], outfile: 'dist/electron/main.cjs', external: ['electron', ...native] }),
     esbuild({ ...common, entryPoints: ['electron/shell/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] }),
-    esbuild({ ...common, entryPoints: ['electron/transport/webHostMain.ts'], outfile: 'dist/electron/webhost.cjs', external: ['sharp'] }),
-    esbuild({ ...common, entryPoints: ['electron/publish/exportMain.ts'], outfile: 'dist/electron/export.cjs', external: ['sharp'] }),
-    esbuild({ ...common, entryPoints: ['electron/library/bundleMain.ts'], outfile: 'dist/electron/bundle.cjs', external: ['sharp'] }),
+    esbuild({ ...common, entryPoints: ['electron/transport/webHostMain.ts'], outfile: 'dist/electron/webhost.cjs', external: native }),
+    esbuild({ ...common, entryPoints: ['electron/publish/exportMain.ts'], outfile: 'dist/electron/export.cjs', external: native }),
+    esbuild({ ...common, entryPoints: ['electron/library/bundleMain.ts'], outfile: 'dist/electron/bundle.cjs', external: native }),
   ]);
   // The published pages' font, copied beside the bundles (the exporter reads it from dist/fonts).
   await mkdir(join(root, 'dist/fonts'), { recursive: true });

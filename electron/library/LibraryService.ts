@@ -43,6 +43,8 @@ import { articleHash, BUNDLE_EXTENSION, BundleRefusedError, imagesOf, readBundle
 import { Problems } from './problems';
 import { SentLedger } from './sentLedger';
 import { WriteQueue } from './writeQueue';
+import { SyncService, type SyncLibrary } from '../sync/SyncService';
+import { memoryPasswords, type PasswordKeeper } from '../sync/passwords';
 
 export { LibraryTooNewError } from './catalog';
 
@@ -63,6 +65,10 @@ export interface LibraryOptions {
   locationFile?: string;
   /** Where this start's library folder came from (./dataDir.ts resolveDataDirSource). */
   dataDirSource?: DataDirSource;
+  /** Where the team sync's password is kept (Electron: encrypted by the system; by default in memory). */
+  passwords?: PasswordKeeper;
+  /** How often a running team sync looks at the server (ms; tests make it short). */
+  syncIntervalMs?: number;
 }
 
 const DEFAULT_PAGE = 200;
@@ -147,6 +153,8 @@ export class LibraryService implements NewsdeskService {
   readonly images: ImagePipeline;
   private lock: { release: () => Promise<void> } | null = null;
   private disposed = false;
+  /** Team sync through CouchDB (../sync/SyncService.ts); null until the library is open. */
+  private sync: SyncService | null = null;
   /** The full-text index, in its own thread; it answers searches once ready (until then they look at headlines). */
   /** Null until started: once the first list has been answered (see beginSearch). */
   private search: SearchThread | null = null;
@@ -216,6 +224,10 @@ export class LibraryService implements NewsdeskService {
       if (lock.tookOver) await service.store.revisions.removeTempFiles();
       await service.catalog.open(service.store);
       service.catalog.changed = (id) => service.forgetSlotSummary(id);
+      service.sync = await SyncService.open(service.syncLibrary(), options.dataDir, {
+        passwords: options.passwords ?? memoryPasswords(),
+        ...(options.syncIntervalMs ? { intervalMs: options.syncIntervalMs, sendDelayMs: Math.min(1000, options.syncIntervalMs) } : {}),
+      });
       // The index is loaded once the first list has been answered (the two would share the
       // processor while the window opens), or after a moment at most.
       service.beginSearchIn(SEARCH_START_MS);
@@ -313,6 +325,7 @@ export class LibraryService implements NewsdeskService {
       const actor = this.actor(context);
       const next = applyChanges(current, { ...fields, suggestions, slug }, actor);
       await this.write(next, input.snapshot === true ? { kind: 'named', label: input.label ?? '' } : await this.autoSnapshot(current, actor), actor);
+      this.sync?.noteEditing(next.id, actor.by);
       return next;
     });
   }
@@ -578,6 +591,7 @@ export class LibraryService implements NewsdeskService {
       const transform = this.catalog.settings.stripLocationFromOriginals ? this.stripLocation : undefined;
       const stored = await this.assets.store(bytes, transform);
       this.images.prepare(stored.assetId, info);
+      this.sync?.noteAsset(stored.assetId);
       return { ...stored, width: info.width, height: info.height };
     });
   }
@@ -831,6 +845,7 @@ export class LibraryService implements NewsdeskService {
       for (const { data, info } of newImages) {
         const stored = await this.assets.store(data);
         this.images.prepare(stored.assetId, info);
+        this.sync?.noteAsset(stored.assetId);
         summary.images++;
       }
       const actor = this.actor(context);
@@ -878,6 +893,101 @@ export class LibraryService implements NewsdeskService {
       );
       return summary;
     });
+  }
+
+  // ---- team sync (../sync/SyncService.ts) ------------------------------------------------
+
+  private get syncing(): SyncService {
+    if (!this.sync) fail('unavailable', 'The library is not open.');
+    return this.sync;
+  }
+
+  getSyncStatus(_input: ParsedInput<'getSyncStatus'>): Promise<MethodOutput<'getSyncStatus'>> {
+    return this.syncing.status();
+  }
+
+  saveSyncSettings(input: ParsedInput<'saveSyncSettings'>): Promise<MethodOutput<'saveSyncSettings'>> {
+    return this.syncing.configure(input);
+  }
+
+  testSyncConnection(input: ParsedInput<'testSyncConnection'>): Promise<MethodOutput<'testSyncConnection'>> {
+    return this.syncing.testConnection(input);
+  }
+
+  setSyncPaused(input: ParsedInput<'setSyncPaused'>): Promise<MethodOutput<'setSyncPaused'>> {
+    return this.syncing.setPaused(input.paused);
+  }
+
+  syncNow(_input: ParsedInput<'syncNow'>): Promise<MethodOutput<'syncNow'>> {
+    return this.syncing.syncNow();
+  }
+
+  getArticleSync(input: ParsedInput<'getArticleSync'>): Promise<MethodOutput<'getArticleSync'>> {
+    return this.syncing.articleSync(input.id);
+  }
+
+  getSyncConflict(input: ParsedInput<'getSyncConflict'>): Promise<MethodOutput<'getSyncConflict'>> {
+    return this.syncing.conflict(input.id);
+  }
+
+  /** Ends a sync conflict (the kept version, merged fields on top): what the calling profile could do by saving the article. */
+  resolveSyncConflict(input: ParsedInput<'resolveSyncConflict'>, context: CallContext = {}): Promise<Article> {
+    const actor = this.actor(context);
+    const merged = input.merged ? this.checked(input.merged) : null;
+    return this.syncing.resolve(
+      input.id,
+      input.keep,
+      (chosen, revision) => {
+        if (chosen.status === 'published') this.guard(context, 'publish');
+        const next = merged ? applyChanges(chosen, merged, actor) : chosen;
+        return { ...next, revision, updatedAt: actor.at };
+      },
+      input.keepOthersAsCopies === true,
+    );
+  }
+
+  /** What the team sync needs of the library (../sync/SyncService.ts SyncLibrary). */
+  private syncLibrary(): SyncLibrary {
+    return {
+      articleIds: () => [...this.catalog.values()].map((summary) => summary.id),
+      readArticle: (id) => this.store.read(id).catch(() => null),
+      receiveArticle: (article, by) =>
+        this.exclusive(async () => {
+          const current = this.catalog.get(article.id) ? await this.store.read(article.id).catch(() => null) : null;
+          const actor: Actor = { at: this.now().toISOString(), by };
+          // Received versions are kept in the history as autosaves are: one after a stretch of editing.
+          const due = current ? await this.autoSnapshot(current, actor) : { kind: 'sync' as const };
+          let incoming = article;
+          // (A slug this library gave another article meanwhile: this one gets a number here.)
+          if (incoming.slug && (this.catalog.slugTaken(incoming.slug, incoming.id) || RESERVED_SLUGS.has(incoming.slug))) {
+            incoming = { ...incoming, slug: uniqueSlug(incoming.slug, (slug) => this.catalog.slugTaken(slug, incoming.id) || RESERVED_SLUGS.has(slug)) };
+          }
+          await this.write(incoming, due ? { kind: 'sync' } : null, actor);
+        }),
+      addCopy: (article, by) =>
+        this.exclusive(async () => {
+          const actor: Actor = { at: this.now().toISOString(), by };
+          const id = this.newId();
+          const slug = article.headline ? uniqueSlug(slugify(article.headline), (s) => this.catalog.slugTaken(s, id) || RESERVED_SLUGS.has(s)) : '';
+          const { id: _id, slug: _slug, revision: _revision, history: _history, createdAt: _createdAt, updatedAt: _updatedAt, ...fields } = article;
+          const copy = newArticle({ id, slug, fields: { ...fields, status: 'draft' } as Partial<ArticleFields> }, actor);
+          await this.write(copy, { kind: 'created' }, actor);
+          return copy;
+        }),
+      assetIds: () => this.assets.all(),
+      hasAsset: (assetId) => this.assets.has(assetId),
+      readAsset: (assetId) => readFile(join(this.assetsDir, assetId)),
+      receiveAsset: (assetId, bytes) =>
+        this.exclusive(async () => {
+          if (this.assets.has(assetId)) return;
+          checkImageBytes(bytes);
+          const info = await this.images.inspect(bytes);
+          const stored = await this.assets.store(bytes);
+          if (stored.assetId !== assetId) fail('invalid_input', `The image received as ${assetId} is not that image.`);
+          this.images.prepare(stored.assetId, info);
+        }),
+      now: () => this.now(),
+    };
   }
 
   // ---- unused images ("Dọn ảnh không dùng") ----------------------------------------------
@@ -1020,6 +1130,7 @@ export class LibraryService implements NewsdeskService {
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.closing = true;
+    await this.sync?.close();
     await this.images.close();
     await this.exclusive(async () => {
       await this.catalog.close();
@@ -1060,6 +1171,8 @@ export class LibraryService implements NewsdeskService {
     const summary = summarize(article);
     await writing;
     this.catalog.update(summary);
+    this.sync?.noteWritten(article.id);
+    if (snapshot) this.sync?.noteSnapshot(article);
     if (batch) batch.written.push(article);
     else this.search?.add([searchDocOf(article)]);
   }
@@ -1238,6 +1351,7 @@ export class LibraryService implements NewsdeskService {
   /** A snapshot of the article as it is saved now (its file is not rewritten). */
   private async keepSnapshot(article: Article, reason: SnapshotReason, actor: Actor, batch?: WriteBatch) {
     await this.store.revisions.keep(article, { deferred: batch?.deferred });
+    this.sync?.noteSnapshot(article);
     // (The saved revision's syllables are in the catalog already.)
     const summary = this.catalog.get(article.id);
     return this.store.revisions.record(article, reason, actor.by, batch?.deferred, summary?.revision === article.revision ? summary.wordCount : undefined);

@@ -55,6 +55,37 @@ export const MAX_REQUEST_BYTES = 72 * 1024 * 1024;
 
 const noInput = z.strictObject({});
 
+/** Team sync (electron/sync): how it stands. */
+export const syncStates = ['off', 'paused', 'connecting', 'syncing', 'idle', 'offline', 'error'] as const;
+export type SyncState = (typeof syncStates)[number];
+/** Why a connection test failed (the interface says each in the user's language). */
+export const syncConnectionFailures = ['bad_address', 'unreachable', 'unauthorized', 'no_database', 'forbidden', 'no_password', 'insecure_storage'] as const;
+export type SyncConnectionFailure = (typeof syncConnectionFailures)[number];
+const syncSettingsInput = z.strictObject({
+  /** http(s) address of the CouchDB server; empty: sync off. */
+  server: z.string().max(1000),
+  database: z.string().max(200),
+  user: z.string().max(200),
+});
+const syncPassword = z.string().max(1000);
+const syncStatusSchema = z.strictObject({
+  server: z.string(),
+  database: z.string(),
+  user: z.string(),
+  /** Where the password is kept: nowhere yet, encrypted by the system (Electron), or in memory until Newsdesk closes (web host). */
+  password: z.enum(['none', 'encrypted', 'memory']),
+  state: z.enum(syncStates),
+  lastSyncAt: z.string().nullable(),
+  /** Local changes not yet accepted by the server. */
+  pending: z.number().int(),
+  conflicts: z.array(z.strictObject({ id: articleId, headline: z.string(), versions: z.number().int() })),
+  refused: z.array(z.strictObject({ id: z.string(), headline: z.string(), reason: z.string() })),
+  error: z.strictObject({ code: z.string(), message: z.string() }).nullable(),
+  progress: z.strictObject({ done: z.number().int(), total: z.number().int() }).nullable(),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+const syncVersionSchema = z.strictObject({ rev: z.string(), article: articleSchema, by: z.string(), at: z.string() });
+
 /** What an export did: where, how many pages, and what it wrote, kept and removed. */
 const exportResultSchema = z.strictObject({
   outDir: z.string(),
@@ -395,6 +426,72 @@ export const contract = {
     /** Deletes the folder the library was moved from (only that one, once Newsdesk runs from the new folder). */
     input: noInput,
     output: z.strictObject({ removed: z.string() }),
+  },
+  getSyncStatus: {
+    /** Team sync (electron/sync): where to, its state, what waits, what conflicts and what the server refused. */
+    input: noInput,
+    output: syncStatusSchema,
+  },
+  saveSyncSettings: {
+    /**
+     * The server, database and user to sync with; `password` replaces the kept one (Electron keeps it
+     * encrypted with safeStorage, the web host only in memory); an empty server turns sync off.
+     */
+    input: syncSettingsInput.extend({ password: syncPassword.optional() }),
+    output: syncStatusSchema,
+  },
+  testSyncConnection: {
+    /** Asks the server who the user is and whether the database is there (the kept password when none is given); changes nothing. */
+    input: syncSettingsInput.extend({ password: syncPassword.optional() }),
+    output: z.strictObject({
+      ok: z.boolean(),
+      reason: z.enum(syncConnectionFailures).nullable(),
+      user: z.string(),
+      roles: z.array(z.string()),
+      message: z.string(),
+    }),
+  },
+  setSyncPaused: {
+    input: z.strictObject({ paused: z.boolean() }),
+    output: syncStatusSchema,
+  },
+  syncNow: {
+    /** Sends and receives what is waiting, then answers (a paused or unconfigured sync answers at once). */
+    input: noInput,
+    output: syncStatusSchema,
+  },
+  getArticleSync: {
+    /** One article's sync state, for the editor: a conflict waiting, a change the server refused, who else is editing it. */
+    input: z.strictObject({ id: articleId }),
+    output: z.strictObject({
+      conflict: z.boolean(),
+      refused: z.string().nullable(),
+      editing: z.array(z.strictObject({ name: z.string(), since: z.string() })),
+    }),
+  },
+  getSyncConflict: {
+    /** The versions of an article in conflict: the server's winner, every losing version, and the last version they shared (when still known). */
+    input: z.strictObject({ id: articleId }),
+    output: z.strictObject({
+      id: articleId,
+      winner: syncVersionSchema,
+      losers: z.array(syncVersionSchema),
+      common: articleSchema.nullable(),
+    }),
+  },
+  resolveSyncConflict: {
+    /**
+     * Ends a conflict in one write that removes the losing versions: `keep` names the version kept
+     * (its `rev`), `merged` the fields merged by hand on top of it; `keepOthersAsCopies` keeps every
+     * other version as a new article of its own.
+     */
+    input: z.strictObject({
+      id: articleId,
+      keep: z.string().min(1).max(200),
+      merged: articleFieldsSchema.partial().optional(),
+      keepOthersAsCopies: z.boolean().optional(),
+    }),
+    output: articleSchema,
   },
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 

@@ -44,6 +44,15 @@ export const methods = {
   moveLibrary: 'write',
   getMoveProgress: 'read',
   removeOldLibrary: 'write',
+  // Team sync through CouchDB (electron/sync): configuring, pausing and resolving write.
+  getSyncStatus: 'read',
+  saveSyncSettings: 'write',
+  testSyncConnection: 'read',
+  setSyncPaused: 'write',
+  syncNow: 'write',
+  getArticleSync: 'read',
+  getSyncConflict: 'read',
+  resolveSyncConflict: 'write',
 } as const satisfies Record<string, MethodKind>;
 export type MethodName = keyof typeof methods;
 

@@ -14,7 +14,7 @@ import { isoDateTime, text } from '../model/fields';
  * replaced: the text as it was just before a restore replaced it; restore: an older revision was
  * brought back; auto: ten minutes of editing. Only automatic ones are ever thinned.
  */
-export const revisionKinds = ['created', 'named', 'status', 'export', 'replaced', 'restore', 'auto', 'import', 'conflict'] as const;
+export const revisionKinds = ['created', 'named', 'status', 'export', 'replaced', 'restore', 'auto', 'import', 'conflict', 'sync'] as const;
 export const revisionKind = z.enum(revisionKinds);
 export type RevisionKind = z.infer<typeof revisionKind>;
 

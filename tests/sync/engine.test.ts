@@ -1,0 +1,130 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LibraryService } from '../../electron/library/LibraryService';
+import { memoryPasswords } from '../../electron/sync/passwords';
+import { emptyBody } from '../../shared/model/body';
+import { makeTempDir, removeDir } from '../helpers/tempDir';
+import { startSyncServer, type SyncServer, type SyncUser } from '../helpers/syncServer';
+
+// The sync engine (electron/sync/SyncService.ts) between real libraries on disk and a real
+// CouchDB-compatible server on loopback. Each step is driven by syncNow (no timers).
+
+let server: SyncServer;
+const opened: LibraryService[] = [];
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  server = await startSyncServer();
+}, 60_000);
+afterAll(async () => {
+  await server?.stop();
+});
+afterEach(async () => {
+  for (const library of opened.splice(0)) await library.dispose();
+  for (const dir of dirs.splice(0)) await removeDir(dir);
+});
+
+async function library(user: SyncUser, dir?: string): Promise<LibraryService> {
+  const dataDir = dir ?? (await makeTempDir('newsdesk-sync-'));
+  if (!dir) dirs.push(dataDir);
+  // (A long interval: every round here is asked for.)
+  const opened1 = await LibraryService.open({ dataDir, user: user.name, passwords: memoryPasswords(), syncIntervalMs: 3_600_000 });
+  opened.push(opened1);
+  const status = await opened1.saveSyncSettings({ server: server.url, database: server.database, user: user.name, password: user.password });
+  expect(status.state).not.toBe('off');
+  return opened1;
+}
+
+const ok = async (library: LibraryService) => {
+  const status = await library.syncNow({});
+  expect(status.error, JSON.stringify(status.error)).toBeNull();
+  return status;
+};
+
+describe('sync between two libraries', () => {
+  it('sends an article, receives it, and a change made on one reaches the other', async () => {
+    const a = await library(server.users.editor);
+    const b = await library(server.users.editor);
+    const created = await a.createArticle({ headline: 'Bình Thủy đẩy mạnh chuyển đổi số', sapo: 'Sapo đầu tiên' }, {});
+    expect((await ok(a)).pending).toBe(0);
+    await ok(b);
+    const received = await b.getArticle({ id: created.id });
+    expect(received.headline).toBe('Bình Thủy đẩy mạnh chuyển đổi số');
+    const saved = await b.saveArticle({ id: created.id, baseRevision: received.revision, changes: { sapo: 'Sapo sửa ở máy B' } }, {});
+    await ok(b);
+    await ok(a);
+    const back = await a.getArticle({ id: created.id });
+    expect(back.sapo).toBe('Sapo sửa ở máy B');
+    expect(back.revision).toBe(saved.revision);
+    // Nothing more to do: a round changes no file.
+    const file = await readFile(join(a.dataDir, 'articles', `${created.id}.json`), 'utf8');
+    expect((await ok(a)).pending).toBe(0);
+    expect((await ok(b)).conflicts).toEqual([]);
+    expect(await readFile(join(a.dataDir, 'articles', `${created.id}.json`), 'utf8')).toBe(file);
+  });
+
+  it('edits made on both while apart become a conflict on both, resolved once for everyone', async () => {
+    const a = await library(server.users.editor);
+    const b = await library(server.users.editor);
+    const created = await a.createArticle({ headline: 'Giá lúa tăng', body: emptyBody() }, {});
+    await ok(a);
+    await ok(b);
+    const onA = await a.saveArticle({ id: created.id, baseRevision: created.revision, changes: { headline: 'Giá lúa tăng mạnh' } }, {});
+    const onB = await b.saveArticle({ id: created.id, baseRevision: created.revision, changes: { headline: 'Giá lúa tăng nhẹ' } }, {});
+    await ok(a);
+    await ok(b);
+    await ok(a);
+    for (const side of [a, b]) {
+      const status = await side.getSyncStatus({});
+      expect(status.conflicts.map((c) => c.id)).toEqual([created.id]);
+      expect((await side.getArticleSync({ id: created.id })).conflict).toBe(true);
+    }
+    // Never a winner accepted silently: each file still holds its own version.
+    expect((await a.getArticle({ id: created.id })).headline).toBe(onA.headline);
+    expect((await b.getArticle({ id: created.id })).headline).toBe(onB.headline);
+    const conflict = await a.getSyncConflict({ id: created.id });
+    const headlines = [conflict.winner, ...conflict.losers].map((v) => v.article.headline).sort();
+    expect(headlines).toEqual(['Giá lúa tăng mạnh', 'Giá lúa tăng nhẹ']);
+    expect(conflict.common?.headline).toBe('Giá lúa tăng');
+    const keep = [conflict.winner, ...conflict.losers].find((v) => v.article.headline === 'Giá lúa tăng nhẹ')!;
+    const resolved = await a.resolveSyncConflict({ id: created.id, keep: keep.rev }, {});
+    expect(resolved.headline).toBe('Giá lúa tăng nhẹ');
+    expect((await a.getSyncStatus({})).conflicts).toEqual([]);
+    await ok(a);
+    await ok(b);
+    expect((await b.getSyncStatus({})).conflicts).toEqual([]);
+    expect((await b.getArticle({ id: created.id })).headline).toBe('Giá lúa tăng nhẹ');
+    expect((await a.getArticle({ id: created.id })).revision).toBe((await b.getArticle({ id: created.id })).revision);
+  });
+
+  it('keeps both versions on request, and images travel as content-addressed documents', async () => {
+    const a = await library(server.users.editor);
+    const b = await library(server.users.editor);
+    const photo = (await readFile(join(process.cwd(), 'tests/fixtures/images/cau-can-tho.png'))).toString('base64');
+    const image = await a.importAsset({ fileName: 'cau.png', dataBase64: photo });
+    // The same photo imported on both: one document, never a conflict.
+    await b.importAsset({ fileName: 'cau-can-tho.png', dataBase64: photo });
+    const created = await a.createArticle({ headline: 'Ảnh đẹp', featuredImage: { assetId: image.assetId, caption: 'Chú thích', credit: '', alt: 'Ảnh' } }, {});
+    await ok(a);
+    await ok(b);
+    expect((await b.getArticle({ id: created.id })).featuredImage?.assetId).toBe(image.assetId);
+    await a.saveArticle({ id: created.id, baseRevision: created.revision, changes: { sapo: 'A' } }, {});
+    await b.saveArticle({ id: created.id, baseRevision: created.revision, changes: { sapo: 'B' } }, {});
+    await ok(a);
+    await ok(b);
+    const conflict = await b.getSyncConflict({ id: created.id });
+    const before = (await b.listArticles({})).total;
+    await b.resolveSyncConflict({ id: created.id, keep: conflict.winner.rev, keepOthersAsCopies: true }, {});
+    const after = await b.listArticles({});
+    expect(after.total).toBe(before + 1);
+    // (The server's database is shared by this file's tests: the other articles are left aside.)
+    const copies = after.items.filter((item) => item.headline === 'Ảnh đẹp');
+    const sapos = await Promise.all(copies.map(async (item) => (await b.getArticle({ id: item.id })).sapo));
+    expect(sapos.sort()).toEqual(['A', 'B']);
+    await ok(b);
+    await ok(a);
+    expect((await a.listArticles({})).total).toBe(before + 1);
+    expect((await a.getSyncStatus({})).conflicts).toEqual([]);
+  });
+});
