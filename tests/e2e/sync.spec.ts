@@ -1,0 +1,218 @@
+import type { Page, Route } from '@playwright/test';
+import { callApi } from './api';
+import { axeViolations, expect, screenshot, startNewArticle, test } from './fixtures';
+
+/**
+ * Team sync's interface (issue 15): Settings → Đồng bộ nhóm, the top bar's indicator, the
+ * library's conflict mark, the editor's banner and the conflict screen.
+ *
+ * The first tests answer the sync's methods themselves (page.route), so every state, failure
+ * and conflict can be shown and checked with axe in both themes whatever the server does; the
+ * last drives two libraries against a real sync server (tests/helpers/syncServer.ts).
+ */
+
+type Json = Record<string, unknown>;
+
+const OFF_STATUS = {
+  server: '',
+  database: 'newsdesk',
+  user: '',
+  password: 'none',
+  state: 'off',
+  lastSyncAt: null,
+  pending: 0,
+  conflicts: [],
+  refused: [],
+  error: null,
+  progress: null,
+};
+
+/** Answers one API method with `value` (ok) for as long as the page lives. */
+async function answer(page: Page, method: string, value: (input: Json) => unknown): Promise<void> {
+  await page.route(`**/api/${method}`, async (route: Route) => {
+    const input = (route.request().postDataJSON() ?? {}) as Json;
+    await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, value: value(input) }) });
+  });
+}
+
+/** axe in the light theme and in the dark one (as the system asks for it). */
+async function axeBothThemes(page: Page, screen: string): Promise<string[]> {
+  const found = (await axeViolations(page, { exclude: '[data-testid="preview-frame"]' })).map((v) => `${screen}: ${v}`);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  found.push(...(await axeViolations(page, { exclude: '[data-testid="preview-frame"]' })).map((v) => `${screen} (dark): ${v}`));
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  return found;
+}
+
+test.describe('with the sync methods answered by the test', () => {
+  test('settings: each failure in words, the password never shown back, the status and its signals, the indicator; axe in both themes', async ({ app: page }) => {
+    // An article the status can name as in conflict and as refused.
+    await startNewArticle(page);
+    await page.getByLabel('Tít', { exact: true }).fill('Chợ nổi Cái Răng vào mùa cao điểm');
+    const id = /#\/article\/([a-z0-9-]+)/.exec(page.url())![1]!;
+    await expect(page.getByTestId('status-bar')).toHaveAttribute('data-idle', 'true');
+
+    let status: Json = { ...OFF_STATUS };
+    const saved: Json[] = [];
+    await answer(page, 'getSyncStatus', () => status);
+    await answer(page, 'saveSyncSettings', (input) => {
+      saved.push(input);
+      status = {
+        ...status,
+        server: input.server,
+        database: input.database,
+        user: input.user,
+        password: 'memory',
+        state: 'idle',
+        lastSyncAt: new Date().toISOString(),
+        pending: 2,
+        conflicts: [{ id, headline: 'Chợ nổi Cái Răng vào mùa cao điểm', versions: 2 }],
+        refused: [{ id, headline: 'Chợ nổi Cái Răng vào mùa cao điểm', reason: 'only editors may publish' }],
+      };
+      return status;
+    });
+    const reasons = ['bad_address', 'unreachable', 'unauthorized', 'no_database', 'forbidden', 'no_password', 'insecure_storage'];
+    let tests = 0;
+    await answer(page, 'testSyncConnection', () => {
+      const reason = reasons[tests++] ?? null;
+      return { ok: reason === null, reason, user: 'Minh Anh', roles: reason ? [] : ['reporter'], message: reason ?? '' };
+    });
+    await answer(page, 'setSyncPaused', (input) => (status = { ...status, state: input.paused ? 'paused' : 'idle' }));
+
+    await page.getByRole('link', { name: 'Cài đặt' }).click();
+    const section = page.getByTestId('sync-settings');
+    await expect(section.getByRole('group', { name: 'Đồng bộ nhóm' }).or(section)).toBeVisible();
+    // Sync off: no indicator in the top bar.
+    await expect(page.getByTestId('sync-indicator')).toHaveCount(0);
+    await expect(section.getByLabel('Cơ sở dữ liệu')).toHaveValue('newsdesk');
+    await expect(section.getByTestId('sync-status')).toHaveAttribute('data-sync-state', 'off');
+
+    await section.getByLabel('Địa chỉ máy chủ').fill('http://127.0.0.1:5984');
+    await section.getByLabel('Tên đăng nhập').fill('Minh Anh');
+    await section.getByLabel('Mật khẩu').fill('bí-mật');
+    await expect(section.getByLabel('Mật khẩu')).toHaveAttribute('type', 'password');
+    const words = {
+      bad_address: 'địa chỉ máy chủ không hợp lệ',
+      unreachable: 'không liên lạc được với máy chủ',
+      unauthorized: 'máy chủ không nhận tên đăng nhập hoặc mật khẩu này',
+      no_database: 'máy chủ không có cơ sở dữ liệu này',
+      forbidden: 'tài khoản này không được phép dùng cơ sở dữ liệu này',
+      no_password: 'chưa có mật khẩu',
+      insecure_storage: 'máy này không có kho mật khẩu an toàn',
+    };
+    for (const reason of reasons) {
+      await section.getByRole('button', { name: 'Kiểm tra kết nối' }).click();
+      await expect(section.getByTestId('sync-message')).toContainText(`Chưa kết nối được: ${words[reason as keyof typeof words]}`);
+    }
+    await section.getByRole('button', { name: 'Kiểm tra kết nối' }).click();
+    await expect(section.getByTestId('sync-message')).toHaveText('Kết nối được: máy chủ nhận bạn là “Minh Anh”. Vai trò: reporter.');
+
+    // Enter in a field saves the sync's settings (not the newsroom's form around them).
+    await section.getByLabel('Mật khẩu').press('Enter');
+    await expect(section.getByTestId('sync-status')).toHaveAttribute('data-sync-state', 'idle');
+    expect(saved).toEqual([{ server: 'http://127.0.0.1:5984', database: 'newsdesk', user: 'Minh Anh', password: 'bí-mật' }]);
+    await expect(page.getByTestId('settings-state')).toHaveText('Mọi thay đổi đã được lưu.');
+    // The password is never shown back; the status says where it is kept.
+    await expect(section.getByLabel('Mật khẩu')).toHaveValue('');
+    await expect(section.getByTestId('sync-password-kept')).toHaveText(/chỉ được giữ trong bộ nhớ cho tới khi đóng Newsdesk/);
+    await expect(section.getByTestId('sync-status')).toHaveAttribute('data-sync-pending', '2');
+    await expect(section.getByTestId('sync-conflicts').getByRole('link', { name: 'Chợ nổi Cái Răng vào mùa cao điểm — 2 phiên bản' })).toBeVisible();
+    await expect(section.getByTestId('sync-refused')).toContainText('Máy chủ từ chối: only editors may publish. Nội dung trên máy bạn vẫn giữ nguyên.');
+    await expect(page.getByTestId('sync-indicator')).toHaveText(/^Đồng bộ nhóm: Đã đồng bộ \d\d:\d\d$/);
+
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(page, 'sync-settings', section);
+    expect(await axeBothThemes(page, 'sync settings')).toEqual([]);
+
+    await section.getByRole('button', { name: 'Tạm dừng đồng bộ' }).click();
+    await expect(section.getByTestId('sync-status')).toHaveAttribute('data-sync-state', 'paused');
+    await expect(page.getByTestId('sync-indicator')).toHaveText('Đồng bộ nhóm: Tạm dừng');
+    await expect(section.getByRole('button', { name: 'Đồng bộ ngay' })).toBeDisabled();
+    await section.getByRole('button', { name: 'Tiếp tục đồng bộ' }).click();
+    await expect(section.getByTestId('sync-status')).toHaveAttribute('data-sync-state', 'idle');
+
+    // Offline: the indicator says what waits.
+    status = { ...status, state: 'offline', pending: 3 };
+    await expect(page.getByTestId('sync-indicator')).toHaveText('Đồng bộ nhóm: Ngoại tuyến — 3 thay đổi chờ gửi');
+    status = { ...status, state: 'idle', pending: 0 };
+
+    // The library marks the article in conflict, with words for screen readers.
+    await page.getByRole('link', { name: 'Thư viện' }).click();
+    const row = page.getByTestId('article-row').filter({ hasText: 'Chợ nổi Cái Răng' });
+    await expect(row.getByRole('link', { name: 'Xung đột đồng bộ: Chợ nổi Cái Răng vào mùa cao điểm — giải quyết' })).toBeVisible();
+    await expect(page.locator('.library')).toHaveAttribute('data-idle', 'true');
+    await screenshot(page, 'sync-library-mark');
+    expect(await axeBothThemes(page, 'library with a conflict')).toEqual([]);
+  });
+
+  test('the editor banner and the conflict screen: versions compared, nothing chosen silently, keep one and back to the article', async ({ app: page }) => {
+    await startNewArticle(page);
+    await page.getByLabel('Tít', { exact: true }).fill('Cầu Cần Thơ thông xe sau sửa chữa');
+    await page.getByLabel('Sapo', { exact: true }).fill('Cầu mở lại cho xe qua từ sáng nay.');
+    const id = /#\/article\/([a-z0-9-]+)/.exec(page.url())![1]!;
+    await expect(page.getByTestId('status-bar')).toHaveAttribute('data-idle', 'true');
+    const article = (await callApi(page, 'getArticle', { id })).value as Json;
+
+    const status: Json = {
+      ...OFF_STATUS,
+      server: 'http://127.0.0.1:5984',
+      user: 'Thu Trang',
+      password: 'memory',
+      state: 'idle',
+      lastSyncAt: new Date().toISOString(),
+      conflicts: [{ id, headline: 'Cầu Cần Thơ thông xe sau sửa chữa', versions: 2 }],
+    };
+    const resolved: Json[] = [];
+    await answer(page, 'getSyncStatus', () => status);
+    await answer(page, 'getArticleSync', () =>
+      resolved.length ? { conflict: false, refused: null, editing: [] } : { conflict: true, refused: 'only editors may publish', editing: [{ name: 'Minh Anh', since: '2026-11-29T02:12:00Z' }] },
+    );
+    const winner = { rev: '3-aaa', article: { ...article, headline: 'Cầu Cần Thơ thông xe sau sửa chữa mặt cầu' }, by: 'Minh Anh', at: '2026-11-29T02:12:00Z' };
+    const loser = { rev: '3-bbb', article: { ...article, headline: 'Cầu Cần Thơ thông xe trở lại', sapo: 'Xe qua cầu bình thường từ 6 giờ sáng nay.' }, by: 'Quốc Huy', at: '2026-11-29T02:14:00Z' };
+    await answer(page, 'getSyncConflict', () => ({ id, winner, losers: [loser], common: article }));
+    await answer(page, 'resolveSyncConflict', (input) => {
+      resolved.push(input);
+      status.conflicts = [];
+      return winner.article;
+    });
+
+    // The editor's banner: the conflict (with the way to resolve it), the refused change, who else edits (never blocking).
+    await page.reload();
+    const banner = page.getByTestId('sync-banner');
+    await expect(banner.getByTestId('sync-banner-conflict')).toHaveText('Bài này đang xung đột đồng bộ — Giải quyết');
+    await expect(banner.getByTestId('sync-banner-refused')).toHaveText('Máy chủ từ chối thay đổi: only editors may publish. Nội dung trên máy bạn vẫn giữ nguyên.');
+    await expect(banner.getByTestId('sync-banner-editing')).toHaveText('Minh Anh đang sửa từ 09:12');
+    await expect(page.getByLabel('Tít', { exact: true })).toBeEditable();
+    await screenshot(page, 'sync-editor-banner');
+    expect(await axeBothThemes(page, 'editor with sync banner')).toEqual([]);
+
+    await banner.getByRole('link', { name: 'Giải quyết' }).click();
+    const view = page.getByTestId('sync-conflict');
+    await expect(view.getByRole('heading', { level: 1 })).toHaveText('Xung đột đồng bộ: Cầu Cần Thơ thông xe sau sửa chữa mặt cầu');
+    await expect(view.getByTestId('sync-version')).toHaveCount(2);
+    await expect(view.getByRole('heading', { name: /^Phiên bản trên máy chủ Minh Anh · 29\/11\/2026 09:12$/ })).toBeVisible();
+    await expect(view.getByRole('heading', { name: /^Phiên bản khác 1 Quốc Huy · 29\/11\/2026 09:14$/ })).toBeVisible();
+    // The other version compared with the server's, through the comparison's own view.
+    await expect(view.getByTestId('sync-version').nth(1).locator('.diff-fields')).toContainText('trở lại');
+    await screenshot(page, 'sync-conflict');
+    expect(await axeBothThemes(page, 'conflict screen')).toEqual([]);
+    // Against the last shared version.
+    await view.getByRole('button', { name: 'Phiên bản chung trước đó' }).click();
+    await expect(view.getByTestId('sync-version').first().locator('.diff-fields')).toContainText('mặt cầu');
+    // Merge by hand: opened from a version, nothing resolved until saved.
+    await view.getByTestId('sync-version').nth(1).getByRole('button', { name: 'Gộp bằng tay, bắt đầu từ phiên bản này' }).click();
+    await expect(page.getByTestId('merge-headline')).toBeFocused();
+    await expect(page.getByTestId('merge-headline')).toHaveValue('Cầu Cần Thơ thông xe trở lại');
+    await screenshot(page, 'sync-conflict-merge', page.getByTestId('sync-merge'));
+    expect(await axeBothThemes(page, 'conflict screen, merging')).toEqual([]);
+    await page.getByRole('button', { name: 'Hủy gộp' }).click();
+    expect(resolved).toEqual([]);
+
+    await view.getByTestId('sync-version').first().getByRole('button', { name: 'Giữ phiên bản này', exact: true }).click();
+    await expect.poll(() => page.url()).toMatch(new RegExp(`#/article/${id}$`));
+    expect(resolved).toEqual([{ id, keep: '3-aaa' }]);
+    await expect(page.getByTestId('sync-banner')).toHaveCount(0);
+  });
+});
