@@ -23,6 +23,12 @@ export interface CuttingProxy {
   cutAtRandom(random: () => number, everyBytes: number): void;
   /** How many connections were cut so far (by cut(), setDown() or the random cuts). */
   readonly cuts: number;
+  /** How many connections are open now. */
+  readonly open: number;
+  /** How many bytes were forwarded so far (both directions). */
+  readonly bytes: number;
+  /** How many bytes were forwarded so far (both directions). */
+  readonly bytes: number;
   stop(): Promise<void>;
 }
 
@@ -36,6 +42,8 @@ export async function startCuttingProxy(target: string): Promise<CuttingProxy> {
   let random: (() => number) | null = null;
   let everyBytes = 0;
   let untilCut = Infinity;
+  let bytes = 0;
+  let forwarded = 0;
 
   const drawNextCut = () => {
     untilCut = random && Number.isFinite(everyBytes) && everyBytes > 0 ? 1 + Math.floor(random() * everyBytes) : Infinity;
@@ -60,6 +68,8 @@ export async function startCuttingProxy(target: string): Promise<CuttingProxy> {
         if (chunk.length >= untilCut) {
           // This chunk carries the byte that reaches the count: send what comes before it, cut.
           const head = chunk.subarray(0, untilCut - 1);
+          bytes += head.length;
+          forwarded += head.length;
           drawNextCut();
           cuts++;
           if (head.length) to.write(head, close);
@@ -68,6 +78,8 @@ export async function startCuttingProxy(target: string): Promise<CuttingProxy> {
           return;
         }
         untilCut -= chunk.length;
+        bytes += chunk.length;
+        forwarded += chunk.length;
         if (!to.write(chunk)) {
           from.pause();
           to.once('drain', () => from.resume());
@@ -112,6 +124,15 @@ export async function startCuttingProxy(target: string): Promise<CuttingProxy> {
     },
     get cuts() {
       return cuts;
+    },
+    get open() {
+      return pairs.size;
+    },
+    get bytes() {
+      return bytes;
+    },
+    get bytes() {
+      return forwarded;
     },
     async stop() {
       down = true;
