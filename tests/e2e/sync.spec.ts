@@ -1,6 +1,9 @@
-import type { Page, Route } from '@playwright/test';
+import type { Browser, Page, Route } from '@playwright/test';
+import type { ChildProcess } from 'node:child_process';
+import { startSyncServer, type SyncServer, type SyncUser } from '../helpers/syncServer';
+import { makeTempDir, removeDir } from '../helpers/tempDir';
 import { callApi } from './api';
-import { axeViolations, expect, screenshot, startNewArticle, test } from './fixtures';
+import { axeViolations, CHIEF_EDITOR, createProfile, expect, screenshot, startHost, startNewArticle, test } from './fixtures';
 
 /**
  * Team sync's interface (issue 15): Settings → Đồng bộ nhóm, the top bar's indicator, the
@@ -215,4 +218,188 @@ test.describe('with the sync methods answered by the test', () => {
     expect(resolved).toEqual([{ id, keep: '3-aaa' }]);
     await expect(page.getByTestId('sync-banner')).toHaveCount(0);
   });
+});
+
+// ---- Two libraries, one sync server -------------------------------------------------------------
+
+interface Desk {
+  page: Page;
+  close: () => Promise<void>;
+}
+
+/** A web host on a fresh library, and a page of its own past "Who are you?". */
+async function openDesk(browser: Browser, errors: string[]): Promise<Desk> {
+  const dataDir = await makeTempDir('newsdesk-e2e-sync-');
+  const { host, process: child } = await startHost(dataDir);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(host.url);
+  await createProfile(page, CHIEF_EDITOR);
+  return {
+    page,
+    close: async () => {
+      await context.close();
+      await stopChild(child);
+      await removeDir(dataDir);
+    },
+  };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+}
+
+const syncSection = (page: Page) => page.getByTestId('sync-settings');
+const syncStatus = (page: Page) => page.getByTestId('sync-status');
+
+async function openSyncSettings(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Cài đặt' }).click();
+  await expect(syncStatus(page)).toHaveAttribute('data-sync-state', /.+/);
+}
+
+/** Settings → Đồng bộ nhóm filled in as a user would, tested, saved. */
+async function configureSync(page: Page, server: SyncServer, user: SyncUser): Promise<void> {
+  await openSyncSettings(page);
+  const section = syncSection(page);
+  await section.getByLabel('Địa chỉ máy chủ').fill(server.url);
+  await section.getByLabel('Cơ sở dữ liệu').fill(server.database);
+  await section.getByLabel('Tên đăng nhập').fill(user.name);
+  await section.getByLabel('Mật khẩu').fill(user.password);
+  await section.getByRole('button', { name: 'Kiểm tra kết nối' }).click();
+  await expect(section.getByTestId('sync-message')).toHaveText(new RegExp(`^Kết nối được: máy chủ nhận bạn là “${user.name}”`));
+  await section.getByRole('button', { name: 'Lưu cài đặt đồng bộ' }).click();
+  await expect(section.getByTestId('sync-message')).toHaveText('Đã lưu cài đặt đồng bộ.');
+  await expect(syncStatus(page)).not.toHaveAttribute('data-sync-state', 'off');
+  await expect(section.getByTestId('sync-password-kept')).toHaveAttribute('data-kept', 'memory');
+  await expect(section.getByLabel('Mật khẩu')).toHaveValue('');
+}
+
+/** "Đồng bộ ngay" in Settings, waited for by the app's own signals: done, nothing waiting, no error. */
+async function syncNow(page: Page): Promise<void> {
+  await openSyncSettings(page);
+  const section = syncSection(page);
+  await expect(syncStatus(page)).not.toHaveAttribute('data-sync-state', 'paused');
+  await section.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+  await expect(section.getByTestId('sync-message')).toHaveText('Đồng bộ xong.', { timeout: 30_000 });
+  await expect(syncStatus(page)).toHaveAttribute('data-sync-busy', 'false');
+  await expect(syncStatus(page)).toHaveAttribute('data-sync-pending', '0');
+  await expect(section.getByTestId('sync-error')).toHaveCount(0);
+}
+
+async function setPaused(page: Page, paused: boolean): Promise<void> {
+  await openSyncSettings(page);
+  await syncSection(page)
+    .getByRole('button', { name: paused ? 'Tạm dừng đồng bộ' : 'Tiếp tục đồng bộ' })
+    .click();
+  if (paused) await expect(syncStatus(page)).toHaveAttribute('data-sync-state', 'paused');
+  else await expect(syncStatus(page)).not.toHaveAttribute('data-sync-state', 'paused');
+  await expect(page.getByTestId('sync-indicator')).toHaveText(paused ? 'Đồng bộ nhóm: Tạm dừng' : /^Đồng bộ nhóm: (?!Tạm dừng)/);
+}
+
+const libraryRow = (page: Page, headline: string) => page.getByTestId('article-row').filter({ hasText: headline });
+
+async function openLibrary(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Thư viện' }).click();
+  await expect(page.locator('.library')).toHaveAttribute('data-idle', 'true');
+}
+
+async function openArticle(page: Page, id: string): Promise<void> {
+  await page.evaluate((hash) => (window.location.hash = hash), `#/article/${id}`);
+  await expect(page.getByTestId('editor-view').or(page.getByLabel('Tít', { exact: true }))).toBeVisible();
+  await expect(page.getByTestId('status-bar')).toHaveAttribute('data-idle', 'true');
+}
+
+async function editHeadline(page: Page, id: string, headline: string): Promise<void> {
+  await openArticle(page, id);
+  await page.getByLabel('Tít', { exact: true }).fill(headline);
+  await page.getByRole('button', { name: 'Lưu phiên bản' }).click();
+  await expect(page.getByTestId('status-bar')).toHaveAttribute('data-idle', 'true');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-saved', 'true');
+}
+
+test('two libraries through a sync server: an article travels, edits made apart become a conflict on both, resolved on one for both', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const server = await startSyncServer();
+  const errors: string[] = [];
+  const desks: Desk[] = [];
+  try {
+    const a = await openDesk(browser, errors);
+    desks.push(a);
+    const b = await openDesk(browser, errors);
+    desks.push(b);
+    await configureSync(a.page, server, server.users.editor);
+    await configureSync(b.page, server, server.users.editor);
+    // Sync configured: the top bar says how it stands.
+    await expect(a.page.getByTestId('sync-indicator')).toBeVisible();
+
+    // An article written on A reaches B.
+    await startNewArticle(a.page);
+    await a.page.getByLabel('Tít', { exact: true }).fill('Giá lúa tăng');
+    await expect(a.page.getByTestId('status-bar')).toHaveAttribute('data-idle', 'true');
+    const id = /#\/article\/([a-z0-9-]+)/.exec(a.page.url())![1]!;
+    await syncNow(a.page);
+    await syncNow(b.page);
+    await openLibrary(b.page);
+    await expect(libraryRow(b.page, 'Giá lúa tăng')).toBeVisible();
+
+    // Apart (paused, as offline), each changes the headline its own way.
+    await setPaused(a.page, true);
+    await setPaused(b.page, true);
+    await editHeadline(a.page, id, 'Giá lúa tăng mạnh');
+    await editHeadline(b.page, id, 'Giá lúa tăng nhẹ');
+    await openSyncSettings(a.page);
+    await expect(syncStatus(a.page)).not.toHaveAttribute('data-sync-pending', '0');
+
+    // Back together: the conflict is marked on both, in the library and in the editor; nothing chosen.
+    await setPaused(a.page, false);
+    await setPaused(b.page, false);
+    await syncNow(a.page);
+    await syncNow(b.page);
+    await syncNow(a.page);
+    for (const [desk, own] of [
+      [a, 'Giá lúa tăng mạnh'],
+      [b, 'Giá lúa tăng nhẹ'],
+    ] as const) {
+      await expect(syncStatus(desk.page)).toHaveAttribute('data-sync-conflicts', '1');
+      await openLibrary(desk.page);
+      await expect(libraryRow(desk.page, own).getByRole('link', { name: /^Xung đột đồng bộ: / })).toBeVisible();
+      await openArticle(desk.page, id);
+      await expect(desk.page.getByTestId('sync-banner-conflict')).toHaveText('Bài này đang xung đột đồng bộ — Giải quyết');
+      await expect(desk.page.getByLabel('Tít', { exact: true })).toHaveValue(own);
+    }
+
+    // Resolved on B, in the conflict screen: A's version kept.
+    await b.page.getByTestId('sync-banner-conflict').getByRole('link', { name: 'Giải quyết' }).click();
+    const view = b.page.getByTestId('sync-conflict');
+    await expect(view.getByTestId('sync-version')).toHaveCount(2);
+    // Either may be the server's (its choice); both are shown, neither kept yet.
+    expect((await view.getByTestId('sync-version-headline').allInnerTexts()).sort()).toEqual(['Giá lúa tăng mạnh', 'Giá lúa tăng nhẹ']);
+    await screenshot(b.page, 'sync-conflict-real');
+    expect(await axeBothThemes(b.page, 'conflict screen')).toEqual([]);
+    await view.getByTestId('sync-version').filter({ has: b.page.getByTestId('sync-version-headline').getByText('Giá lúa tăng mạnh', { exact: true }) }).getByRole('button', { name: 'Giữ phiên bản này', exact: true }).click();
+    await expect.poll(() => b.page.url()).toMatch(new RegExp(`#/article/${id}$`));
+    await expect(b.page.getByLabel('Tít', { exact: true })).toHaveValue('Giá lúa tăng mạnh');
+
+    await syncNow(b.page);
+    await syncNow(a.page);
+    for (const desk of [a, b]) {
+      await expect(syncStatus(desk.page)).toHaveAttribute('data-sync-conflicts', '0');
+      await openLibrary(desk.page);
+      await expect(libraryRow(desk.page, 'Giá lúa tăng mạnh')).toBeVisible();
+      await expect(desk.page.getByTestId('sync-conflict-mark')).toHaveCount(0);
+      await openArticle(desk.page, id);
+      await expect(desk.page.getByLabel('Tít', { exact: true })).toHaveValue('Giá lúa tăng mạnh');
+      await expect(desk.page.getByTestId('sync-banner-conflict')).toHaveCount(0);
+    }
+    await openSyncSettings(a.page);
+    await screenshot(a.page, 'sync-settings-real', syncSection(a.page));
+    expect(await axeBothThemes(a.page, 'sync settings')).toEqual([]);
+    expect(errors, 'errors thrown in the pages').toEqual([]);
+  } finally {
+    for (const desk of desks) await desk.close();
+    await server.stop();
+  }
 });
