@@ -10,6 +10,7 @@ import { runPublishBench } from './bench/publish.mjs';
 import { runImagesBench } from './bench/images.mjs';
 import { runReviewBench } from './bench/review.mjs';
 import { runLibraryBench } from './bench/library.mjs';
+import { runSyncBench } from './bench/sync.mjs';
 
 const ms = (value) => `${value.toFixed(2)} ms`;
 const sec = (value) => `${(value / 1000).toFixed(1)} s`;
@@ -20,7 +21,7 @@ const widthsOf = (widths) => (new Set(widths).size === 1 ? `${widths.length} × 
 const rows = [];
 const row = (name, result, baseline, goal, met) => rows.push({ name, result, baseline, goal, verdict: met === null ? '' : met ? 'met' : 'MISSED' });
 
-/** `npm run bench -- review images` runs only the parts named (storage — bundles and search included —, library, editor, publish, images, review). */
+/** `npm run bench -- review images` runs only the parts named (storage — bundles and search included —, library, editor, publish, images, review, sync). */
 const only = process.argv.slice(2);
 const wanted = (part) => only.length === 0 || only.includes(part);
 
@@ -234,6 +235,39 @@ if (wanted('review')) {
     `counting its syllables ${ms(review.countMs)}; the check on it with none ${ms(review.plainCheckMs)}`,
     '< 100 ms',
     review.rejectedMs < 100,
+  );
+}
+
+if (wanted('sync')) {
+  process.stdout.write('Team sync: a library and photos to pouchdb-server on loopback, and back…\n');
+  const sync = await runSyncBench({ progress: (what) => process.stdout.write(`  ${what}…\n`) });
+  const n = sync.articles.toLocaleString('en');
+  const adds = (r) => `+${mib(r.peakRss - r.before)} (peak RSS ${mib(r.peakRss)})`;
+  const { first, bulk } = sync;
+  row(
+    `first sync of a ${n}-article library to an empty database`,
+    `${sec(first.ms)} (${(first.ms / bulk.ms).toFixed(1)}×), ${adds(first)}`,
+    `the same docs read + parsed (${sec(bulk.readMs)}) and posted by _bulk_docs of ${sync.bulkSize}: ${sec(bulk.ms)}, ${adds(bulk)}`,
+    '< 30 s',
+    first.ms < 30_000 && first.pending === 0,
+  );
+  row(`  sync again, nothing new (same session, median of 3)`, ms(first.againMs), `one _changes request to the server ${ms(first.askMs)}`, '< 1 s', first.againMs < 1000);
+  row(`  first sync after opening the library again (every file looked at)`, sec(sync.reopen.ms), `reading + parsing the ${sync.readAll.files.toLocaleString('en')} files alone ${ms(sync.readAll.ms)}`, '', null);
+  const p = sync.photos;
+  const photos = `${p.count} photos of ${mib(p.bytes / p.count)} (${mib(p.bytes)})`;
+  row(
+    `first sync of ${photos} to an empty database`,
+    `${sec(p.send.ms)}, ${adds(p.send)}`,
+    `each PUT as a document with its attachment: ${sec(p.put.ms)}, ${adds(p.put)}`,
+    'adds < 300 MB',
+    p.send.peakRss - p.send.before < 300 * 1024 * 1024,
+  );
+  row(
+    `  received by an empty library (${p.receive.photos} photos; their derivatives start meanwhile)`,
+    `${sec(p.receive.ms)}, ${adds(p.receive)}`,
+    `each attachment GET into a file: ${sec(p.get.ms)}, ${adds(p.get)}`,
+    'adds < 300 MB',
+    p.receive.peakRss - p.receive.before < 300 * 1024 * 1024 && p.receive.photos === p.count,
   );
 }
 
