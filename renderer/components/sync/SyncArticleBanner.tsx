@@ -43,7 +43,7 @@ export function SyncArticleBanner({ id, savedAt }: { id: string; savedAt: string
   }, [ask, savedAt, off]);
   useEffect(() => {
     if (!on) return;
-    const timer = setInterval(() => void ask(), SYNC_POLL_MS);
+    const timer = setInterval(() => document.visibilityState !== 'hidden' && void ask(), SYNC_POLL_MS);
     return () => clearInterval(timer);
   }, [on, ask]);
 

@@ -49,10 +49,17 @@ export function SyncStatusProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   const on = syncOn(status);
+  // Not while the window is hidden (minimised, another tab): asked again as soon as it is shown.
   useEffect(() => {
     if (!on) return;
-    const timer = setInterval(() => void refresh(), SYNC_POLL_MS);
-    return () => clearInterval(timer);
+    const shown = () => document.visibilityState !== 'hidden';
+    const timer = setInterval(() => shown() && void refresh(), SYNC_POLL_MS);
+    const onVisible = () => shown() && void refresh();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
   }, [on, refresh]);
 
   const value = useMemo<SyncStatusStore>(() => ({ status, refresh, set: setStatus }), [status, refresh]);
