@@ -22,6 +22,9 @@
  *   with `new_edits: false`). One difference: its `oldDoc` is the document's current *winning*
  *   revision (a `db.get(id)`), not the revision being replaced as in CouchDB; deleting a losing
  *   conflict revision is judged against the winner (null when the winner is deleted).
+ *   And a bug: before validating, it overwrote the incoming document's `_revisions` with the
+ *   stored one's, so a replicated update (`new_edits: false`) was stored as the revision the
+ *   server already had — reported written, silently lost. The preload below mends it.
  * - Design documents: only admins (pouchdb-security), and pouchdb-validation never runs
  *   validation functions on them.
  * - A non-admin `PUT /<db>` (creating a database) makes pouchdb-server 4.2.0 crash
@@ -69,9 +72,9 @@ const password = (name: string) => `pw-${Buffer.from(name, 'utf8').toString('hex
 
 const require = createRequire(import.meta.url);
 
-/** Reports the port the child's server listens on (the first `listening` with an address). */
 /**
- * …and mends one bug of pouchdb-validation 4 (pouchdb-server's validate_doc_update): before
+ * Preloaded in the child: reports the port its server listens on (the first `listening` with an
+ * address) and mends one bug of pouchdb-validation 4 (pouchdb-server's validate_doc_update): before
  * calling the function it replaces the incoming document's `_revisions` with the stored one's,
  * so a replicated update (`_bulk_docs` with `new_edits: false`) is stored as the revision the
  * server already has: reported written, silently lost. CouchDB itself has no such step.
@@ -80,7 +83,7 @@ const PRELOAD = `'use strict';
 const Module = require('node:module');
 const compile = Module.prototype._compile;
 Module.prototype._compile = function (content, filename) {
-  if (/pouchdb-validation[\\/]lib[\\/]index\.js$/.test(filename)) {
+  if (/pouchdb-validation[\\/]lib[\\/]index\\.js$/.test(filename)) {
     const broken = 'newDoc._revisions = (oldDoc || {})._revisions;';
     if (!content.includes(broken)) throw new Error('pouchdb-validation changed: check the mend in tests/helpers/syncServer.ts');
     content = content.replace(broken, 'newDoc._revisions = newDoc._revisions || (oldDoc || {})._revisions;');

@@ -87,6 +87,25 @@ describe('ensureUser', () => {
   });
 });
 
+describe('the test server', () => {
+  test('stores a replicated update (new_edits: false) as the new revision, not the old one', async () => {
+    // pouchdb-validation replaced the incoming _revisions with the stored ones (the preload of
+    // tests/helpers/syncServer.ts mends it); CouchDB always did this right.
+    const auth = { authorization: basicAuth(server.users.reporter.name, server.users.reporter.password), 'content-type': 'application/json' };
+    const id = `article:replicated-${Date.now()}`;
+    const doc = { _id: id, type: 'article', author: server.users.reporter.name, assignee: '', published: false, body: 'một' };
+    const first = await fetch(`${dbUrl()}/${encodeURIComponent(id)}`, { method: 'PUT', headers: auth, body: JSON.stringify(doc) });
+    const rev1 = ((await first.json()) as { rev: string }).rev;
+    const next = 'e'.repeat(32);
+    const update = { ...doc, body: 'hai', _rev: `2-${next}`, _revisions: { start: 2, ids: [next, rev1.slice(2)] } };
+    const pushed = await fetch(`${dbUrl()}/_bulk_docs`, { method: 'POST', headers: auth, body: JSON.stringify({ docs: [update], new_edits: false }) });
+    expect(pushed.status).toBe(201);
+    await pushed.body?.cancel();
+    const stored = await getJson(`${dbUrl()}/${encodeURIComponent(id)}`, asAdmin());
+    expect(stored.body).toMatchObject({ _rev: `2-${next}`, body: 'hai' });
+  });
+});
+
 describe('the cutting proxy', () => {
   const reporter = () => ({ authorization: basicAuth(server.users.reporter.name, server.users.reporter.password) });
 
