@@ -251,6 +251,13 @@ if (wanted('sync')) {
     '< 30 s',
     first.ms < 30_000 && first.pending === 0,
   );
+  /** The phases that took longest ("push (replication) 40.1 s, mirror.put ×10,000 12.0 s…"): where the time went. */
+  const phases = (r) =>
+    Object.entries(r.phases ?? {})
+      .slice(0, 6)
+      .map(([name, { ms: t, n: count }]) => `${name}${count > 1 ? ` ×${count.toLocaleString('en')}` : ''} ${sec(t)}`)
+      .join(', ');
+  row(`  where that sync's time went (calls timed; overlapping ones add up past the total)`, phases(first), '', '', null);
   row(`  sync again, nothing new (same session, median of 3)`, ms(first.againMs), `one _changes request to the server ${ms(first.askMs)}`, '< 1 s', first.againMs < 1000);
   row(`  first sync after opening the library again (every file looked at)`, sec(sync.reopen.ms), `reading + parsing the ${sync.readAll.files.toLocaleString('en')} files alone ${ms(sync.readAll.ms)}`, '', null);
   const p = sync.photos;
@@ -262,6 +269,7 @@ if (wanted('sync')) {
     'adds < 300 MB',
     p.send.peakRss - p.send.before < 300 * 1024 * 1024,
   );
+  row(`  where that sync's time went`, phases(p.send), '', '', null);
   row(
     `  received by an empty library (${p.receive.photos} photos; their derivatives start meanwhile)`,
     `${sec(p.receive.ms)}, ${adds(p.receive)}`,
@@ -269,6 +277,7 @@ if (wanted('sync')) {
     'adds < 300 MB',
     p.receive.peakRss - p.receive.before < 300 * 1024 * 1024 && p.receive.photos === p.count,
   );
+  row(`  where that sync's time went`, phases(p.receive), '', '', null);
 }
 
 const columns = ['name', 'result', 'baseline', 'goal', 'verdict'];

@@ -51,6 +51,7 @@ async function load() {
       contents: [
         "export { LibraryService } from './electron/library/LibraryService';",
         "export { memoryPasswords } from './electron/sync/passwords';",
+        "export { Pouch } from './electron/sync/pouch';",
         "export { jsonText } from './electron/library/atomicFile';",
         "export { summarize } from './shared/model/article';",
         "export { defaultSettings } from './shared/model/settings';",
@@ -130,6 +131,51 @@ const timed = async (work) => {
   return { ms: performance.now() - start, value };
 };
 
+/**
+ * Where a sync's time goes, without touching the service: PouchDB's calls timed by database kind
+ * (`mirror` is the LevelDB one, `server` HTTP) and method, the replications (push: mirror to
+ * server, pull: back) from start to end, and the article files read through the library's store.
+ * Sums of calls that overlap (a replication reads and writes meanwhile) exceed the wall time.
+ */
+async function watchPhases(library) {
+  const { Pouch } = await import(bundlePath);
+  const phases = {};
+  const add = (key, ms) => {
+    const entry = (phases[key] ??= { ms: 0, n: 0 });
+    entry.ms += ms;
+    entry.n++;
+  };
+  const undo = [];
+  const wrap = (owner, name, keyOf) => {
+    const original = owner[name];
+    undo.push(() => (owner[name] = original));
+    owner[name] = function (...args) {
+      const start = performance.now();
+      const result = original.apply(this, args);
+      if (result && typeof result.then === 'function') {
+        const done = () => add(keyOf.call(this, args), performance.now() - start);
+        result.then(done, done);
+      }
+      return result;
+    };
+  };
+  const kind = (db) => (db?.adapter === 'leveldb' ? 'mirror' : 'server');
+  // (PouchDB 9 makes most methods in each database's constructor: they are wrapped on each one made.)
+  const onDatabase = (db) => {
+    for (const method of ['get', 'put', 'bulkDocs', 'changes', 'allDocs', 'info', 'revsDiff', 'bulkGet', 'getAttachment']) {
+      if (typeof db[method] === 'function') wrap(db, method, () => `${kind(db)}.${method}`);
+    }
+  };
+  Pouch.on('ref', onDatabase);
+  undo.push(() => Pouch.removeListener('ref', onDatabase));
+  wrap(Pouch, 'replicate', ([source]) => (kind(source) === 'mirror' ? 'push (replication)' : 'pull (replication)'));
+  wrap(library.store, 'read', () => 'article files read');
+  return () => {
+    for (const restore of undo) restore();
+    return Object.fromEntries(Object.entries(phases).sort(([, a], [, b]) => b.ms - a.ms));
+  };
+}
+
 const PLACES = ['Ninh Kiều', 'Bình Thủy', 'Cái Răng', 'Ô Môn', 'Thốt Nốt', 'Phong Điền', 'Cờ Đỏ', 'Vĩnh Thạnh', 'Thới Lai'];
 const TOPICS = ['đẩy mạnh học tập suốt đời', 'giá lúa tăng mạnh trong tuần', 'triều cường gây ngập nước', 'sạt lở bờ sông Hậu', 'khởi công dự án giao thông', 'hội đồng nhân dân tiếp xúc cử tri'];
 
@@ -182,6 +228,7 @@ const childModes = {
     const library = await openLibrary(task.dir);
     try {
       const before = process.memoryUsage().rss;
+      const phases = await watchPhases(library);
       const peak = peakFromNow();
       const first = await timed(() => syncRound(library, task, true));
       const peakRss = await peak();
@@ -193,6 +240,7 @@ const childModes = {
         conflicts: first.value.conflicts.length,
         articles: (await library.listArticles({})).total,
         photos: library.assets.all().length,
+        phases: phases(),
       };
       if (task.again) {
         const again = [];
