@@ -27,8 +27,6 @@ export interface CuttingProxy {
   readonly open: number;
   /** How many bytes were forwarded so far (both directions). */
   readonly bytes: number;
-  /** How many bytes were forwarded so far (both directions). */
-  readonly bytes: number;
   stop(): Promise<void>;
 }
 
@@ -43,7 +41,6 @@ export async function startCuttingProxy(target: string): Promise<CuttingProxy> {
   let everyBytes = 0;
   let untilCut = Infinity;
   let bytes = 0;
-  let forwarded = 0;
 
   const drawNextCut = () => {
     untilCut = random && Number.isFinite(everyBytes) && everyBytes > 0 ? 1 + Math.floor(random() * everyBytes) : Infinity;
@@ -69,7 +66,6 @@ export async function startCuttingProxy(target: string): Promise<CuttingProxy> {
           // This chunk carries the byte that reaches the count: send what comes before it, cut.
           const head = chunk.subarray(0, untilCut - 1);
           bytes += head.length;
-          forwarded += head.length;
           drawNextCut();
           cuts++;
           if (head.length) to.write(head, close);
@@ -79,7 +75,6 @@ export async function startCuttingProxy(target: string): Promise<CuttingProxy> {
         }
         untilCut -= chunk.length;
         bytes += chunk.length;
-        forwarded += chunk.length;
         if (!to.write(chunk)) {
           from.pause();
           to.once('drain', () => from.resume());
@@ -117,9 +112,9 @@ export async function startCuttingProxy(target: string): Promise<CuttingProxy> {
     setDown(value) {
       down = value;
     },
-    cutAtRandom(next, bytes) {
+    cutAtRandom(next, every) {
       random = next;
-      everyBytes = bytes;
+      everyBytes = every;
       drawNextCut();
     },
     get cuts() {
@@ -130,9 +125,6 @@ export async function startCuttingProxy(target: string): Promise<CuttingProxy> {
     },
     get bytes() {
       return bytes;
-    },
-    get bytes() {
-      return forwarded;
     },
     async stop() {
       down = true;
