@@ -917,7 +917,7 @@ export const vi = {
       no_password: 'chưa có mật khẩu. Hãy nhập mật khẩu.',
       insecure_storage: 'máy này không có kho mật khẩu an toàn của hệ thống (trên Linux: GNOME Keyring hoặc KWallet), nên Newsdesk không nhận giữ mật khẩu.',
     },
-    save: 'Lưu cài đặt đồng bộ',
+    save: 'Lưu thông tin đồng bộ',
     saved: 'Đã lưu cài đặt đồng bộ.',
     turnedOff: 'Đã tắt đồng bộ.',
     pause: 'Tạm dừng đồng bộ',

@@ -270,7 +270,7 @@ async function configureSync(page: Page, server: SyncServer, user: SyncUser): Pr
   await section.getByLabel('Mật khẩu').fill(user.password);
   await section.getByRole('button', { name: 'Kiểm tra kết nối' }).click();
   await expect(section.getByTestId('sync-message')).toHaveText(new RegExp(`^Kết nối được: máy chủ nhận bạn là “${user.name}”`));
-  await section.getByRole('button', { name: 'Lưu cài đặt đồng bộ' }).click();
+  await section.getByRole('button', { name: 'Lưu thông tin đồng bộ' }).click();
   await expect(section.getByTestId('sync-message')).toHaveText('Đã lưu cài đặt đồng bộ.');
   await expect(syncStatus(page)).not.toHaveAttribute('data-sync-state', 'off');
   await expect(section.getByTestId('sync-password-kept')).toHaveAttribute('data-kept', 'memory');
