@@ -21,7 +21,8 @@
  *   `{unauthorized}` -> 401, for PUT, DELETE, POST and `_bulk_docs` (so for replication too,
  *   with `new_edits: false`). One difference: its `oldDoc` is the document's current *winning*
  *   revision (a `db.get(id)`), not the revision being replaced as in CouchDB; deleting a losing
- *   conflict revision is judged against the winner (null when the winner is deleted).
+ *   conflict revision is judged against the winner (null when the winner is deleted); the one
+ *   permission test that tells the two apart runs on CouchDB only and is skipped here, saying so.
  *   And a bug: before validating, it overwrote the incoming document's `_revisions` with the
  *   stored one's, so a replicated update (`new_edits: false`) was stored as the revision the
  *   server already had — reported written, silently lost. The preload below mends it.
