@@ -69,6 +69,8 @@ export interface LibraryOptions {
   passwords?: PasswordKeeper;
   /** How often a running team sync looks at the server (ms; tests make it short). */
   syncIntervalMs?: number;
+  /** How long a sync round waits for a server that stopped answering (ms; tests make it short). */
+  syncStallMs?: number;
 }
 
 const DEFAULT_PAGE = 200;
@@ -227,6 +229,7 @@ export class LibraryService implements NewsdeskService {
       service.sync = await SyncService.open(service.syncLibrary(), options.dataDir, {
         passwords: options.passwords ?? memoryPasswords(),
         ...(options.syncIntervalMs ? { intervalMs: options.syncIntervalMs, sendDelayMs: Math.min(1000, options.syncIntervalMs) } : {}),
+        ...(options.syncStallMs ? { stallMs: options.syncStallMs } : {}),
       });
       // The index is loaded once the first list has been answered (the two would share the
       // processor while the window opens), or after a moment at most.

@@ -3,7 +3,7 @@
  * transport, the app:// protocol, the window and the menu, in that order.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell } from 'electron';
 import i18next from 'i18next';
 import { version } from '../../package.json';
 import { CHOOSE_FOLDER_CHANNEL, COMMAND_CHANNEL, FLUSH_DONE_CHANNEL, FLUSH_REQUEST_CHANNEL } from '../../shared/api/methods';
@@ -20,6 +20,7 @@ import { readStaticFile } from '../transport/staticFiles';
 import { loadWindowState, restoreWindowState, saveWindowState } from './windowState';
 import { createDispatcher } from '../transport/dispatch';
 import { wireOpenFiles } from './openFiles';
+import { safeStoragePasswords } from './safePasswords';
 import { createCloseGuard, createQuitGuard } from './closeGuard';
 import {
   allowsFrameNavigation,
@@ -147,7 +148,15 @@ async function createWindow(): Promise<void> {
  * one library would lose articles. Null when the user chose not to.
  */
 async function openLibrary(dataDir: string, dataDirSource: DataDirSource): Promise<LibraryService | null> {
-  const options = { dataDir, dataDirSource, locationFile: locationFilePath(), appVersion: version, fontsDir: join(__dirname, '..', 'fonts') };
+  const options = {
+    dataDir,
+    dataDirSource,
+    locationFile: locationFilePath(),
+    appVersion: version,
+    fontsDir: join(__dirname, '..', 'fonts'),
+    // The team sync's password: encrypted by the system, in the user's profile (never in the library).
+    passwords: safeStoragePasswords(safeStorage, join(app.getPath('userData'), 'sync-passwords.json')),
+  };
   try {
     return await LibraryService.open({ ...options, takeOverLock: process.argv.includes(TAKE_OVER_FLAG) });
   } catch (error) {

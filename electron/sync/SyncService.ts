@@ -46,6 +46,8 @@ export interface SyncOptions {
   intervalMs?: number;
   /** How long after a local save it is sent (ms). */
   sendDelayMs?: number;
+  /** A replication with no batch through for this long is given up for this round (ms). */
+  stallMs?: number;
 }
 
 interface SyncConfig {
@@ -75,6 +77,7 @@ const CONFIG_FILE = 'config.json';
 const STATE_FILE = 'state.json';
 const DEFAULT_INTERVAL = 15_000;
 const MAX_BACKOFF = 120_000;
+const DEFAULT_STALL = 120_000;
 /** Documents per replication batch, one batch at a time: 5 MB photos stay within memory. */
 const BATCH = { batch_size: 20, batches_limit: 1 } as const;
 
@@ -468,14 +471,34 @@ export class SyncService {
     this.keptDirty = true;
   }
 
+  /**
+   * Runs one replication to its end. A connection that stops answering without closing (a
+   * half-open connection: Wi-Fi gone, a proxy stuck) would hang it for ever: when no batch has
+   * gone through for `stallMs`, it is cancelled and the round counts as offline (the next one
+   * resumes from the checkpoint).
+   */
   private async replicate(replication: Replication): Promise<void> {
+    const stallMs = this.options.stallMs ?? DEFAULT_STALL;
+    let stalled = false;
+    let watchdog = setTimeout(stop, stallMs);
+    function stop() {
+      stalled = true;
+      replication.cancel();
+    }
     let done = 0;
     replication.on('change', (info) => {
+      clearTimeout(watchdog);
+      watchdog = setTimeout(stop, stallMs);
       done += info.docs_written;
       this.progress = { done, total: done + (info.pending ?? 0) };
     });
-    const result = await replication;
-    if (!result.ok && result.errors.length && result.doc_write_failures === 0) throw result.errors[0];
+    try {
+      const result = await replication;
+      if (stalled) throw new Error(`The server stopped answering (nothing went through for ${Math.round(stallMs / 1000)} s).`);
+      if (!result.ok && result.errors.length && result.doc_write_failures === 0) throw result.errors[0];
+    } finally {
+      clearTimeout(watchdog);
+    }
   }
 
   /** Everything saved here since the last round, into the mirror. */

@@ -104,6 +104,18 @@ describe.each(['ipc', 'web'])('every method through the %s transport', (name) =>
       reached.add(method);
     }
     expect(!refused.moveLibrary.ok && refused.moveLibrary.error.message).toMatch(/^inside_library: /);
+    // Team sync, with no server set (tests/sync/ sync with a real one).
+    expect(check('getSyncStatus', await api.getSyncStatus({}))).toMatchObject({ state: 'off', pending: 0, conflicts: [] });
+    expect(check('testSyncConnection', await api.testSyncConnection({ server: 'ftp://may-chu', database: 'newsdesk', user: 'Minh Anh', password: 'x' }))).toMatchObject({ ok: false, reason: 'bad_address' });
+    expect(check('saveSyncSettings', await api.saveSyncSettings({ server: '', database: 'newsdesk', user: '' }))).toMatchObject({ state: 'off' });
+    expect(check('setSyncPaused', await api.setSyncPaused({ paused: true }))).toMatchObject({ state: 'off' });
+    expect(check('syncNow', await api.syncNow({}))).toMatchObject({ state: 'off' });
+    expect(check('getArticleSync', await api.getArticleSync({ id: created.id }))).toEqual({ conflict: false, refused: null, editing: [] });
+    const unsynced = { getSyncConflict: await api.getSyncConflict({ id: created.id }), resolveSyncConflict: await api.resolveSyncConflict({ id: created.id, keep: '1-abc' }) };
+    for (const [method, result] of Object.entries(unsynced)) {
+      expect(result, method).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+      reached.add(method);
+    }
     expect([...reached].sort()).toEqual([...methodNames].sort());
   });
 

@@ -141,6 +141,13 @@ export function createFakeElectron(options: FakeElectronOptions) {
       registerSchemesAsPrivileged: (schemes: unknown[]) => void record.schemes.push(...schemes),
       handle: (scheme: string, handler: ProtocolHandler) => void record.protocols.set(scheme, handler),
     },
+    // (A stand-in key store: "encrypts" by reversing the bytes behind a marker, enough to tell it was asked.)
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (text: string) => Buffer.concat([Buffer.from('fake-enc:'), Buffer.from(text, 'utf8').reverse()]),
+      decryptString: (bytes: Buffer) => Buffer.from(bytes.subarray('fake-enc:'.length)).reverse().toString('utf8'),
+    },
     screen: { getAllDisplays: () => (options.displays ?? [{ x: 0, y: 0, width: 1920, height: 1080 }]).map((workArea) => ({ workArea, bounds: workArea })) },
     session: {
       defaultSession: {
