@@ -148,6 +148,20 @@ test.describe('with the sync methods answered by the test', () => {
     await expect(page.locator('.library')).toHaveAttribute('data-idle', 'true');
     await screenshot(page, 'sync-library-mark');
     expect(await axeBothThemes(page, 'library with a conflict')).toEqual([]);
+
+    // In English on request: the same section, its failures and the indicator in English.
+    await page.getByTestId('language').selectOption('en');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(row.getByRole('link', { name: 'Sync conflict: Chợ nổi Cái Răng vào mùa cao điểm — resolve' })).toBeVisible();
+    await expect(page.getByTestId('sync-indicator')).toHaveText(/^Team sync: Synced \d\d:\d\d$/);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const english = page.getByTestId('sync-settings');
+    await expect(english.getByTestId('sync-state')).toHaveText('Up to date');
+    await expect(english.getByTestId('sync-password-kept')).toHaveText('The password is kept in memory only, until Newsdesk closes. Leave empty to keep it.');
+    tests = reasons.indexOf('insecure_storage');
+    await english.getByRole('button', { name: 'Test connection' }).click();
+    await expect(english.getByTestId('sync-message')).toHaveText(/^Could not connect: this computer has no secure system password store/);
+    await screenshot(page, 'sync-settings-en', english);
   });
 
   test('the editor banner and the conflict screen: versions compared, nothing chosen silently, keep one and back to the article', async ({ app: page }) => {
