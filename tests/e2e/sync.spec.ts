@@ -334,6 +334,11 @@ async function editHeadline(page: Page, id: string, headline: string): Promise<v
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-saved', 'true');
 }
 
+/**
+ * Two web hosts on two libraries: A syncs as the reporter "Minh Anh", B as the editor "Thu Trang".
+ * Every step is asked for ("Đồng bộ ngay") and waited for by the app's own signals (the status
+ * block's data-sync-* attributes, the library's data-idle, the editor's), never by time.
+ */
 test('two libraries through a sync server: an article travels, edits made apart become a conflict on both, resolved on one for both', async ({ browser }) => {
   test.setTimeout(240_000);
   const server = await startSyncServer();
@@ -344,7 +349,7 @@ test('two libraries through a sync server: an article travels, edits made apart 
     desks.push(a);
     const b = await openDesk(browser, errors);
     desks.push(b);
-    await configureSync(a.page, server, server.users.editor);
+    await configureSync(a.page, server, server.users.reporter);
     await configureSync(b.page, server, server.users.editor);
     // Sync configured: the top bar says how it stands.
     await expect(a.page.getByTestId('sync-indicator')).toBeVisible();
@@ -391,9 +396,13 @@ test('two libraries through a sync server: an article travels, edits made apart 
     await expect(view.getByTestId('sync-version')).toHaveCount(2);
     // Either may be the server's (its choice); both are shown, neither kept yet.
     expect((await view.getByTestId('sync-version-headline').allInnerTexts()).sort()).toEqual(['Giá lúa tăng mạnh', 'Giá lúa tăng nhẹ']);
+    // Each says by whom: the reporter on A, the editor on B.
+    const version = (headline: string) => view.getByTestId('sync-version').filter({ has: b.page.getByTestId('sync-version-headline').getByText(headline, { exact: true }) });
+    await expect(version('Giá lúa tăng mạnh').getByRole('heading', { level: 2 }).first()).toContainText(server.users.reporter.name);
+    await expect(version('Giá lúa tăng nhẹ').getByRole('heading', { level: 2 }).first()).toContainText(server.users.editor.name);
     await screenshot(b.page, 'sync-conflict-real');
     expect(await axeBothThemes(b.page, 'conflict screen')).toEqual([]);
-    await view.getByTestId('sync-version').filter({ has: b.page.getByTestId('sync-version-headline').getByText('Giá lúa tăng mạnh', { exact: true }) }).getByRole('button', { name: 'Giữ phiên bản này', exact: true }).click();
+    await version('Giá lúa tăng mạnh').getByRole('button', { name: 'Giữ phiên bản này', exact: true }).click();
     await expect.poll(() => b.page.url()).toMatch(new RegExp(`#/article/${id}$`));
     await expect(b.page.getByLabel('Tít', { exact: true })).toHaveValue('Giá lúa tăng mạnh');
 
