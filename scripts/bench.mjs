@@ -251,13 +251,20 @@ if (wanted('sync')) {
     '< 30 s',
     first.ms < 30_000 && first.pending === 0,
   );
-  /** The phases that took longest ("push (replication) 40.1 s, mirror.put ×10,000 12.0 s…"): where the time went. */
-  const phases = (r) =>
-    Object.entries(r.phases ?? {})
-      .slice(0, 6)
-      .map(([name, { ms: t, n: count }]) => `${name}${count > 1 ? ` ×${count.toLocaleString('en')}` : ''} ${sec(t)}`)
-      .join(', ');
-  row(`  where that sync's time went (calls timed; overlapping ones add up past the total)`, phases(first), '', '', null);
+  /** Where a sync's time went: its steps (time, highest RSS sampled), and the calls that took longest ("mirror.put ×10,000 12.0 s"). */
+  const times = (entries) => entries.map(([name, { ms: t, n: count }]) => `${name}${count > 1 ? ` ×${count.toLocaleString('en')}` : ''} ${sec(t)}`);
+  const phases = (r) => [
+    `steps: ${Object.entries(r.stages ?? {})
+      .map(([name, stage]) => `${times([[name, stage]])[0]} (RSS ≤ ${mib(stage.peakRss)})`)
+      .join(', ')}`,
+    `calls (overlapping ones add up past the total): ${times(Object.entries(r.calls ?? {}).slice(0, 6)).join(', ')}`,
+  ];
+  const whereRows = (r) => {
+    const [steps, calls] = phases(r);
+    row(`  where that sync's time went: its steps`, steps, '', '', null);
+    row(`  … and the slowest calls`, calls, '', '', null);
+  };
+  whereRows(first);
   row(`  sync again, nothing new (same session, median of 3)`, ms(first.againMs), `one _changes request to the server ${ms(first.askMs)}`, '< 1 s', first.againMs < 1000);
   row(`  first sync after opening the library again (every file looked at)`, sec(sync.reopen.ms), `reading + parsing the ${sync.readAll.files.toLocaleString('en')} files alone ${ms(sync.readAll.ms)}`, '', null);
   const p = sync.photos;
@@ -269,7 +276,7 @@ if (wanted('sync')) {
     'adds < 300 MB',
     p.send.peakRss - p.send.before < 300 * 1024 * 1024,
   );
-  row(`  where that sync's time went`, phases(p.send), '', '', null);
+  whereRows(p.send);
   row(
     `  received by an empty library (${p.receive.photos} photos; their derivatives start meanwhile)`,
     `${sec(p.receive.ms)}, ${adds(p.receive)}`,
@@ -277,7 +284,7 @@ if (wanted('sync')) {
     'adds < 300 MB',
     p.receive.peakRss - p.receive.before < 300 * 1024 * 1024 && p.receive.photos === p.count,
   );
-  row(`  where that sync's time went`, phases(p.receive), '', '', null);
+  whereRows(p.receive);
 }
 
 const columns = ['name', 'result', 'baseline', 'goal', 'verdict'];

@@ -170,9 +170,42 @@ async function watchPhases(library) {
   undo.push(() => Pouch.removeListener('ref', onDatabase));
   wrap(Pouch, 'replicate', ([source]) => (kind(source) === 'mirror' ? 'push (replication)' : 'pull (replication)'));
   wrap(library.store, 'read', () => 'article files read');
+  // The steps of a round (SyncService runCycle, one after another), each with the highest RSS
+  // sampled while it ran: the files into the mirror, the push, the pull, what came into the files.
+  const stages = {};
+  let stage = null;
+  const sampler = setInterval(() => {
+    if (stage) stage.peakRss = Math.max(stage.peakRss, process.memoryUsage().rss);
+  }, 20);
+  const sync = library.sync;
+  for (const [method, name] of [
+    ['sendAll', 'files into the mirror'],
+    ['push', 'push'],
+    ['replicate', 'pull'],
+    ['applyReceived', 'received into the files'],
+  ]) {
+    const original = sync[method];
+    sync[method] = async function (...args) {
+      // (The push replicates through `replicate` too: counted as the push.)
+      if (stage) return original.apply(this, args);
+      const entry = (stages[name] ??= { ms: 0, n: 0, peakRss: 0 });
+      stage = entry;
+      const start = performance.now();
+      try {
+        return await original.apply(this, args);
+      } finally {
+        entry.ms += performance.now() - start;
+        entry.n++;
+        entry.peakRss = Math.max(entry.peakRss, process.memoryUsage().rss);
+        stage = null;
+      }
+    };
+    undo.push(() => delete sync[method]);
+  }
   return () => {
+    clearInterval(sampler);
     for (const restore of undo) restore();
-    return Object.fromEntries(Object.entries(phases).sort(([, a], [, b]) => b.ms - a.ms));
+    return { stages, calls: Object.fromEntries(Object.entries(phases).sort(([, a], [, b]) => b.ms - a.ms)) };
   };
 }
 
@@ -240,7 +273,7 @@ const childModes = {
         conflicts: first.value.conflicts.length,
         articles: (await library.listArticles({})).total,
         photos: library.assets.all().length,
-        phases: phases(),
+        ...phases(),
       };
       if (task.again) {
         const again = [];
@@ -314,15 +347,16 @@ const childModes = {
     return { ms, readMs, before, peakRss: await peak(), docs: names.length };
   },
 
-  /** Imports the photos into a library (not measured: the library the photo sync starts from). */
+  /**
+   * Imports the photos into a library (not measured: the library the photo sync starts from).
+   * Their web copies are not waited for: closing stops them, and they are made when next needed
+   * (some 5 s a photo of noise: minutes the sync does not depend on).
+   */
   async importPhotos(task) {
     const library = await openLibrary(task.dir);
     try {
-      const { ms } = await timed(async () => {
-        for (const path of task.photos) await library.importAsset({ fileName: path.slice(path.lastIndexOf('/') + 1), dataBase64: (await readFile(path)).toString('base64') });
-        await library.whenIdle();
-      });
-      return { ms, derivatives: library.images.progress().done };
+      for (const path of task.photos) await library.importAsset({ fileName: path.slice(path.lastIndexOf('/') + 1), dataBase64: (await readFile(path)).toString('base64') });
+      return {};
     } finally {
       await library.dispose();
     }
@@ -429,7 +463,7 @@ export async function runSyncBench({ progress = () => undefined } = {}) {
     progress(`${PHOTOS} photos of about 5 MB: made, imported, synced, received`);
     const photos = await makePhotos(join(work, 'photos'), PHOTOS);
     const sender = join(work, 'photos-sender');
-    const imported = await inChild('importPhotos', { dir: sender, photos: photos.paths });
+    await inChild('importPhotos', { dir: sender, photos: photos.paths });
     const putPhotos = await inChild('putPhotos', { photos: photos.paths, ...(await freshDatabase()) });
     const photoDb = await freshDatabase();
     const send = await inChild('sync', { dir: sender, ...photoDb });
@@ -442,7 +476,7 @@ export async function runSyncBench({ progress = () => undefined } = {}) {
       first,
       reopen,
       readAll,
-      photos: { count: PHOTOS, bytes: photos.bytes, imported, put: putPhotos, send, get: getPhotos, receive },
+      photos: { count: PHOTOS, bytes: photos.bytes, put: putPhotos, send, get: getPhotos, receive },
     };
   } finally {
     await server.stop();
