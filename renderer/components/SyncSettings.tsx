@@ -5,7 +5,7 @@ import { errorText, useApi } from '../api/ApiContext';
 import { routeHash } from '../hooks/useHashRoute';
 import { useNotify } from '../hooks/useNotice';
 import { useSettings } from '../hooks/useSettings';
-import { shortMoment } from './sync/syncText';
+import { refusalReason, shortMoment } from './sync/syncText';
 import { syncOn, useSyncStatus } from './sync/syncStatus';
 import './sync/sync.css';
 
@@ -239,7 +239,7 @@ function SyncStatusBlock({ status, busy, timeZone }: { status: SyncStatus | null
               <li key={refused.id}>
                 <a href={routeHash({ view: 'editor', id: refused.id })}>{untitled(refused.headline)}</a>
                 {': '}
-                {t('sync.refusedItem', { reason: refused.reason })}
+                {t('sync.refusedItem', { reason: refusalReason(refused.reason) })}
               </li>
             ))}
           </ul>

@@ -991,7 +991,7 @@ export const en: Messages = {
     noConflicts: 'No article is in conflict.',
     conflictItem: '{{headline}} — {{count}} versions',
     refusedTitle: 'Changes the server refused',
-    refusedItem: 'The server refused: {{reason}}. The text on your computer is kept as it is.',
+    refusedItem: 'The server refused: “{{reason}}”. The text on your computer is kept as it is.',
     untitled: '(No headline)',
     indicator: {
       idle: 'Synced {{time}}',
@@ -1009,7 +1009,7 @@ export const en: Messages = {
     banner: {
       conflict: 'This article is in a sync conflict',
       resolve: 'Resolve',
-      refused: 'The server refused a change: {{reason}}. The text on your computer is kept as it is.',
+      refused: 'The server refused a change: “{{reason}}”. The text on your computer is kept as it is.',
       editing: '{{name}} has been editing since {{time}}',
     },
     conflict: {

@@ -947,7 +947,7 @@ export const vi = {
     noConflicts: 'Không có bài nào xung đột.',
     conflictItem: '{{headline}} — {{count}} phiên bản',
     refusedTitle: 'Thay đổi bị máy chủ từ chối',
-    refusedItem: 'Máy chủ từ chối: {{reason}}. Nội dung trên máy bạn vẫn giữ nguyên.',
+    refusedItem: 'Máy chủ từ chối: “{{reason}}”. Nội dung trên máy bạn vẫn giữ nguyên.',
     untitled: '(Chưa có tít)',
     indicator: {
       idle: 'Đã đồng bộ {{time}}',
@@ -964,7 +964,7 @@ export const vi = {
     banner: {
       conflict: 'Bài này đang xung đột đồng bộ',
       resolve: 'Giải quyết',
-      refused: 'Máy chủ từ chối thay đổi: {{reason}}. Nội dung trên máy bạn vẫn giữ nguyên.',
+      refused: 'Máy chủ từ chối thay đổi: “{{reason}}”. Nội dung trên máy bạn vẫn giữ nguyên.',
       editing: '{{name}} đang sửa từ {{time}}',
     },
     conflict: {

@@ -122,7 +122,7 @@ test.describe('with the sync methods answered by the test', () => {
     await expect(section.getByTestId('sync-password-kept')).toHaveText(/chỉ được giữ trong bộ nhớ cho tới khi đóng Newsdesk/);
     await expect(section.getByTestId('sync-status')).toHaveAttribute('data-sync-pending', '2');
     await expect(section.getByTestId('sync-conflicts').getByRole('link', { name: 'Chợ nổi Cái Răng vào mùa cao điểm — 2 phiên bản' })).toBeVisible();
-    await expect(section.getByTestId('sync-refused')).toContainText('Máy chủ từ chối: only editors may publish. Nội dung trên máy bạn vẫn giữ nguyên.');
+    await expect(section.getByTestId('sync-refused')).toContainText('Máy chủ từ chối: “only editors may publish”. Nội dung trên máy bạn vẫn giữ nguyên.');
     await expect(page.getByTestId('sync-indicator')).toHaveText(/^Đồng bộ nhóm: Đã đồng bộ \d\d:\d\d$/);
 
     await section.scrollIntoViewIfNeeded();
@@ -199,7 +199,7 @@ test.describe('with the sync methods answered by the test', () => {
     await page.reload();
     const banner = page.getByTestId('sync-banner');
     await expect(banner.getByTestId('sync-banner-conflict')).toHaveText('Bài này đang xung đột đồng bộ — Giải quyết');
-    await expect(banner.getByTestId('sync-banner-refused')).toHaveText('Máy chủ từ chối thay đổi: only editors may publish. Nội dung trên máy bạn vẫn giữ nguyên.');
+    await expect(banner.getByTestId('sync-banner-refused')).toHaveText('Máy chủ từ chối thay đổi: “only editors may publish”. Nội dung trên máy bạn vẫn giữ nguyên.');
     await expect(banner.getByTestId('sync-banner-editing')).toHaveText('Minh Anh đang sửa từ 09:12');
     await expect(page.getByLabel('Tít', { exact: true })).toBeEditable();
     await screenshot(page, 'sync-editor-banner');
@@ -291,15 +291,15 @@ async function configureSync(page: Page, server: SyncServer, user: SyncUser): Pr
   await expect(section.getByLabel('Mật khẩu')).toHaveValue('');
 }
 
-/** "Đồng bộ ngay" in Settings, waited for by the app's own signals: done, nothing waiting, no error. */
-async function syncNow(page: Page): Promise<void> {
+/** "Đồng bộ ngay" in Settings, waited for by the app's own signals: done, (unless told) nothing waiting, no error. */
+async function syncNow(page: Page, { allSent = true } = {}): Promise<void> {
   await openSyncSettings(page);
   const section = syncSection(page);
   await expect(syncStatus(page)).not.toHaveAttribute('data-sync-state', 'paused');
   await section.getByRole('button', { name: 'Đồng bộ ngay' }).click();
   await expect(section.getByTestId('sync-message')).toHaveText('Đồng bộ xong.', { timeout: 30_000 });
   await expect(syncStatus(page)).toHaveAttribute('data-sync-busy', 'false');
-  await expect(syncStatus(page)).toHaveAttribute('data-sync-pending', '0');
+  if (allSent) await expect(syncStatus(page)).toHaveAttribute('data-sync-pending', '0');
   await expect(section.getByTestId('sync-error')).toHaveCount(0);
 }
 
@@ -420,6 +420,50 @@ test('two libraries through a sync server: an article travels, edits made apart 
     await openSyncSettings(a.page);
     await screenshot(a.page, 'sync-settings-real', syncSection(a.page));
     expect(await axeBothThemes(a.page, 'sync settings')).toEqual([]);
+    expect(errors, 'errors thrown in the pages').toEqual([]);
+  } finally {
+    for (const desk of desks) await desk.close();
+    await server.stop();
+  }
+});
+
+test('a change the server refuses is listed with its reason in Settings and in the editor, and the text on this computer is kept', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const server = await startSyncServer();
+  const errors: string[] = [];
+  const desks: Desk[] = [];
+  try {
+    const a = await openDesk(browser, errors);
+    desks.push(a);
+    const b = await openDesk(browser, errors);
+    desks.push(b);
+    await configureSync(a.page, server, server.users.reporter);
+    await configureSync(b.page, server, server.users.editor);
+
+    // The editor writes an article; the reporter, who neither wrote it nor has it assigned, changes it.
+    await startNewArticle(b.page);
+    await b.page.getByLabel('Tít', { exact: true }).fill('Bão số 9 gây mưa lớn');
+    await expect(b.page.getByTestId('status-bar')).toHaveAttribute('data-idle', 'true');
+    const id = /#\/article\/([a-z0-9-]+)/.exec(b.page.url())![1]!;
+    await syncNow(b.page);
+    await syncNow(a.page);
+    await editHeadline(a.page, id, 'Bão số 9 gây mưa rất lớn');
+    await syncNow(a.page, { allSent: false });
+
+    const refused = syncSection(a.page).getByTestId('sync-refused');
+    await expect(refused).toContainText('Bão số 9 gây mưa rất lớn');
+    await expect(refused).toContainText(/Máy chủ từ chối: “[^”]*[^.]”\. Nội dung trên máy bạn vẫn giữ nguyên\./);
+    await screenshot(a.page, 'sync-refused', syncStatus(a.page));
+    await openArticle(a.page, id);
+    await expect(a.page.getByTestId('sync-banner-refused')).toHaveText(/^Máy chủ từ chối thay đổi: “[^”]*[^.]”\. Nội dung trên máy bạn vẫn giữ nguyên\.$/);
+    await expect(a.page.getByLabel('Tít', { exact: true })).toHaveValue('Bão số 9 gây mưa rất lớn');
+    await expect(a.page.getByLabel('Tít', { exact: true })).toBeEditable();
+    expect(await axeBothThemes(a.page, 'editor with a refused change')).toEqual([]);
+
+    // The server kept the editor's version.
+    await syncNow(b.page);
+    await openArticle(b.page, id);
+    await expect(b.page.getByLabel('Tít', { exact: true })).toHaveValue('Bão số 9 gây mưa lớn');
     expect(errors, 'errors thrown in the pages').toEqual([]);
   } finally {
     for (const desk of desks) await desk.close();

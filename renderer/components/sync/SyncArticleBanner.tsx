@@ -4,7 +4,7 @@ import type { MethodOutput } from '../../../shared/api/contract';
 import { useApi } from '../../api/ApiContext';
 import { routeHash } from '../../hooks/useHashRoute';
 import { useSettings } from '../../hooks/useSettings';
-import { shortMoment } from './syncText';
+import { refusalReason, shortMoment } from './syncText';
 import { SYNC_POLL_MS, syncOn, useSyncStatus } from './syncStatus';
 import './sync.css';
 
@@ -60,7 +60,7 @@ export function SyncArticleBanner({ id, savedAt }: { id: string; savedAt: string
       )}
       {info.refused !== null && (
         <p className="locked-note sync-note" role="status" data-testid="sync-banner-refused">
-          {t('sync.banner.refused', { reason: info.refused })}
+          {t('sync.banner.refused', { reason: refusalReason(info.refused) })}
         </p>
       )}
       {info.editing.length > 0 && (

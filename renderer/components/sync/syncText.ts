@@ -9,6 +9,9 @@ export function shortMoment(iso: string, timeZone: string, now = new Date()): st
   return full.slice(0, 10) === today.slice(0, 10) ? full.slice(11) : full;
 }
 
+/** The server's reason for refusing a change, as quoted in a sentence of ours (its own closing full stop left out). */
+export const refusalReason = (reason: string): string => reason.trim().replace(/[.。]+$/u, '');
+
 /** The top bar's words for the sync's state: "Đã đồng bộ 09:12", "Ngoại tuyến — 3 thay đổi chờ gửi"… */
 export function indicatorText(t: TFunction, status: SyncStatus, timeZone: string): string {
   switch (status.state) {

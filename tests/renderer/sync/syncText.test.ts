@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../shared/api/contract';
 import { syncConnectionFailures, syncStates } from '../../../shared/api/contract';
 import { resources } from '../../../shared/i18n';
-import { indicatorText, shortMoment } from '../../../renderer/components/sync/syncText';
+import { indicatorText, refusalReason, shortMoment } from '../../../renderer/components/sync/syncText';
 
 // The words the top bar and Settings say for team sync (renderer/components/sync/syncText.ts), in both languages.
 
@@ -58,5 +58,12 @@ describe('indicatorText', () => {
       for (const state of syncStates) expect(i18n.exists(`sync.states.${state}`, { lng: language }), `${language} ${state}`).toBe(true);
       for (const reason of syncConnectionFailures) expect(i18n.exists(`sync.failures.${reason}`, { lng: language }), `${language} ${reason}`).toBe(true);
     }
+  });
+});
+
+describe('refusalReason', () => {
+  it('leaves out the server’s own closing full stop (the sentence around it has one)', () => {
+    expect(refusalReason('Only its author, its assignee or an editor changes this article. ')).toBe('Only its author, its assignee or an editor changes this article');
+    expect(refusalReason('forbidden')).toBe('forbidden');
   });
 });
