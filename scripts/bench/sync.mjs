@@ -94,11 +94,11 @@ function peakFromNow() {
   } catch {
     // not Linux, or not allowed: sampling only
   }
-  let sampled = process.memoryUsage().rss;
-  const timer = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage().rss)), 20);
+  let sampled = process.memoryUsage.rss();
+  const timer = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage.rss())), 20);
   return async () => {
     clearInterval(timer);
-    sampled = Math.max(sampled, process.memoryUsage().rss);
+    sampled = Math.max(sampled, process.memoryUsage.rss());
     const hwm = reset ? await highWater() : null;
     return Math.max(sampled, hwm ?? 0);
   };
@@ -175,7 +175,7 @@ async function watchPhases(library) {
   const stages = {};
   let stage = null;
   const sampler = setInterval(() => {
-    if (stage) stage.peakRss = Math.max(stage.peakRss, process.memoryUsage().rss);
+    if (stage) stage.peakRss = Math.max(stage.peakRss, process.memoryUsage.rss());
   }, 20);
   const sync = library.sync;
   for (const [method, name] of [
@@ -196,7 +196,7 @@ async function watchPhases(library) {
       } finally {
         entry.ms += performance.now() - start;
         entry.n++;
-        entry.peakRss = Math.max(entry.peakRss, process.memoryUsage().rss);
+        entry.peakRss = Math.max(entry.peakRss, process.memoryUsage.rss());
         stage = null;
       }
     };
@@ -260,7 +260,7 @@ const childModes = {
   async sync(task) {
     const library = await openLibrary(task.dir);
     try {
-      const before = process.memoryUsage().rss;
+      const before = process.memoryUsage.rss();
       const phases = await watchPhases(library);
       const peak = peakFromNow();
       const first = await timed(() => syncRound(library, task, true));
@@ -325,7 +325,7 @@ const childModes = {
   async bulkDocs(task) {
     const dir = join(task.dir, 'articles');
     const names = (await readdir(dir)).filter((name) => name.endsWith('.json'));
-    const before = process.memoryUsage().rss;
+    const before = process.memoryUsage.rss();
     const peak = peakFromNow();
     let readMs = 0;
     const start = performance.now();
@@ -364,7 +364,7 @@ const childModes = {
 
   /** Baseline: each photo read and PUT as an asset document with its attachment, one at a time. */
   async putPhotos(task) {
-    const before = process.memoryUsage().rss;
+    const before = process.memoryUsage.rss();
     const peak = peakFromNow();
     const start = performance.now();
     for (const path of task.photos) {
@@ -385,7 +385,7 @@ const childModes = {
   /** Baseline: each photo's attachment fetched from the server and written to a file, one at a time. */
   async getPhotos(task) {
     await mkdir(task.dir, { recursive: true });
-    const before = process.memoryUsage().rss;
+    const before = process.memoryUsage.rss();
     const peak = peakFromNow();
     const start = performance.now();
     const response = await fetch(`${dbUrl(task)}/_all_docs?startkey=%22asset%3A%22&endkey=%22asset%3A%EF%BF%B0%22`, { headers: authOf(task) });
