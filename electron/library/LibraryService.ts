@@ -952,7 +952,7 @@ export class LibraryService implements NewsdeskService {
   /** What the team sync needs of the library (../sync/SyncService.ts SyncLibrary). */
   private syncLibrary(): SyncLibrary {
     return {
-      articleIds: () => [...this.catalog.values()].map((summary) => summary.id),
+      articleRevisions: () => [...this.catalog.values()].map((summary) => [summary.id, summary.revision] as [string, number]),
       readArticle: (id) => this.store.read(id).catch(() => null),
       receiveArticle: (article, by) =>
         this.exclusive(async () => {

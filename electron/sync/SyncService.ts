@@ -25,7 +25,8 @@ import { openMirror, openRemote, statusOf, type Db, type Meta, type Replication 
 
 /** What the sync needs of the library: its files are the truth, and only the library writes them. */
 export interface SyncLibrary {
-  articleIds(): string[];
+  /** Every article's id and revision (from the catalog: no file read). */
+  articleRevisions(): Array<[id: string, revision: number]>;
   /** The article as its file holds it; null when there is none or it cannot be read. */
   readArticle(id: string): Promise<Article | null>;
   /** Writes a version received from the server (or chosen in a conflict) exactly as given. */
@@ -61,6 +62,8 @@ interface SyncConfig {
 interface FileState {
   rev: string;
   hash: string;
+  /** The article's revision then (at the next start, only articles whose revision moved are read). */
+  revision?: number;
 }
 
 interface KeptState {
@@ -339,7 +342,7 @@ export class SyncService {
       const failed = results.find((result) => !('ok' in result) || !result.ok);
       if (failed) fail('conflict', `The conflict could not be resolved: ${'message' in failed ? failed.message : 'the versions changed'}. Open it again.`);
       await this.library.receiveArticle(article, this.me);
-      this.setFile(id, { rev: (results[0] as { rev: string }).rev, hash: articleHash(article) });
+      this.setFile(id, { rev: (results[0] as { rev: string }).rev, hash: articleHash(article), revision: article.revision });
       this.unsent.delete(id);
       this.conflicts.delete(id);
       delete this.kept.refused[id];
@@ -367,9 +370,9 @@ export class SyncService {
     this.remote = this.password !== null ? openRemote(this.config.server, this.config.database, this.config.user, this.password) : null;
     this.state = this.config.paused ? 'paused' : this.remote ? 'connecting' : 'error';
     this.error = this.remote ? null : { code: 'no_password', message: 'No password is kept for the sync user: enter it in Settings → Sync.' };
-    // Every article and image is looked at once: what changed while sync was off (or the whole
-    // library, the first time) is mirrored before anything is received.
-    for (const id of this.library.articleIds()) this.unsent.add(id);
+    // What changed while sync was off (the whole library, the first time) is mirrored before
+    // anything is received: the articles whose revision is not the one last mirrored.
+    for (const [id, revision] of this.library.articleRevisions()) if (this.kept.files[id]?.revision !== revision) this.unsent.add(id);
     for (const assetId of this.library.assetIds()) this.unsentAssets.add(assetId);
     await this.findConflicts();
     this.soon(0);
@@ -458,6 +461,10 @@ export class SyncService {
   private async push(mirror: Db, remote: Db): Promise<void> {
     const seq = (await mirror.info()).update_seq;
     const replication = mirror.replicate.to(remote, BATCH);
+    // (What waits goes down batch by batch, and stays down when the connection is cut after them.)
+    replication.on('change', (info) => {
+      this.kept.pushedSeq = info.last_seq;
+    });
     replication.on('denied', (denied) => {
       const id = denied.id ? articleIdOf(denied.id) : null;
       if (!id) return;
@@ -479,12 +486,16 @@ export class SyncService {
    */
   private async replicate(replication: Replication): Promise<void> {
     const stallMs = this.options.stallMs ?? DEFAULT_STALL;
-    let stalled = false;
-    let watchdog = setTimeout(stop, stallMs);
-    function stop() {
-      stalled = true;
+    let giveUp: (error: Error) => void = () => undefined;
+    // (Cancelled while a request hangs, PouchDB's replication may never settle: it is left behind.)
+    const stalled = new Promise<never>((_resolve, reject) => {
+      giveUp = reject;
+    });
+    const stop = () => {
       replication.cancel();
-    }
+      giveUp(new Error(`The server stopped answering (nothing went through for ${Math.round(stallMs / 1000)} s).`));
+    };
+    let watchdog = setTimeout(stop, stallMs);
     let done = 0;
     replication.on('change', (info) => {
       clearTimeout(watchdog);
@@ -493,8 +504,8 @@ export class SyncService {
       this.progress = { done, total: done + (info.pending ?? 0) };
     });
     try {
-      const result = await replication;
-      if (stalled) throw new Error(`The server stopped answering (nothing went through for ${Math.round(stallMs / 1000)} s).`);
+      const result = await Promise.race([replication, stalled]);
+      if (result.status === 'cancelled') throw new Error('The sync was interrupted.');
       if (!result.ok && result.errors.length && result.doc_write_failures === 0) throw result.errors[0];
     } finally {
       clearTimeout(watchdog);
@@ -541,7 +552,10 @@ export class SyncService {
     if (!article) return false;
     const hash = articleHash(article);
     const known = this.kept.files[id];
-    if (known?.hash === hash) return false;
+    if (known?.hash === hash) {
+      if (known.revision !== article.revision) this.setFile(id, { ...known, revision: article.revision });
+      return false;
+    }
     const docId = articleDocId(id);
     const current = await mirror.get<ArticleDoc>(docId).catch(() => null);
     let rev: string;
@@ -555,7 +569,7 @@ export class SyncService {
         rev = await this.branch(mirror, this.articleDoc(article, current), known.rev);
       }
     } else rev = await this.branch(mirror, this.articleDoc(article, current), known?.rev ?? null);
-    this.setFile(id, { rev, hash });
+    this.setFile(id, { rev, hash, revision: article.revision });
     if (this.kept.refused[id]) {
       delete this.kept.refused[id];
       this.keptDirty = true;
@@ -631,19 +645,19 @@ export class SyncService {
     if (known?.rev === doc._rev) return 'none';
     const incomingHash = articleHash(doc.article);
     if (file && incomingHash === fileHash) {
-      this.setFile(id, { rev: doc._rev, hash: incomingHash });
+      this.setFile(id, { rev: doc._rev, hash: incomingHash, revision: file.revision });
       return 'none';
     }
     const follows = !file || (known && (descends(doc._revisions, known.rev) || (await this.endedBranch(mirror, docId, known.rev))));
     if (!follows) {
       // The file's version is not in the winner's history (a mirror made again from the files): both are kept.
-      await this.branch(mirror, this.articleDoc(file, doc), null);
-      this.kept.files[id] = { rev: '', hash: fileHash! };
+      const rev = await this.branch(mirror, this.articleDoc(file, doc), null);
+      this.setFile(id, { rev, hash: fileHash!, revision: file.revision });
       return 'sent';
     }
     if (imagesOf(doc.article).some((assetId) => !this.library.hasAsset(assetId))) return 'deferred';
     await this.library.receiveArticle(doc.article, doc.by);
-    this.setFile(id, { rev: doc._rev, hash: incomingHash });
+    this.setFile(id, { rev: doc._rev, hash: incomingHash, revision: doc.article.revision });
     return 'written';
   }
 

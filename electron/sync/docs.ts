@@ -5,7 +5,7 @@ import type { Article } from '../../shared/model/article';
  * files stay the truth (DESIGN.md "Moving articles between people"); these are their mirror:
  *
  * - `article:<id>` — one per article (fields, body, comments, suggestions, history): the unit of
- *   conflict. `author` is the sync user who first sent it (fixed afterwards), `assignee` the
+ *   conflict. `author` is the sync user who first sent it (reporters cannot change it), `assignee` the
  *   article's assignee and `published` whether it is live, copied out of the article so the
  *   server's validation function (./serverDesign.ts) can read them without knowing the format.
  * - `snapshot:<articleId>:<sha256 of the snapshot>` — an immutable kept version.
@@ -32,7 +32,7 @@ export interface ArticleDoc {
   _id: string;
   _rev?: string;
   type: 'article';
-  /** The sync user who first sent the article (the validation function keeps it unchanged). */
+  /** The sync user who first sent the article (the validation function lets only editors change it). */
   author: string;
   /** The article's assignee (a CouchDB user's name is the person's name in the newsroom). */
   assignee: string;
