@@ -169,7 +169,7 @@ export function SyncConflictView({ id }: { id: string }) {
               diff.stats.changes === 0 && shownBasis === 'common' ? (
                 <p className="muted">{t('sync.conflict.sameAsCommon')}</p>
               ) : (
-                <DiffContent diff={diff} mode={mode} before={before.label} after={own} sectionName={sectionName} />
+                <DiffContent diff={diff} mode={mode} before={before.label} after={own} sectionName={sectionName} headingLevel={3} />
               )
             ) : null}
             <div className="row-actions" role="group" aria-label={t('sync.conflict.versionActions', { version: own.title })}>

@@ -28,12 +28,15 @@ export function DiffContent({
   before,
   after,
   sectionName,
+  headingLevel = 2,
 }: {
   diff: ArticleDiff;
   mode: DiffMode;
   before: VersionLabel;
   after: VersionLabel;
   sectionName: (slug: string) => string;
+  /** Its two headings' level (3 where it sits under a heading of its own, as in the sync conflict screen). */
+  headingLevel?: 2 | 3;
 }) {
   const { t } = useTranslation();
   const changedFields = diff.fields.filter((field) => field.changed);
@@ -172,11 +175,12 @@ export function DiffContent({
       </div>
     );
 
+  const Heading = headingLevel === 3 ? 'h3' : 'h2';
   return (
     <div className={`diff diff-mode-${mode}`}>
-      <h2>{t('compare.fieldsTitle')}</h2>
+      <Heading>{t('compare.fieldsTitle')}</Heading>
       {fields}
-      <h2>{t('compare.bodyTitle')}</h2>
+      <Heading>{t('compare.bodyTitle')}</Heading>
       {diff.body.length === 0 ? <p className="muted">{t('compare.emptyBody')}</p> : body}
     </div>
   );
