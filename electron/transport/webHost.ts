@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MAX_REQUEST_BYTES, type ApiError, type Result } from '../../shared/api/contract';
@@ -178,4 +178,10 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | nul
     request.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
     request.on('error', reject);
   });
+}
+
+/** A port in 41000–48999 made from the library's folder: the same library, the same address. */
+export function preferredPort(dataDir: string): number {
+  const digest = createHash('sha256').update(dataDir).digest();
+  return 41_000 + (digest.readUInt32BE(0) % 8_000);
 }

@@ -9,7 +9,7 @@ import { argValue, locationFilePath, resolveDataDirSource } from '../library/dat
 import { LibraryService, LibraryTooNewError } from '../library/LibraryService';
 import { LibraryLockedElsewhereError, LibraryLockedError, LOCKED_EXIT_CODE, lockedElsewhereNotice, TAKE_OVER_FLAG } from '../library/libraryLock';
 import { createDispatcher } from './dispatch';
-import { startWebHost } from './webHost';
+import { preferredPort, startWebHost } from './webHost';
 
 async function main(): Promise<void> {
   // Ctrl+C from the first moment: while the library is still opening, it is closed (and its lock
@@ -35,12 +35,18 @@ async function main(): Promise<void> {
     fontsDir: resolve(__dirname, '..', 'fonts'),
     takeOverLock: argv.includes(TAKE_OVER_FLAG),
   });
-  const host = await startWebHost({
-    dispatch: createDispatcher(service),
-    staticDir,
-    images: service.images,
-    port: Number(argValue(argv, '--port') ?? process.env.NEWSDESK_PORT ?? 0),
-  });
+  const asked = argValue(argv, '--port') ?? (process.env.NEWSDESK_PORT || undefined);
+  const serve = (port: number) => startWebHost({ dispatch: createDispatcher(service), staticDir, images: service.images, port });
+  // Without a port asked for, a person's `npm start` listens where it listened last time for this
+  // library (a port made from its folder), so that the browser keeps the preferences it stores for
+  // that address (theme, font, text size); another free port when that one is taken.
+  const host =
+    asked !== undefined || argv.includes('--json')
+      ? await serve(Number(asked ?? 0))
+      : await serve(preferredPort(dataDir)).catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'EADDRINUSE' || error.code === 'EACCES') return serve(0);
+          throw error;
+        });
 
   if (argv.includes('--json')) {
     process.stdout.write(`${JSON.stringify({ url: host.url, origin: host.origin, token: host.token, dataDir })}\n`);
