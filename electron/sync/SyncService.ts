@@ -81,8 +81,17 @@ const STATE_FILE = 'state.json';
 const DEFAULT_INTERVAL = 15_000;
 const MAX_BACKOFF = 120_000;
 const DEFAULT_STALL = 120_000;
-/** Documents per replication batch, one batch at a time: 5 MB photos stay within memory. */
-const BATCH = { batch_size: 20, batches_limit: 1 } as const;
+/**
+ * Replication goes in two passes each way: the articles, versions and notices in batches of 100,
+ * then the photos two at a time (5 MB each: a batch of them is held in memory whole, twice).
+ */
+const isAsset = (doc: { _id: string }) => doc._id.startsWith(ASSET_PREFIX);
+const PASSES = [
+  { batch_size: 100, batches_limit: 1, push: { selector: { type: { $ne: 'asset' } } }, pull: { filter: (doc: { _id: string }) => !isAsset(doc) } },
+  { batch_size: 2, batches_limit: 1, push: { selector: { type: 'asset' } }, pull: { filter: isAsset } },
+] as const;
+/** Articles read and put into the mirror together. */
+const SEND_CHUNK = 200;
 
 const blankState = (): KeptState => ({ version: 1, files: {}, appliedSeq: 0, pushedSeq: 0, refused: {} });
 
@@ -431,7 +440,7 @@ export class SyncService {
     this.state = 'syncing';
     try {
       await this.push(mirror, remote);
-      await this.replicate(mirror.replicate.from(remote, BATCH));
+      for (const { batch_size, batches_limit, pull } of PASSES) await this.replicate(mirror.replicate.from(remote, { batch_size, batches_limit, ...pull }));
       let made = await this.applyReceived(mirror);
       const settled = (await mirror.info()).update_seq;
       // (The files just written are looked at again: unchanged, they put nothing.)
@@ -460,11 +469,16 @@ export class SyncService {
 
   private async push(mirror: Db, remote: Db): Promise<void> {
     const seq = (await mirror.info()).update_seq;
-    const replication = mirror.replicate.to(remote, BATCH);
-    // (What waits goes down batch by batch, and stays down when the connection is cut after them.)
-    replication.on('change', (info) => {
-      this.kept.pushedSeq = info.last_seq;
-    });
+    for (const { batch_size, batches_limit, push } of PASSES) {
+      const replication = mirror.replicate.to(remote, { batch_size, batches_limit, ...push });
+      this.watchDenials(replication);
+      await this.replicate(replication);
+    }
+    this.kept.pushedSeq = seq;
+    this.keptDirty = true;
+  }
+
+  private watchDenials(replication: Replication): void {
     replication.on('denied', (denied) => {
       const id = denied.id ? articleIdOf(denied.id) : null;
       if (!id) return;
@@ -473,9 +487,6 @@ export class SyncService {
         this.keptDirty = true;
       });
     });
-    await this.replicate(replication);
-    this.kept.pushedSeq = seq;
-    this.keptDirty = true;
   }
 
   /**
@@ -518,10 +529,12 @@ export class SyncService {
       this.unsentAssets.delete(assetId);
       await this.sendAsset(mirror, assetId).catch(() => this.unsentAssets.add(assetId));
     }
-    for (const id of [...this.unsent]) {
-      this.unsent.delete(id);
-      await this.sendArticle(mirror, id).catch((error: unknown) => {
-        this.unsent.add(id);
+    const ids = [...this.unsent];
+    for (let i = 0; i < ids.length; i += SEND_CHUNK) {
+      const chunk = ids.slice(i, i + SEND_CHUNK);
+      for (const id of chunk) this.unsent.delete(id);
+      await this.sendArticles(mirror, chunk).catch((error: unknown) => {
+        for (const id of chunk) this.unsent.add(id);
         throw error;
       });
     }
@@ -544,6 +557,43 @@ export class SyncService {
       at: this.library.now().toISOString(),
       article,
     };
+  }
+
+  /**
+   * Articles' files into the mirror, many at once: read together, the mirror's versions asked in
+   * one call, and the new ones and plain updates put in one write; the rest (a branch to make, a
+   * write refused) one by one (sendArticle).
+   */
+  private async sendArticles(mirror: Db, ids: string[]): Promise<void> {
+    const articles = await Promise.all(ids.map((id) => this.library.readArticle(id)));
+    const changed: Array<{ article: Article; hash: string }> = [];
+    for (const article of articles) {
+      if (!article) continue;
+      const hash = articleHash(article);
+      const known = this.kept.files[article.id];
+      if (known?.hash !== hash) changed.push({ article, hash });
+      else if (known.revision !== article.revision) this.setFile(article.id, { ...known, revision: article.revision });
+    }
+    if (!changed.length) return;
+    const current = await mirror.allDocs<ArticleDoc>({ keys: changed.map(({ article }) => articleDocId(article.id)), include_docs: true });
+    const simple: Array<{ doc: ArticleDoc; article: Article; hash: string }> = [];
+    const oneByOne: string[] = [];
+    changed.forEach(({ article, hash }, index) => {
+      const row = current.rows[index];
+      const known = this.kept.files[article.id];
+      if (row?.error === 'not_found') simple.push({ doc: this.articleDoc(article, null), article, hash });
+      else if (row?.doc && known && row.doc._rev === known.rev && !row.doc._conflicts?.length) simple.push({ doc: { ...this.articleDoc(article, row.doc), _rev: known.rev }, article, hash });
+      else oneByOne.push(article.id);
+    });
+    const results = simple.length ? await mirror.bulkDocs(simple.map(({ doc }) => doc)) : [];
+    results.forEach((result, index) => {
+      const { article, hash } = simple[index]!;
+      if ('ok' in result && result.ok) {
+        this.setFile(article.id, { rev: result.rev, hash, revision: article.revision });
+        if (this.kept.refused[article.id]) delete this.kept.refused[article.id];
+      } else oneByOne.push(article.id);
+    });
+    for (const id of oneByOne) await this.sendArticle(mirror, id);
   }
 
   /** One article's file into the mirror, on top of the version the file was last known to match. */
@@ -595,7 +645,9 @@ export class SyncService {
     const docId = assetDocId(assetId);
     if (await mirror.get(docId).then(() => true, () => false)) return;
     if (!this.library.hasAsset(assetId)) return;
-    const data = await this.library.readAsset(assetId);
+    // (As base64 text: PouchDB makes the version's id from the document's JSON, where a Buffer
+    // would be an array of 5 million numbers.)
+    const data = (await this.library.readAsset(assetId)).toString('base64');
     await mirror.put({ _id: docId, type: 'asset', assetId, _attachments: { data: { content_type: assetContentType(assetId), data } } }).catch((error: unknown) => {
       if (statusOf(error) !== 409) throw error;
     });
@@ -612,7 +664,14 @@ export class SyncService {
           const bytes = await mirror.getAttachment(change.id, 'data').catch(() => null);
           if (bytes) await this.library.receiveAsset(assetId, Buffer.from(bytes)).catch(() => undefined);
         }
-      } else if (change.id.startsWith(ARTICLE_PREFIX)) articles.push(change.id.slice(ARTICLE_PREFIX.length));
+      } else if (change.id.startsWith(ARTICLE_PREFIX)) {
+        const id = change.id.slice(ARTICLE_PREFIX.length);
+        // (One version, the one the file matches, nothing saved here since: nothing to do. Most
+        // changes are the mirror's own writes.)
+        const only = change.changes.length === 1 ? change.changes[0]!.rev : null;
+        if (only && only === this.kept.files[id]?.rev && !change.deleted && !this.unsent.has(id) && !this.conflicts.has(id)) continue;
+        articles.push(id);
+      }
     }
     let sent = false;
     let deferred = false;

@@ -53,6 +53,10 @@ declare module 'pouchdb-core' {
       heartbeat?: number | false;
       retry?: boolean;
       live?: boolean;
+      /** A Mango selector (a local source applies it; CouchDB 2+ too). */
+      selector?: Record<string, unknown>;
+      /** A filter function, applied on this side to the source's changes. */
+      filter?: (doc: { _id: string }) => boolean;
     }
     interface Database {
       readonly name: string;

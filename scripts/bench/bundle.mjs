@@ -21,7 +21,7 @@ export async function bundleForBench(name, exports) {
     platform: 'node',
     format: 'esm',
     outfile,
-    external: ['sharp'],
+    external: ['sharp', 'pouchdb-adapter-leveldb'],
     logLevel: 'error',
     banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
   });

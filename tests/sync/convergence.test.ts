@@ -207,8 +207,10 @@ describe('a connection cut at random moments', () => {
     expect(status.pending).toBe(0);
     expect(proxy.cuts).toBeGreaterThan(0);
     expect(attempts).toBeGreaterThan(1);
-    // Not sent again and again: all the attempts together carry little more than one whole transfer.
-    expect(proxy.bytes, tried.join('\n')).toBeLessThan(whole * 3);
+    // Not sent again and again: with a cut every sixth of a transfer on average, all the attempts
+    // together carry a few whole transfers at most (a request cut is sent again whole, and the
+    // changes are read again from the last checkpoint), not one per cut.
+    expect(proxy.bytes, tried.join('\n')).toBeLessThan(whole * 5);
 
     // A library straight on the server receives every article, whole.
     const dataDir = await makeTempDir('newsdesk-cut-');
