@@ -82,13 +82,14 @@ const DEFAULT_INTERVAL = 15_000;
 const MAX_BACKOFF = 120_000;
 const DEFAULT_STALL = 120_000;
 /**
- * Replication goes in two passes each way: the articles, versions and notices in batches of 100,
- * then the photos two at a time (5 MB each: a batch of them is held in memory whole, twice).
+ * Sending goes in two passes: the articles, versions and notices in batches of 100, then the
+ * photos two at a time (5 MB each: a batch of them is held in memory whole, twice). Receiving:
+ * the documents in batches of 100, then the photos one by one as bytes (receiveAssets).
  */
 const isAsset = (doc: { _id: string }) => doc._id.startsWith(ASSET_PREFIX);
 const PASSES = [
-  { batch_size: 100, batches_limit: 1, push: { selector: { type: { $ne: 'asset' } } }, pull: { filter: (doc: { _id: string }) => !isAsset(doc) } },
-  { batch_size: 2, batches_limit: 1, push: { selector: { type: 'asset' } }, pull: { filter: isAsset } },
+  { batch_size: 100, batches_limit: 1, push: { selector: { type: { $ne: 'asset' } } } },
+  { batch_size: 2, batches_limit: 1, push: { selector: { type: 'asset' } } },
 ] as const;
 /** Articles read and put into the mirror together. */
 const SEND_CHUNK = 200;
@@ -440,7 +441,8 @@ export class SyncService {
     this.state = 'syncing';
     try {
       await this.push(mirror, remote);
-      for (const { batch_size, batches_limit, pull } of PASSES) await this.replicate(mirror.replicate.from(remote, { batch_size, batches_limit, ...pull }));
+      await this.replicate(mirror.replicate.from(remote, { batch_size: PASSES[0].batch_size, batches_limit: 1, filter: (doc) => !isAsset(doc) }));
+      await this.receiveAssets(mirror, remote);
       let made = await this.applyReceived(mirror);
       const settled = (await mirror.info()).update_seq;
       // (The files just written are looked at again: unchanged, they put nothing.)
@@ -520,6 +522,20 @@ export class SyncService {
       if (!result.ok && result.errors.length && result.doc_write_failures === 0) throw result.errors[0];
     } finally {
       clearTimeout(watchdog);
+    }
+  }
+
+  /** A request's answer, or a failure when the server stops answering (as replicate's watchdog). */
+  private async inTime<T>(request: Promise<T>): Promise<T> {
+    const stallMs = this.options.stallMs ?? DEFAULT_STALL;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`The server stopped answering (nothing for ${Math.round(stallMs / 1000)} s).`)), stallMs);
+    });
+    try {
+      return await Promise.race([request, late]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -645,12 +661,35 @@ export class SyncService {
     const docId = assetDocId(assetId);
     if (await mirror.get(docId).then(() => true, () => false)) return;
     if (!this.library.hasAsset(assetId)) return;
-    // (As base64 text: PouchDB makes the version's id from the document's JSON, where a Buffer
-    // would be an array of 5 million numbers.)
-    const data = (await this.library.readAsset(assetId)).toString('base64');
-    await mirror.put({ _id: docId, type: 'asset', assetId, _attachments: { data: { content_type: assetContentType(assetId), data } } }).catch((error: unknown) => {
-      if (statusOf(error) !== 409) throw error;
-    });
+    // Its version is made from the image's own hash, as its id is (PouchDB would hash the whole
+    // document's JSON, 5 MB of it): the same photo imported on two laptops is the same version.
+    const data = await this.library.readAsset(assetId);
+    const hash = assetId.slice(0, 32);
+    await mirror.bulkDocs(
+      [{ _id: docId, _rev: `1-${hash}`, _revisions: { start: 1, ids: [hash] }, type: 'asset', assetId, _attachments: { data: { content_type: assetContentType(assetId), data } } }],
+      { new_edits: false },
+    );
+  }
+
+  /**
+   * The server's photos the mirror does not have, one at a time as bytes (replication would carry
+   * each as base64 text inside JSON, a batch at a time): each is put into the mirror as the very
+   * version the server has.
+   */
+  private async receiveAssets(mirror: Db, remote: Db): Promise<void> {
+    const theirs = await this.inTime(remote.allDocs({ startkey: ASSET_PREFIX, endkey: `${ASSET_PREFIX}\uffff` }));
+    const live = theirs.rows.filter((row) => !row.value.deleted);
+    if (!live.length) return;
+    const ours = await mirror.allDocs({ keys: live.map((row) => row.id) });
+    const missing = live.filter((_row, index) => ours.rows[index]?.error === 'not_found');
+    let done = 0;
+    for (const row of missing) {
+      const doc = await this.inTime(remote.get<{ assetId: string; type: string }>(row.id, { revs: true }));
+      const data = await this.inTime(remote.getAttachment(row.id, 'data'));
+      const attachment = doc._attachments?.data;
+      await mirror.bulkDocs([{ ...doc, _attachments: { data: { content_type: attachment?.content_type ?? assetContentType(doc.assetId), data: Buffer.from(data) } } }], { new_edits: false });
+      this.progress = { done: ++done, total: missing.length };
+    }
   }
 
   /** The mirror's changes since the last round, into the files: images first (articles show them). Answers whether saves here went into the mirror meanwhile. */
