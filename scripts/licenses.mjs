@@ -59,6 +59,28 @@ export function licenseText(dir) {
   return readme ? readmeLicenseSection(readFileSync(join(dir, readme), 'utf8')) : null;
 }
 
+/**
+ * A package that ships no licence text but names the MIT licence (tr46 0.0.3, under node-fetch):
+ * the MIT licence's standard text with the author package.json names, said to be made so.
+ */
+function standardText(pkg) {
+  if (licenseId(pkg) !== 'MIT') return null;
+  const author = typeof pkg.author === 'string' ? pkg.author : pkg.author?.name;
+  return [
+    `(${pkg.name} ${pkg.version} ships no licence file; its package.json says "MIT". The MIT licence's standard text follows.)`,
+    '',
+    'MIT License',
+    '',
+    `Copyright (c) ${author ?? `the authors of ${pkg.name}`}`,
+    '',
+    'Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the "Software"), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions:',
+    '',
+    'The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.',
+    '',
+    'THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.',
+  ].join('\n');
+}
+
 /** Where `name` resolves from the package in `fromDir`, as Node looks it up: node_modules up the folders. */
 function resolvePackage(fromDir, name) {
   for (let dir = fromDir; ; dir = dirname(dir)) {
@@ -99,7 +121,7 @@ export function collectLicenses(projectDir = root) {
     const pkg = readJson(join(dir, 'package.json'));
     const key = `${pkg.name}@${pkg.version}`;
     if (!byKey.has(key)) {
-      byKey.set(key, { name: pkg.name, version: pkg.version, license: licenseId(pkg), licenseText: licenseText(dir) });
+      byKey.set(key, { name: pkg.name, version: pkg.version, license: licenseId(pkg), licenseText: licenseText(dir) ?? standardText(pkg) });
     }
     enqueue(dir, pkg, pkg.name);
   }

@@ -21,7 +21,7 @@ import {
   type LockDoc,
 } from './docs';
 import { InsecureStorageError, passwordKey, type PasswordKeeper } from './passwords';
-import { openMirror, openRemote, statusOf, type Db, type Meta, type Replication } from './pouch';
+import type { Db, Meta, Replication } from './pouch';
 
 /** What the sync needs of the library: its files are the truth, and only the library writes them. */
 export interface SyncLibrary {
@@ -375,6 +375,8 @@ export class SyncService {
     this.closed = false;
     await ensureDir(this.dir);
     this.kept = { ...blankState(), ...((await readJson<KeptState>(join(this.dir, STATE_FILE))) ?? {}) };
+    // (PouchDB and LevelDB are loaded only here: a library that does not sync never loads them.)
+    const { openMirror, openRemote } = await import('./pouch');
     this.mirror = openMirror(join(this.dir, 'mirror'));
     this.password = await this.options.passwords.load(passwordKey(this.config.server, this.config.database, this.config.user));
     this.remote = this.password !== null ? openRemote(this.config.server, this.config.database, this.config.user, this.password) : null;
@@ -839,6 +841,12 @@ function revsOf(revisions: { start: number; ids: string[] } | undefined): string
 /** Whether `rev` is in the history `revisions` (the version itself included). */
 function descends(revisions: { start: number; ids: string[] } | undefined, rev: string): boolean {
   return revsOf(revisions).includes(rev);
+}
+
+/** A PouchDB or CouchDB error's HTTP status (404 not found, 409 conflict, 401, 403…), else 0. */
+function statusOf(error: unknown): number {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : 0;
 }
 
 async function readJson<T>(path: string): Promise<T | null> {

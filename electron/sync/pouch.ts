@@ -22,9 +22,3 @@ export function openRemote(server: string, database: string, user: string, passw
 export function remoteUrl(server: string, database: string): string {
   return `${server.replace(/\/+$/, '')}/${encodeURIComponent(database)}`;
 }
-
-/** A PouchDB or CouchDB error's HTTP status (404 not found, 409 conflict, 401, 403…), else 0. */
-export function statusOf(error: unknown): number {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : 0;
-}
