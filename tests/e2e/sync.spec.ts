@@ -335,12 +335,10 @@ async function editHeadline(page: Page, id: string, headline: string): Promise<v
 }
 
 /**
- * Two web hosts on two libraries: A syncs as the reporter "Minh Anh", B as the editor "Thu Trang".
- * Every step is asked for ("Đồng bộ ngay") and waited for by the app's own signals (the status
- * block's data-sync-* attributes, the library's data-idle, the editor's), never by time.
+ * A sync server and two desks on it: A syncs as the reporter "Minh Anh", B as the editor
+ * "Thu Trang". Afterwards no page may have thrown; the desks and the server are closed whatever happens.
  */
-test('two libraries through a sync server: an article travels, edits made apart become a conflict on both, resolved on one for both', async ({ browser }) => {
-  test.setTimeout(240_000);
+async function withTwoDesks(browser: Browser, run: (a: Desk, b: Desk, server: SyncServer) => Promise<void>): Promise<void> {
   const server = await startSyncServer();
   const errors: string[] = [];
   const desks: Desk[] = [];
@@ -351,6 +349,22 @@ test('two libraries through a sync server: an article travels, edits made apart 
     desks.push(b);
     await configureSync(a.page, server, server.users.reporter);
     await configureSync(b.page, server, server.users.editor);
+    await run(a, b, server);
+    expect(errors, 'errors thrown in the pages').toEqual([]);
+  } finally {
+    for (const desk of desks) await desk.close();
+    await server.stop();
+  }
+}
+
+/**
+ * Two web hosts on two libraries: A syncs as the reporter "Minh Anh", B as the editor "Thu Trang".
+ * Every step is asked for ("Đồng bộ ngay") and waited for by the app's own signals (the status
+ * block's data-sync-* attributes, the library's data-idle, the editor's), never by time.
+ */
+test('two libraries through a sync server: an article travels, edits made apart become a conflict on both, resolved on one for both', async ({ browser }) => {
+  test.setTimeout(240_000);
+  await withTwoDesks(browser, async (a, b, server) => {
     // Sync configured: the top bar says how it stands.
     await expect(a.page.getByTestId('sync-indicator')).toBeVisible();
 
@@ -420,25 +434,12 @@ test('two libraries through a sync server: an article travels, edits made apart 
     await openSyncSettings(a.page);
     await screenshot(a.page, 'sync-settings-real', syncSection(a.page));
     expect(await axeBothThemes(a.page, 'sync settings')).toEqual([]);
-    expect(errors, 'errors thrown in the pages').toEqual([]);
-  } finally {
-    for (const desk of desks) await desk.close();
-    await server.stop();
-  }
+  });
 });
 
 test('a change the server refuses is listed with its reason in Settings and in the editor, and the text on this computer is kept', async ({ browser }) => {
   test.setTimeout(180_000);
-  const server = await startSyncServer();
-  const errors: string[] = [];
-  const desks: Desk[] = [];
-  try {
-    const a = await openDesk(browser, errors);
-    desks.push(a);
-    const b = await openDesk(browser, errors);
-    desks.push(b);
-    await configureSync(a.page, server, server.users.reporter);
-    await configureSync(b.page, server, server.users.editor);
+  await withTwoDesks(browser, async (a, b) => {
 
     // The editor writes an article; the reporter, who neither wrote it nor has it assigned, changes it.
     await startNewArticle(b.page);
@@ -464,9 +465,5 @@ test('a change the server refuses is listed with its reason in Settings and in t
     await syncNow(b.page);
     await openArticle(b.page, id);
     await expect(b.page.getByLabel('Tít', { exact: true })).toHaveValue('Bão số 9 gây mưa lớn');
-    expect(errors, 'errors thrown in the pages').toEqual([]);
-  } finally {
-    for (const desk of desks) await desk.close();
-    await server.stop();
-  }
+  });
 });

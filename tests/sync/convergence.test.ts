@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleHash } from '../../electron/library/bundles';
 import { LibraryService } from '../../electron/library/LibraryService';
 import { memoryPasswords } from '../../electron/sync/passwords';
 import type { Article } from '../../shared/model/article';
+import { seededRandom as seeded } from '../helpers/crashProtocol';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
 import { startCuttingProxy, type CuttingProxy } from '../helpers/cuttingProxy';
 import { startSyncServer, type SyncServer } from '../helpers/syncServer';
@@ -11,20 +12,6 @@ import { startSyncServer, type SyncServer } from '../helpers/syncServer';
 // everywhere, no edit lost, every conflict in the list the interface shows — and a sync cut at
 // random moments resumes from its checkpoint. Real libraries on disk, a real server on loopback;
 // every round is asked for (syncNow), none waits on time.
-
-/** A seeded random number generator (mulberry32): the same run every time. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const hashOf = (article: Article) => createHash('sha256').update(JSON.stringify(article)).digest('hex');
 
 let server: SyncServer;
 const dirs: string[] = [];
@@ -127,9 +114,9 @@ describe('three libraries, 500 offline edits', () => {
         }
         versionsOf.set(id, [views[0]!.winner.article, ...views[0]!.losers.map((l) => l.article)]);
         // Each library's file still holds its own version: no winner was accepted silently.
-        for (const state of states) expect(versionsOf.get(id)!.map(hashOf)).toContain(hashOf(state.get(id)!));
+        for (const state of states) expect(versionsOf.get(id)!.map(articleHash)).toContain(articleHash(state.get(id)!));
       } else {
-        for (const state of states) expect(hashOf(state.get(id)!)).toBe(hashOf(states[0]!.get(id)!));
+        for (const state of states) expect(articleHash(state.get(id)!)).toBe(articleHash(states[0]!.get(id)!));
         versionsOf.set(id, [states[0]!.get(id)!]);
       }
     }
@@ -154,7 +141,7 @@ describe('three libraries, 500 offline edits', () => {
     await settle(all);
     const after = await Promise.all(all.map(everything));
     for (const library of all) expect((await library.getSyncStatus({})).conflicts).toEqual([]);
-    for (const id of ids) for (const state of after) expect(hashOf(state.get(id)!)).toBe(hashOf(after[0]!.get(id)!));
+    for (const id of ids) for (const state of after) expect(articleHash(state.get(id)!)).toBe(articleHash(after[0]!.get(id)!));
   }, 300_000);
 });
 
