@@ -39,10 +39,12 @@ test('an editor names a version, edits, compares the two, exports the record and
   await expect(page.getByTestId('status-bar')).toHaveAttribute('data-idle', 'true');
   await page.keyboard.press('Control+s');
   await expect(page.getByTestId('save-state')).toHaveText(/phiên bản/);
+  // The save state may already read "saved as a version" from naming the first one (same minute),
+  // so wait for the history list itself to show the new version at its top.
   const latest = panel.getByTestId('history-entry').first();
+  await expect.poll(async () => Number(await latest.getAttribute('data-revision'))).toBeGreaterThan(namedRevision);
   await expect(latest).toHaveAttribute('data-kind', 'named');
   const laterRevision = Number(await latest.getAttribute('data-revision'));
-  expect(laterRevision).toBeGreaterThan(namedRevision);
   await expectNoAxeViolations(page);
   await screenshot(page, 'history-panel');
 
