@@ -79,8 +79,11 @@ test('a full disk: the save fails in Vietnamese, the text stays, and it is saved
   await expect(saveState).toContainText(`Chưa lưu được. ${DISK_FULL}`);
   await expect(body.locator('p')).toHaveText([FIRST, SECOND]);
   // Typing on while the disk is still full: the save is tried again, fails again, the text stays.
+  // (The save state already says so from the first failure: wait for the refused save of the whole text itself.)
+  const refused = page.waitForResponse((response) => response.url().endsWith('/api/saveArticle') && (response.request().postData() ?? '').includes(THIRD));
   await page.keyboard.press('Enter');
   await page.keyboard.type(THIRD);
+  expect(await (await refused).json()).toMatchObject({ ok: false, error: { code: 'storage_error' } });
   await expect(saveState).toContainText(DISK_FULL);
   await expect(body.locator('p')).toHaveText([FIRST, SECOND, THIRD]);
   await expect(page.getByTestId('status-bar')).toHaveAttribute('data-idle', 'false');

@@ -4,6 +4,8 @@ test('the interface switches to English and back, and remembers the choice', asy
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
   await expect(page.getByRole('heading', { name: 'Thư viện bài viết' })).toBeVisible();
 
+  // The interface switches at once; the choice is written to the library after that.
+  const saved = page.waitForResponse((response) => response.url().endsWith('/api/saveSettings'));
   await page.getByLabel('Ngôn ngữ giao diện').selectOption('en');
   await expect(page.getByRole('heading', { name: 'Article library' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -11,6 +13,7 @@ test('the interface switches to English and back, and remembers the choice', asy
   await screenshot(page, 'library-en');
 
   // Remembered in the library, so a new tab (or a new launch on another port) opens in English.
+  expect(await (await saved).json()).toMatchObject({ ok: true });
   const other = await (await page.context().browser()!.newContext()).newPage();
   await other.goto(host.url);
   await chooseProfile(other, CHIEF_EDITOR.name);

@@ -31,6 +31,8 @@ async function addReporter(page: Page) {
 /** Opens the article afresh as the profile in use (a profile switch does not re-open what is on screen). */
 async function openArticle(page: Page, id: string) {
   await page.getByRole('link', { name: 'Thư viện', exact: true }).click();
+  // The editor gone first: else the old one (the same headline, idle) would pass the checks below.
+  await expect(page.getByRole('heading', { level: 1, name: 'Thư viện bài viết' })).toBeVisible();
   await page.goto(`${new URL(page.url()).origin}/#/article/${id}`);
   await expect(page.getByLabel('Tít', { exact: true })).toHaveValue(HEADLINE);
   await expect(page.getByTestId('status-bar')).toHaveAttribute('data-idle', 'true');

@@ -151,7 +151,8 @@ test('publishing an article with an error is refused with the list, and a rule s
 
   // Each item jumps to its place: the double space is selected in the text.
   await panel.locator('[data-rule="double-space"] button').click();
-  expect(await page.evaluate(() => JSON.stringify(window.getSelection()?.toString()))).toBe(JSON.stringify('  '));
+  // The editor takes the focus, and with it draws the selection, at the next frame (Tiptap's focus), after the click returns.
+  await expect.poll(() => page.evaluate(() => JSON.stringify(window.getSelection()?.toString()))).toBe(JSON.stringify('  '));
   // The byline is in the inspector: it opens there, focused.
   await findings.first().locator('button').click();
   await expect(page.getByLabel('Tác giả')).toBeFocused();
