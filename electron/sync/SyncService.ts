@@ -21,6 +21,7 @@ import {
   type LockDoc,
 } from './docs';
 import { InsecureStorageError, passwordKey, type PasswordKeeper } from './passwords';
+import { DESIGN_DOC_ID, DOCUMENTS_FILTER_NAME } from './serverDesign';
 import type { Db, Meta, Replication } from './pouch';
 
 /** What the sync needs of the library: its files are the truth, and only the library writes them. */
@@ -82,15 +83,18 @@ const DEFAULT_INTERVAL = 15_000;
 const MAX_BACKOFF = 120_000;
 const DEFAULT_STALL = 120_000;
 /**
- * Sending goes in two passes: the articles, versions and notices in batches of 100, then the
- * photos two at a time (5 MB each: a batch of them is held in memory whole, twice). Receiving:
- * the documents in batches of 100, then the photos one by one as bytes (receiveAssets).
+ * Articles, versions and notices go both ways by replication. Photos (5 MB each) never do, nor
+ * are they copied into the mirror: replication would carry each as base64 text inside a batch of
+ * JSON, and LevelDB would hold a second copy of every photo. They go straight between the
+ * library's files and the server, one a request (sendAssets, fetchImages).
+ *
+ * Documents per replication batch: 500 on a good connection (fewer round trips: a first sync of
+ * 10,000 articles is 20 batches each way); after a round cut off, a quarter of the last, down to
+ * 25, so that a poor connection still gets batches through between cuts (each one resumed from
+ * its checkpoint); doubled again after each round that gets through.
  */
-const isAsset = (doc: { _id: string }) => doc._id.startsWith(ASSET_PREFIX);
-const PASSES = [
-  { batch_size: 100, batches_limit: 1, push: { selector: { type: { $ne: 'asset' } } } },
-  { batch_size: 2, batches_limit: 1, push: { selector: { type: 'asset' } } },
-] as const;
+const BATCH_MOST = 500;
+const BATCH_LEAST = 25;
 /** Articles read and put into the mirror together. */
 const SEND_CHUNK = 200;
 
@@ -125,6 +129,11 @@ export class SyncService {
   private readonly unsent = new Set<string>();
   private readonly unsentAssets = new Set<string>();
   private readonly unsentSnapshots = new Map<string, Article>();
+  /** Photos the server refused (not offered again this session). */
+  private readonly assetsRefused = new Set<string>();
+  private batchSize = BATCH_MOST;
+  /** Whether the server's design document has the filter of what laptops receive (asked once a session). */
+  private serverFilter: boolean | null = null;
   private work: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private backoff = 0;
@@ -400,6 +409,9 @@ export class SyncService {
     this.remote = null;
     this.password = null;
     this.conflicts.clear();
+    this.unsentAssets.clear();
+    this.assetsRefused.clear();
+    this.serverFilter = null;
     if (mirror) await mirror.close().catch(() => undefined);
   }
 
@@ -443,9 +455,8 @@ export class SyncService {
     this.state = 'syncing';
     try {
       await this.push(mirror, remote);
-      await this.replicate(mirror.replicate.from(remote, { batch_size: PASSES[0].batch_size, batches_limit: 1, filter: (doc) => !isAsset(doc) }));
-      await this.receiveAssets(mirror, remote);
-      let made = await this.applyReceived(mirror);
+      await this.pull(mirror, remote);
+      let made = await this.applyReceived(mirror, remote);
       const settled = (await mirror.info()).update_seq;
       // (The files just written are looked at again: unchanged, they put nothing.)
       await this.sendAll(mirror);
@@ -458,28 +469,85 @@ export class SyncService {
       this.state = 'idle';
       this.error = null;
       this.backoff = 0;
+      this.batchSize = Math.min(BATCH_MOST, this.batchSize * 2);
     } catch (error) {
       const status = statusOf(error);
       this.state = status === 401 || status === 403 ? 'error' : 'offline';
       this.error = { code: status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'unreachable', message: (error as Error).message || String(error) };
       this.backoff = Math.min(MAX_BACKOFF, this.backoff ? this.backoff * 2 : 5000);
+      if (this.state === 'offline') this.batchSize = Math.max(BATCH_LEAST, Math.floor(this.batchSize / 4));
       // What arrived before the cut is written all the same (replication resumes from its checkpoint).
-      await this.applyReceived(mirror).catch(() => undefined);
+      await this.applyReceived(mirror, null).catch(() => undefined);
     } finally {
       this.progress = null;
       await this.saveKept();
     }
   }
 
+  /**
+   * The server's changes into the mirror, all but the photos (fetched as the articles received
+   * show them), chosen by the server's filter. A database set up before it had one is replicated
+   * with the same choice made here, each document sent whole to be looked at. (Whether it has one
+   * is asked once a session: asking pouchdb-server for changes through a filter it lacks makes it
+   * exit.)
+   */
+  private async pull(mirror: Db, remote: Db): Promise<void> {
+    if (this.serverFilter === null) {
+      const design = await this.inTime(remote.get<{ filters?: Record<string, string> }>(DESIGN_DOC_ID)).catch((error: unknown) => {
+        if (statusOf(error) === 404) return null;
+        throw error;
+      });
+      this.serverFilter = typeof design?.filters?.[DOCUMENTS_FILTER_NAME.slice(DOCUMENTS_FILTER_NAME.indexOf('/') + 1)] === 'string';
+    }
+    const filter = this.serverFilter ? DOCUMENTS_FILTER_NAME : (doc: { _id: string }) => !doc._id.startsWith(ASSET_PREFIX);
+    await this.replicate(mirror.replicate.from(remote, { batch_size: this.batchSize, batches_limit: 1, filter }));
+  }
+
+  /** The mirror to the server, the library's new photos first (the articles sent next show them). */
   private async push(mirror: Db, remote: Db): Promise<void> {
     const seq = (await mirror.info()).update_seq;
-    for (const { batch_size, batches_limit, push } of PASSES) {
-      const replication = mirror.replicate.to(remote, { batch_size, batches_limit, ...push });
-      this.watchDenials(replication);
-      await this.replicate(replication);
-    }
+    await this.sendAssets(remote);
+    // (The mirror holds no photos: everything in it goes.)
+    const replication = mirror.replicate.to(remote, { batch_size: this.batchSize, batches_limit: 1 });
+    this.watchDenials(replication);
+    await this.replicate(replication);
     this.kept.pushedSeq = seq;
     this.keptDirty = true;
+  }
+
+  /**
+   * The library's photos not yet known to be on the server (all of them once a session, then
+   * each new one), asked about in one request; the missing ones sent one at a time, read from
+   * their files, as a version made from the image's own hash, as its id is: the same photo
+   * imported on two laptops is the same version, never a conflict. (One photo per request:
+   * replication would send them in batches, each held in memory whole several times over. Not
+   * multipart either: pouchdb-server dies when such an upload is cut off halfway.)
+   */
+  private async sendAssets(remote: Db): Promise<void> {
+    const asking = [...this.unsentAssets].filter((assetId) => !this.assetsRefused.has(assetId));
+    if (!asking.length) return;
+    const theirs = await this.inTime(remote.allDocs({ keys: asking.map(assetDocId) }));
+    const missing = asking.filter((assetId, index) => {
+      const found = theirs.rows[index];
+      const there = !!found && !found.error && !found.value?.deleted;
+      if (there) this.unsentAssets.delete(assetId);
+      return !there;
+    });
+    let done = 0;
+    for (const assetId of missing) {
+      if (this.library.hasAsset(assetId)) {
+        const hash = assetId.slice(0, 32);
+        const data = await this.library.readAsset(assetId);
+        const doc = { _id: assetDocId(assetId), _rev: `1-${hash}`, _revisions: { start: 1, ids: [hash] }, type: 'asset', assetId, _attachments: { data: { content_type: assetContentType(assetId), data } } };
+        const [refused] = (await this.inTime(remote.bulkDocs([doc], { new_edits: false }))).filter((result) => 'error' in result);
+        const forbidden = refused && (statusOf(refused) === 403 || (refused as { error?: unknown }).error === 'forbidden');
+        if (refused && !forbidden) throw Object.assign(new Error((refused as { reason?: string }).reason ?? 'The server did not take a photo.'), refused);
+        // (Refused: another laptop sent the same photo a moment ago, or this user may not send: not offered again.)
+        if (refused) this.assetsRefused.add(assetId);
+      }
+      this.unsentAssets.delete(assetId);
+      this.progress = { done: ++done, total: missing.length };
+    }
   }
 
   private watchDenials(replication: Replication): void {
@@ -543,10 +611,6 @@ export class SyncService {
 
   /** Everything saved here since the last round, into the mirror. */
   private async sendAll(mirror: Db): Promise<void> {
-    for (const assetId of [...this.unsentAssets]) {
-      this.unsentAssets.delete(assetId);
-      await this.sendAsset(mirror, assetId).catch(() => this.unsentAssets.add(assetId));
-    }
     const ids = [...this.unsent];
     for (let i = 0; i < ids.length; i += SEND_CHUNK) {
       const chunk = ids.slice(i, i + SEND_CHUNK);
@@ -659,53 +723,33 @@ export class SyncService {
     return rev;
   }
 
-  private async sendAsset(mirror: Db, assetId: string): Promise<void> {
-    const docId = assetDocId(assetId);
-    if (await mirror.get(docId).then(() => true, () => false)) return;
-    if (!this.library.hasAsset(assetId)) return;
-    // Its version is made from the image's own hash, as its id is (PouchDB would hash the whole
-    // document's JSON, 5 MB of it): the same photo imported on two laptops is the same version.
-    const data = await this.library.readAsset(assetId);
-    const hash = assetId.slice(0, 32);
-    await mirror.bulkDocs(
-      [{ _id: docId, _rev: `1-${hash}`, _revisions: { start: 1, ids: [hash] }, type: 'asset', assetId, _attachments: { data: { content_type: assetContentType(assetId), data } } }],
-      { new_edits: false },
-    );
-  }
-
   /**
-   * The server's photos the mirror does not have, one at a time as bytes (replication would carry
-   * each as base64 text inside JSON, a batch at a time): each is put into the mirror as the very
-   * version the server has.
+   * The photos an article received shows that the library does not have, fetched from the server
+   * one at a time as bytes and stored (the library refuses bytes that are not the image named).
+   * Answers whether all are here now; offline (no server), whether they were already.
    */
-  private async receiveAssets(mirror: Db, remote: Db): Promise<void> {
-    const theirs = await this.inTime(remote.allDocs({ startkey: ASSET_PREFIX, endkey: `${ASSET_PREFIX}\uffff` }));
-    const live = theirs.rows.filter((row) => !row.value.deleted);
-    if (!live.length) return;
-    const ours = await mirror.allDocs({ keys: live.map((row) => row.id) });
-    const missing = live.filter((_row, index) => ours.rows[index]?.error === 'not_found');
-    let done = 0;
-    for (const row of missing) {
-      const doc = await this.inTime(remote.get<{ assetId: string; type: string }>(row.id, { revs: true }));
-      const data = await this.inTime(remote.getAttachment(row.id, 'data'));
-      const attachment = doc._attachments?.data;
-      await mirror.bulkDocs([{ ...doc, _attachments: { data: { content_type: attachment?.content_type ?? assetContentType(doc.assetId), data: Buffer.from(data) } } }], { new_edits: false });
-      this.progress = { done: ++done, total: missing.length };
+  private async fetchImages(article: Article, remote: Db | null): Promise<boolean> {
+    const missing = imagesOf(article).filter((assetId) => !this.library.hasAsset(assetId));
+    for (const assetId of missing) {
+      if (!remote) return false;
+      const data = await this.inTime(remote.getAttachment(assetDocId(assetId), 'data')).catch((error: unknown) => {
+        // (Not on the server yet, or not an image: the article waits for a later round.)
+        if (statusOf(error) === 404) return null;
+        throw error;
+      });
+      if (!data) return false;
+      const stored = await this.library.receiveAsset(assetId, Buffer.from(data)).then(() => true, () => false);
+      if (!stored) return false;
     }
+    return true;
   }
 
-  /** The mirror's changes since the last round, into the files: images first (articles show them). Answers whether saves here went into the mirror meanwhile. */
-  private async applyReceived(mirror: Db): Promise<boolean> {
+  /** The mirror's changes since the last round, into the files, each with the photos it shows. Answers whether saves here went into the mirror meanwhile. */
+  private async applyReceived(mirror: Db, remote: Db | null): Promise<boolean> {
     const changes = await mirror.changes({ since: this.kept.appliedSeq, style: 'all_docs', return_docs: true });
     const articles: string[] = [];
     for (const change of changes.results) {
-      if (change.id.startsWith(ASSET_PREFIX)) {
-        const assetId = change.id.slice(ASSET_PREFIX.length);
-        if (!change.deleted && !this.library.hasAsset(assetId)) {
-          const bytes = await mirror.getAttachment(change.id, 'data').catch(() => null);
-          if (bytes) await this.library.receiveAsset(assetId, Buffer.from(bytes)).catch(() => undefined);
-        }
-      } else if (change.id.startsWith(ARTICLE_PREFIX)) {
+      if (change.id.startsWith(ARTICLE_PREFIX)) {
         const id = change.id.slice(ARTICLE_PREFIX.length);
         // (One version, the one the file matches, nothing saved here since: nothing to do. Most
         // changes are the mirror's own writes.)
@@ -717,7 +761,7 @@ export class SyncService {
     let sent = false;
     let deferred = false;
     for (const id of articles) {
-      const outcome = await this.receiveArticle(mirror, id);
+      const outcome = await this.receiveArticle(mirror, remote, id);
       if (outcome === 'sent') sent = true;
       if (outcome === 'deferred') deferred = true;
     }
@@ -727,7 +771,7 @@ export class SyncService {
     return sent;
   }
 
-  private async receiveArticle(mirror: Db, id: string): Promise<'written' | 'sent' | 'deferred' | 'none'> {
+  private async receiveArticle(mirror: Db, remote: Db | null, id: string): Promise<'written' | 'sent' | 'deferred' | 'none'> {
     const docId = articleDocId(id);
     const doc = await mirror.get<ArticleDoc>(docId, { conflicts: true, revs: true }).catch(() => null);
     if (!doc) return 'none';
@@ -755,7 +799,7 @@ export class SyncService {
       this.setFile(id, { rev, hash: fileHash!, revision: file.revision });
       return 'sent';
     }
-    if (imagesOf(doc.article).some((assetId) => !this.library.hasAsset(assetId))) return 'deferred';
+    if (!(await this.fetchImages(doc.article, remote))) return 'deferred';
     await this.library.receiveArticle(doc.article, doc.by);
     this.setFile(id, { rev: doc._rev, hash: incomingHash, revision: doc.article.revision });
     return 'written';
@@ -796,7 +840,7 @@ export class SyncService {
     const changes = await mirror.changes({ since: this.kept.pushedSeq, return_docs: true });
     const waiting = new Set(changes.results.map((change) => change.id).filter((id) => !id.startsWith(LOCK_PREFIX)));
     for (const id of this.unsent) waiting.add(articleDocId(id));
-    return waiting.size;
+    return waiting.size + this.unsentAssets.size;
   }
 
   private setFile(id: string, state: FileState): void {

@@ -55,8 +55,8 @@ declare module 'pouchdb-core' {
       live?: boolean;
       /** A Mango selector (a local source applies it; CouchDB 2+ too). */
       selector?: Record<string, unknown>;
-      /** A filter function, applied on this side to the source's changes. */
-      filter?: (doc: { _id: string }) => boolean;
+      /** A filter function, applied on this side to the source's changes (each sent whole to be looked at), or a design document's filter (`ddoc/name`) run by the source. */
+      filter?: ((doc: { _id: string }) => boolean) | string;
     }
     interface Database {
       readonly name: string;

@@ -348,14 +348,20 @@ const childModes = {
   },
 
   /**
-   * Imports the photos into a library (not measured: the library the photo sync starts from).
+   * Imports the photos into a library, each with an article that shows it (not measured: the
+   * library the photo sync starts from).
    * Their web copies are not waited for: closing stops them, and they are made when next needed
    * (some 5 s a photo of noise: minutes the sync does not depend on).
    */
   async importPhotos(task) {
     const library = await openLibrary(task.dir);
     try {
-      for (const path of task.photos) await library.importAsset({ fileName: path.slice(path.lastIndexOf('/') + 1), dataBase64: (await readFile(path)).toString('base64') });
+      // Each the featured photo of an article of its own, as in the newsroom: a library receives
+      // the photos its articles show.
+      for (const [index, path] of task.photos.entries()) {
+        const { assetId } = await library.importAsset({ fileName: path.slice(path.lastIndexOf('/') + 1), dataBase64: (await readFile(path)).toString('base64') });
+        await library.createArticle({ headline: `Ảnh số ${index + 1}`, featuredImage: { assetId, caption: `Chú thích ảnh ${index + 1}`, credit: '', alt: `Ảnh số ${index + 1}` } }, {});
+      }
       return {};
     } finally {
       await library.dispose();

@@ -1,8 +1,11 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleHash } from '../../electron/library/bundles';
 import { LibraryService } from '../../electron/library/LibraryService';
 import { memoryPasswords } from '../../electron/sync/passwords';
 import type { Article } from '../../shared/model/article';
+import { cameraPhoto } from '../helpers/cameraPhotos';
 import { seededRandom as seeded } from '../helpers/crashProtocol';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
 import { startCuttingProxy, type CuttingProxy } from '../helpers/cuttingProxy';
@@ -153,8 +156,8 @@ describe('a connection cut at random moments', () => {
     for (const one of servers) await one.stop();
   });
 
-  /** A library of 150 articles syncing with a server of its own through a proxy. */
-  async function alone(headline: string): Promise<{ library: LibraryService; proxy: CuttingProxy; own: SyncServer; ids: string[] }> {
+  /** A library of 150 articles, four with a camera photo, syncing with a server of its own through a proxy. */
+  async function alone(headline: string): Promise<{ library: LibraryService; proxy: CuttingProxy; own: SyncServer; ids: string[]; photos: string[] }> {
     const own = await startSyncServer({ database: 'interrupted' });
     servers.push(own);
     const proxy = await startCuttingProxy(own.url);
@@ -164,9 +167,19 @@ describe('a connection cut at random moments', () => {
     const library = await LibraryService.open({ dataDir, user: own.users.editor.name, passwords: memoryPasswords(), syncIntervalMs: 3_600_000, syncStallMs: 5_000 });
     libraries.push(library);
     await library.saveSyncSettings({ server: proxy.url, database: own.database, user: own.users.editor.name, password: own.users.editor.password });
+    // (Photos go outside replication, as bytes: a cut may fall in the middle of one.)
+    const photos: string[] = [];
+    for (let seed = 1; seed <= 4; seed++) {
+      const photo = await cameraPhoto({ width: 900, height: 600, seed, orientation: 1 });
+      photos.push((await library.importAsset({ fileName: `anh-${seed}.jpg`, dataBase64: photo.toString('base64') })).assetId);
+    }
     const ids: string[] = [];
-    for (let i = 0; i < 150; i++) ids.push((await library.createArticle({ headline: `${headline} số ${i + 1}`, sapo: 'Mưa lớn ở quận Bình Thủy '.repeat(20) }, {})).id);
-    return { library, proxy, own, ids };
+    for (let i = 0; i < 150; i++) {
+      const assetId = photos[i % 40 === 0 ? i / 40 : -1];
+      const featuredImage = assetId ? { assetId, caption: `Ảnh ${i}`, credit: '', alt: `Ảnh minh họa ${i}` } : undefined;
+      ids.push((await library.createArticle({ headline: `${headline} số ${i + 1}`, sapo: 'Mưa lớn ở quận Bình Thủy '.repeat(20), ...(featuredImage ? { featuredImage } : {}) }, {})).id);
+    }
+    return { library, proxy, own, ids, photos };
   }
 
   it('resumes from its checkpoint and gets everything across', async () => {
@@ -175,7 +188,7 @@ describe('a connection cut at random moments', () => {
     expect((await measure.library.syncNow({})).error).toBeNull();
     const whole = measure.proxy.bytes;
 
-    const { library: sender, proxy, own, ids } = await alone('Tin ngắt quãng');
+    const { library: sender, proxy, own, ids, photos } = await alone('Tin ngắt quãng');
     // A cut, on average, every sixth of a whole transfer: started again from nothing each time, it
     // would seldom get through; resumed from its checkpoint it does, in a few attempts.
     proxy.cutAtRandom(seeded(7), Math.floor(whole / 3));
@@ -207,5 +220,7 @@ describe('a connection cut at random moments', () => {
     await receiver.saveSyncSettings({ server: own.url, database: own.database, user: own.users.editor.name, password: own.users.editor.password });
     expect((await receiver.syncNow({})).error).toBeNull();
     for (const id of ids) expect(await receiver.getArticle({ id })).toEqual(await sender.getArticle({ id }));
+    // … and every photo, byte for byte.
+    for (const assetId of photos) expect((await readFile(join(receiver.assetsDir, assetId))).equals(await readFile(join(sender.assetsDir, assetId)))).toBe(true);
   }, 300_000);
 });

@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LibraryService } from '../../electron/library/LibraryService';
+import { assetDocId } from '../../electron/sync/docs';
 import { memoryPasswords } from '../../electron/sync/passwords';
+import { basicAuth, DESIGN_DOC_ID, DOCUMENTS_FILTER, setupDatabase } from '../../electron/sync/serverDesign';
 import { emptyBody } from '../../shared/model/body';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
 import { startSyncServer, type SyncServer, type SyncUser } from '../helpers/syncServer';
@@ -25,13 +27,13 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) await removeDir(dir);
 });
 
-async function library(user: SyncUser, dir?: string): Promise<LibraryService> {
+async function library(user: SyncUser, dir?: string, database = server.database): Promise<LibraryService> {
   const dataDir = dir ?? (await makeTempDir('newsdesk-sync-'));
   if (!dir) dirs.push(dataDir);
   // (A long interval: every round here is asked for.)
   const opened1 = await LibraryService.open({ dataDir, user: user.name, passwords: memoryPasswords(), syncIntervalMs: 3_600_000 });
   opened.push(opened1);
-  const status = await opened1.saveSyncSettings({ server: server.url, database: server.database, user: user.name, password: user.password });
+  const status = await opened1.saveSyncSettings({ server: server.url, database, user: user.name, password: user.password });
   expect(status.state).not.toBe('off');
   return opened1;
 }
@@ -96,6 +98,67 @@ describe('sync between two libraries', () => {
     expect((await b.getSyncStatus({})).conflicts).toEqual([]);
     expect((await b.getArticle({ id: created.id })).headline).toBe('Giá lúa tăng nhẹ');
     expect((await a.getArticle({ id: created.id })).revision).toBe((await b.getArticle({ id: created.id })).revision);
+  });
+
+  it('a photo goes to the server on its own, as the same version from every laptop, and arrives byte for byte', async () => {
+    const photo = await readFile(join(process.cwd(), 'tests/fixtures/images/cau-can-tho.png'));
+    const a = await library(server.users.editor);
+    const image = await a.importAsset({ fileName: 'cau.png', dataBase64: photo.toString('base64') });
+    // (What the library keeps of the import: these bytes go everywhere.)
+    const bytes = await readFile(join(a.assetsDir, image.assetId));
+    await ok(a);
+    const docUrl = `${server.url}/${encodeURIComponent(server.database)}/${encodeURIComponent(assetDocId(image.assetId))}`;
+    const headers = { authorization: basicAuth(server.users.editor.name, server.users.editor.password) };
+    const onServer = (await (await fetch(`${docUrl}?conflicts=true`, { headers })).json()) as { _rev: string; _conflicts?: string[]; _attachments: { data: { length: number; content_type: string } } };
+    // The version is made from the image's own hash, the same on every laptop.
+    expect(onServer._rev).toBe(`1-${image.assetId.slice(0, 32)}`);
+    expect(onServer._attachments.data).toMatchObject({ length: bytes.length, content_type: 'image/png' });
+    expect(Buffer.from(await (await fetch(`${docUrl}/data`, { headers })).arrayBuffer()).equals(bytes)).toBe(true);
+
+    // Imported on a second laptop before it ever synced: no second version, no conflict.
+    const b = await library(server.users.reporter);
+    await b.importAsset({ fileName: 'cau-can-tho.png', dataBase64: photo.toString('base64') });
+    await ok(b);
+    const after = (await (await fetch(`${docUrl}?conflicts=true`, { headers })).json()) as typeof onServer;
+    expect(after._rev).toBe(onServer._rev);
+    expect(after._conflicts).toBeUndefined();
+
+    // A third laptop receives it exactly, with the article that shows it.
+    const created = await a.createArticle({ headline: 'Cầu Cần Thơ', featuredImage: { assetId: image.assetId, caption: 'Cầu', credit: '', alt: 'Cầu Cần Thơ' } }, {});
+    await ok(a);
+    const c = await library(server.users.editor);
+    await ok(c);
+    expect((await c.getArticle({ id: created.id })).featuredImage?.assetId).toBe(image.assetId);
+    expect((await readFile(join(c.assetsDir, image.assetId))).equals(bytes)).toBe(true);
+    // A round with nothing new sends nothing.
+    expect((await ok(c)).pending).toBe(0);
+  });
+
+  it('a database set up before the server chose what laptops receive still syncs, and setting it up again adds the choice', async () => {
+    const database = `older_${Date.now()}`;
+    await setupDatabase({ server: server.url, database, admin: server.admin });
+    const designUrl = `${server.url}/${database}/${DESIGN_DOC_ID}`;
+    const admin = { authorization: basicAuth(server.admin.user, server.admin.password), 'content-type': 'application/json' };
+    const { filters: _filters, ...older } = (await (await fetch(designUrl, { headers: admin })).json()) as Record<string, unknown>;
+    expect((await fetch(designUrl, { method: 'PUT', headers: admin, body: JSON.stringify(older) })).status).toBe(201);
+
+    const a = await library(server.users.editor, undefined, database);
+    const b = await library(server.users.editor, undefined, database);
+    const photo = await readFile(join(process.cwd(), 'tests/fixtures/images/cau-can-tho.png'));
+    const image = await a.importAsset({ fileName: 'cau.png', dataBase64: photo.toString('base64') });
+    const created = await a.createArticle({ headline: 'Bến Ninh Kiều', featuredImage: { assetId: image.assetId, caption: 'Bến', credit: '', alt: 'Bến Ninh Kiều' } }, {});
+    await ok(a);
+    await ok(b);
+    expect((await b.getArticle({ id: created.id })).featuredImage?.assetId).toBe(image.assetId);
+    expect((await readFile(join(b.assetsDir, image.assetId))).equals(await readFile(join(a.assetsDir, image.assetId)))).toBe(true);
+
+    await setupDatabase({ server: server.url, database, admin: server.admin });
+    const design = (await (await fetch(designUrl, { headers: admin })).json()) as { filters?: Record<string, string> };
+    expect(design.filters?.documents).toBe(DOCUMENTS_FILTER);
+    await b.saveArticle({ id: created.id, baseRevision: (await b.getArticle({ id: created.id })).revision, changes: { sapo: 'Sửa sau khi cài lại' } }, {});
+    await ok(b);
+    await ok(a);
+    expect((await a.getArticle({ id: created.id })).sapo).toBe('Sửa sau khi cài lại');
   });
 
   it('keeps both versions on request, and images travel as content-addressed documents', async () => {
