@@ -8,8 +8,8 @@
 // - a sync with nothing new, in the same session (against one `_changes` request to the server),
 //   and the first sync after opening the library again (every file is looked at once: against
 //   reading and parsing the 10,000 files alone);
-// - 100 photos of about 5 MB imported into a library, its first sync, and the sync that receives
-//   them into an empty library: time and the memory the sync adds, against the same bytes PUT /
+// - 100 photos of about 5 MB imported into a library, each the featured photo of an article, its
+//   first sync, and the sync that receives them (with their articles) into an empty library: time and the memory the sync adds, against the same bytes PUT /
 //   GET as attachments one at a time.
 // Every library is opened, synced and measured in a child process of its own (this file,
 // `node sync.mjs --child <mode> '<json>'`), so that a peak belongs to that sync alone; the server
