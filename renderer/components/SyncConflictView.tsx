@@ -9,6 +9,7 @@ import { routeHash } from '../hooks/useHashRoute';
 import { useNotify } from '../hooks/useNotice';
 import { useSettings } from '../hooks/useSettings';
 import { DiffContent, type DiffMode, type VersionLabel } from '../review/DiffContent';
+import { SyncMergeForm } from './sync/SyncMergeForm';
 import { useSyncStatus } from './sync/syncStatus';
 import '../review/diff.css';
 import './sync/sync.css';
@@ -23,7 +24,8 @@ const MODE_KEY = 'newsdesk.compareMode';
  * when), each other version compared with it (or, when still known, each compared with the last
  * version they shared), through the comparison's own diff view. Nothing is resolved until the
  * user picks: keep one version, keep one and the others as new articles, or merge by hand
- * (headline and sapo edited here, the body taken from a chosen version). Then back to the article.
+ * (./sync/SyncMergeForm: headline and sapo edited, the body merged block by block). Then back to
+ * the article.
  */
 export function SyncConflictView({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -36,7 +38,7 @@ export function SyncConflictView({ id }: { id: string }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [basis, setBasis] = useState<Basis>('winner');
   const [mode, setMode] = useState<DiffMode>(() => (window.localStorage.getItem(MODE_KEY) === 'inline' ? 'inline' : 'side'));
-  const [merge, setMerge] = useState<{ from: string; headline: string; sapo: string; body: string } | null>(null);
+  const [mergeFrom, setMergeFrom] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -92,16 +94,8 @@ export function SyncConflictView({ id }: { id: string }) {
     resolve({ id, keep: version.rev, ...(copies ? { keepOthersAsCopies: true } : {}) }, (kept) =>
       copies ? t('sync.conflict.resolvedCopies', { headline: headlineOf(kept), count: versions.length - 1 }) : t('sync.conflict.resolved', { headline: headlineOf(kept) }),
     );
-  const startMerge = (version: SyncVersion) => {
-    setMerge({ from: version.rev, headline: version.article.headline, sapo: version.article.sapo, body: version.rev });
-    // The form opens below the versions: the keyboard goes to its first field.
-    setTimeout(() => document.getElementById(`${ids}-merge-headline`)?.focus(), 0);
-  };
-  const saveMerge = () => {
-    if (!merge) return;
-    const bodyFrom = versions.find((v) => v.rev === merge.body) ?? versions[0]!;
-    void resolve({ id, keep: merge.from, merged: { headline: merge.headline, sapo: merge.sapo, body: bodyFrom.article.body } }, (kept) => t('sync.conflict.merged', { headline: headlineOf(kept) }));
-  };
+  const saveMerge = (from: string, merged: Pick<Article, 'headline' | 'sapo' | 'body'>) =>
+    void resolve({ id, keep: from, merged }, (kept) => t('sync.conflict.merged', { headline: headlineOf(kept) }));
 
   if (error || !conflict) {
     return (
@@ -179,44 +173,24 @@ export function SyncConflictView({ id }: { id: string }) {
               <button type="button" disabled={busy} onClick={() => void keep(version, true)} data-testid="keep-all">
                 {t('sync.conflict.keepAll')}
               </button>
-              <button type="button" disabled={busy} onClick={() => startMerge(version)} data-testid="merge-from">
+              <button type="button" disabled={busy} onClick={() => setMergeFrom(version.rev)} data-testid="merge-from">
                 {t('sync.conflict.mergeFrom')}
               </button>
             </div>
           </section>
         );
       })}
-      {merge && (
-        <section className="sync-merge" aria-labelledby={`${ids}-merge`} data-testid="sync-merge">
-          <h2 id={`${ids}-merge`}>{t('sync.conflict.mergeTitle')}</h2>
-          <p className="muted">{t('sync.conflict.mergeIntro')}</p>
-          <div className="field">
-            <label htmlFor={`${ids}-merge-headline`}>{t('editor.headline')}</label>
-            <textarea id={`${ids}-merge-headline`} rows={2} value={merge.headline} onChange={(e) => setMerge({ ...merge, headline: e.target.value.replace(/\n/g, ' ') })} data-testid="merge-headline" />
-          </div>
-          <div className="field">
-            <label htmlFor={`${ids}-merge-sapo`}>{t('editor.sapo')}</label>
-            <textarea id={`${ids}-merge-sapo`} rows={4} value={merge.sapo} onChange={(e) => setMerge({ ...merge, sapo: e.target.value })} data-testid="merge-sapo" />
-          </div>
-          <div className="field">
-            <label htmlFor={`${ids}-merge-body`}>{t('sync.conflict.bodyFrom')}</label>
-            <select id={`${ids}-merge-body`} value={merge.body} onChange={(e) => setMerge({ ...merge, body: e.target.value })} data-testid="merge-body">
-              {versions.map((version) => (
-                <option key={version.rev} value={version.rev}>
-                  {`${label(version).title} — ${label(version).detail}`}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="row-actions">
-            <button type="button" className="primary" disabled={busy} onClick={saveMerge} data-testid="save-merge">
-              {t('sync.conflict.saveMerge')}
-            </button>
-            <button type="button" disabled={busy} onClick={() => setMerge(null)}>
-              {t('sync.conflict.cancelMerge')}
-            </button>
-          </div>
-        </section>
+      {mergeFrom && (
+        <SyncMergeForm
+          key={mergeFrom}
+          versions={versions}
+          from={mergeFrom}
+          common={conflict.common}
+          label={label}
+          busy={busy}
+          onSave={(merged) => saveMerge(mergeFrom, merged)}
+          onCancel={() => setMergeFrom(null)}
+        />
       )}
       {busy && (
         <p role="status" className="muted">

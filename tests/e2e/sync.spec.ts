@@ -164,7 +164,7 @@ test.describe('with the sync methods answered by the test', () => {
     await screenshot(page, 'sync-settings-en', english);
   });
 
-  test('the editor banner and the conflict screen: versions compared, nothing chosen silently, keep one and back to the article', async ({ app: page }) => {
+  test('the editor banner and the conflict screen: versions compared, nothing chosen silently, merged by hand paragraph by paragraph, and back to the article', async ({ app: page }) => {
     await startNewArticle(page);
     await page.getByLabel('Tít', { exact: true }).fill('Cầu Cần Thơ thông xe sau sửa chữa');
     await page.getByLabel('Sapo', { exact: true }).fill('Cầu mở lại cho xe qua từ sáng nay.');
@@ -186,9 +186,14 @@ test.describe('with the sync methods answered by the test', () => {
     await answer(page, 'getArticleSync', () =>
       resolved.length ? { conflict: false, refused: null, editing: [] } : { conflict: true, refused: 'only editors may publish', editing: [{ name: 'Minh Anh', since: '2026-11-29T02:12:00Z' }] },
     );
-    const winner = { rev: '3-aaa', article: { ...article, headline: 'Cầu Cần Thơ thông xe sau sửa chữa mặt cầu' }, by: 'Minh Anh', at: '2026-11-29T02:12:00Z' };
-    const loser = { rev: '3-bbb', article: { ...article, headline: 'Cầu Cần Thơ thông xe trở lại', sapo: 'Xe qua cầu bình thường từ 6 giờ sáng nay.' }, by: 'Quốc Huy', at: '2026-11-29T02:14:00Z' };
-    await answer(page, 'getSyncConflict', () => ({ id, winner, losers: [loser], common: article }));
+    // The bodies: the server's changed the first paragraph, the other version dropped the last,
+    // both changed the third differently.
+    const doc = (...texts: string[]) => ({ type: 'doc', content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
+    const P = ['Cầu mở lại lúc 6 giờ.', 'Xe máy và ô tô con được qua.', 'Xe tải chờ thêm một tuần.', 'Cảnh sát giao thông hướng dẫn tại chân cầu.', 'Ảnh: Quốc Huy.'];
+    const common = { ...article, body: doc(...P) };
+    const winner = { rev: '3-aaa', article: { ...common, headline: 'Cầu Cần Thơ thông xe sau sửa chữa mặt cầu', body: doc('Cầu mở lại lúc 5 giờ 30.', P[1]!, 'Xe tải trên 10 tấn chờ thêm một tuần.', P[3]!, P[4]!) }, by: 'Minh Anh', at: '2026-11-29T02:12:00Z' };
+    const loser = { rev: '3-bbb', article: { ...common, headline: 'Cầu Cần Thơ thông xe trở lại', sapo: 'Xe qua cầu bình thường từ 6 giờ sáng nay.', body: doc(P[0]!, P[1]!, 'Xe tải được qua từ thứ Hai tới.', P[3]!) }, by: 'Quốc Huy', at: '2026-11-29T02:14:00Z' };
+    await answer(page, 'getSyncConflict', () => ({ id, winner, losers: [loser], common }));
     await answer(page, 'resolveSyncConflict', (input) => {
       resolved.push(input);
       status.conflicts = [];
@@ -225,11 +230,43 @@ test.describe('with the sync methods answered by the test', () => {
     await screenshot(page, 'sync-conflict-merge', page.getByTestId('sync-merge'));
     expect(await axeBothThemes(page, 'conflict screen, merging')).toEqual([]);
     await page.getByRole('button', { name: 'Hủy gộp' }).click();
+    await expect(page.getByTestId('sync-merge')).toHaveCount(0);
     expect(resolved).toEqual([]);
 
-    await view.getByTestId('sync-version').first().getByRole('button', { name: 'Giữ phiên bản này', exact: true }).click();
+    // Merged again, to the end: the headline both changed starts from this version, the sapo only
+    // this one changed is this one's; in the body, what one side alone changed is taken, and the
+    // paragraph both changed is a choice, both kept until chosen.
+    await view.getByTestId('sync-version').nth(1).getByRole('button', { name: 'Gộp bằng tay, bắt đầu từ phiên bản này' }).click();
+    const form = page.getByTestId('sync-merge');
+    await expect(form.getByTestId('merge-sapo')).toHaveValue('Xe qua cầu bình thường từ 6 giờ sáng nay.');
+    await expect(form.getByTestId('merge-summary')).toHaveText(
+      '2 chỗ chỉ một bản sửa đã được gộp tự động.1 chỗ hai bản khác nhau: chọn cho từng chỗ. Chỗ nào chưa chọn thì giữ cả hai, không mất đoạn nào.',
+    );
+    const choice = form.getByTestId('merge-choice');
+    await expect(choice).toHaveCount(1);
+    await expect(choice).toContainText('Xe tải được qua từ thứ Hai tới.');
+    await expect(choice).toContainText('Xe tải trên 10 tấn chờ thêm một tuần.');
+    await expect(choice.getByRole('radio', { name: 'Giữ cả hai, Phiên bản khác 1 trước' })).toBeChecked();
+    await screenshot(page, 'sync-conflict-merge-body', form);
+    expect(await axeBothThemes(page, 'conflict screen, merging the body')).toEqual([]);
+    // The keyboard alone: the choice's radio buttons, then the save.
+    await choice.getByRole('radio', { name: 'Giữ cả hai, Phiên bản khác 1 trước' }).focus();
+    await page.keyboard.press('ArrowUp');
+    await expect(choice.getByRole('radio', { name: 'Lấy theo Phiên bản trên máy chủ' })).toBeChecked();
+    await form.getByTestId('merge-headline').fill('Cầu Cần Thơ thông xe trở lại sau sửa chữa');
+    await form.getByTestId('save-merge').click();
     await expect.poll(() => page.url()).toMatch(new RegExp(`#/article/${id}$`));
-    expect(resolved).toEqual([{ id, keep: '3-aaa' }]);
+    expect(resolved).toEqual([
+      {
+        id,
+        keep: '3-bbb',
+        merged: {
+          headline: 'Cầu Cần Thơ thông xe trở lại sau sửa chữa',
+          sapo: 'Xe qua cầu bình thường từ 6 giờ sáng nay.',
+          body: doc('Cầu mở lại lúc 5 giờ 30.', P[1]!, 'Xe tải trên 10 tấn chờ thêm một tuần.', P[3]!),
+        },
+      },
+    ]);
     await expect(page.getByTestId('sync-banner')).toHaveCount(0);
   });
 });
