@@ -6,6 +6,7 @@ import { FixedReverseHeap } from 'mnemonist';
 import pMap from 'p-map';
 import type { BundleSummary, CallContext, LibraryQuery, MethodOutput, NewsdeskService, ParsedInput, SearchSnippet } from '../../shared/api/contract';
 import { LIMITS, summarize, type Article, type ArticleFields, type ArticleSummary } from '../../shared/model/article';
+import { readArticle } from '../../shared/model/articleFile';
 import { commentsBy, mergeThreads } from '../../shared/review/comments';
 import { keepInfoOf, mergeSuggestions, newSuggestionsBy, suggestionIds } from '../../shared/review/suggestions';
 import type { SuggestionId } from '../../shared/model/marks/suggestion';
@@ -954,8 +955,17 @@ export class LibraryService implements NewsdeskService {
     return {
       articleRevisions: () => [...this.catalog.values()].map((summary) => [summary.id, summary.revision] as [string, number]),
       readArticle: (id) => this.store.read(id).catch(() => null),
-      receiveArticle: (article, by) =>
+      receiveArticle: (received, by) =>
         this.exclusive(async () => {
+          // Checked as a file read from disk is: a version this Newsdesk cannot read as it is (a
+          // newer one's format, or damaged) is refused whole and nothing is written: repairing it
+          // here would send the repair back to everyone as a change.
+          const read = readArticle(JSON.parse(JSON.stringify(received)) as unknown, { id: received.id, now: this.now().toISOString(), hasAsset: (assetId) => this.assets.has(assetId) });
+          // (The message starts with why, as SyncService reads it: `newer: …` or `damaged: …`.)
+          if (read.kind === 'tooNew') fail('invalid_input', `newer: article format ${read.version}`);
+          if (read.kind === 'unreadable') fail('invalid_input', `damaged: ${read.reason}`);
+          if (read.repairs.length) fail('invalid_input', `damaged: ${[...new Set(read.repairs.map((repair) => repair.field))].join(', ')}`);
+          const article = read.article;
           const current = this.catalog.get(article.id) ? await this.store.read(article.id).catch(() => null) : null;
           const actor: Actor = { at: this.now().toISOString(), by };
           // Received versions are kept in the history as autosaves are: one after a stretch of editing.

@@ -67,6 +67,13 @@ interface FileState {
   revision?: number;
 }
 
+/** A version received that the library would not take: made by a newer Newsdesk, or damaged. */
+interface Unreadable {
+  by: string;
+  reason: 'newer' | 'damaged';
+  detail: string;
+}
+
 interface KeptState {
   version: 1;
   files: Record<string, FileState>;
@@ -75,6 +82,8 @@ interface KeptState {
   /** Everything in the mirror up to here is on the server. */
   pushedSeq: number | string;
   refused: Record<string, { reason: string; headline: string }>;
+  /** Versions received that the library would not take (a newer Newsdesk's format, or damaged): the file kept as it was. */
+  unreadable?: Record<string, Unreadable & { headline: string }>;
 }
 
 const CONFIG_FILE = 'config.json';
@@ -231,6 +240,7 @@ export class SyncService {
         [...this.conflicts].map(async ([id, versions]) => ({ id, versions, headline: (await this.library.readArticle(id))?.headline ?? '' })),
       ),
       refused: Object.entries(this.kept.refused).map(([id, { reason, headline }]) => ({ id, reason, headline })),
+      unreadable: Object.entries(this.kept.unreadable ?? {}).map(([id, { reason, detail, headline, by }]) => ({ id, reason, detail, headline, by })),
       error: this.error,
       progress: this.progress,
     };
@@ -313,7 +323,7 @@ export class SyncService {
     return this.status();
   }
 
-  async articleSync(id: string): Promise<{ conflict: boolean; refused: string | null; editing: Array<{ name: string; since: string }> }> {
+  async articleSync(id: string): Promise<{ conflict: boolean; refused: string | null; unreadable: Unreadable | null; editing: Array<{ name: string; since: string }> }> {
     const editing: Array<{ name: string; since: string }> = [];
     if (this.mirror) {
       const now = this.library.now().getTime();
@@ -324,7 +334,8 @@ export class SyncService {
         if (lock && lock.user !== this.me && Date.parse(lock.until) > now) editing.push({ name: lock.name, since: lock.since });
       }
     }
-    return { conflict: this.conflicts.has(id), refused: this.kept.refused[id]?.reason ?? null, editing };
+    const unreadable = this.kept.unreadable?.[id];
+    return { conflict: this.conflicts.has(id), refused: this.kept.refused[id]?.reason ?? null, unreadable: unreadable ? { by: unreadable.by, reason: unreadable.reason, detail: unreadable.detail } : null, editing };
   }
 
   /** The versions of an article in conflict: the winner, the losers, and the last version they shared when the mirror still has it. */
@@ -800,7 +811,19 @@ export class SyncService {
       return 'sent';
     }
     if (!(await this.fetchImages(doc.article, remote))) return 'deferred';
-    await this.library.receiveArticle(doc.article, doc.by);
+    try {
+      await this.library.receiveArticle(doc.article, doc.by);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'invalid_input') throw error;
+      // Not a version this Newsdesk can read: the file stays as it is, and says why. (The next
+      // version received is tried again; a save here goes out on top of it as usual.)
+      const message = (error as Error).message;
+      const reason = message.startsWith('newer: ') ? 'newer' : 'damaged';
+      this.kept.unreadable = { ...this.kept.unreadable, [id]: { reason, detail: message.slice(message.indexOf(': ') + 2), headline: file?.headline ?? '', by: doc.by } };
+      this.keptDirty = true;
+      return 'none';
+    }
+    if (this.kept.unreadable?.[id]) delete this.kept.unreadable[id];
     this.setFile(id, { rev: doc._rev, hash: incomingHash, revision: doc.article.revision });
     return 'written';
   }

@@ -5,7 +5,7 @@ import { errorText, useApi } from '../api/ApiContext';
 import { routeHash } from '../hooks/useHashRoute';
 import { useNotify } from '../hooks/useNotice';
 import { useSettings } from '../hooks/useSettings';
-import { refusalReason, shortMoment } from './sync/syncText';
+import { refusalReason, shortMoment, unreadableText } from './sync/syncText';
 import { syncOn, useSyncStatus } from './sync/syncStatus';
 import './sync/sync.css';
 
@@ -240,6 +240,20 @@ function SyncStatusBlock({ status, busy, timeZone }: { status: SyncStatus | null
                 <a href={routeHash({ view: 'editor', id: refused.id })}>{untitled(refused.headline)}</a>
                 {': '}
                 {t('sync.refusedItem', { reason: refusalReason(refused.reason) })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {status?.unreadable?.length ? (
+        <>
+          <h4>{t('sync.unreadableTitle')}</h4>
+          <ul className="sync-list" data-testid="sync-unreadable">
+            {status.unreadable.map((unreadable) => (
+              <li key={unreadable.id}>
+                <a href={routeHash({ view: 'editor', id: unreadable.id })}>{untitled(unreadable.headline)}</a>
+                {': '}
+                {unreadableText(t, unreadable)}
               </li>
             ))}
           </ul>

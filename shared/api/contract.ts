@@ -80,6 +80,8 @@ const syncStatusSchema = z.strictObject({
   pending: z.number().int(),
   conflicts: z.array(z.strictObject({ id: articleId, headline: z.string(), versions: z.number().int() })),
   refused: z.array(z.strictObject({ id: z.string(), headline: z.string(), reason: z.string() })),
+  /** Versions received from the server that this Newsdesk cannot read (made by a newer one, or damaged): not written, the text here kept. */
+  unreadable: z.array(z.strictObject({ id: z.string(), headline: z.string(), by: z.string(), reason: z.enum(['newer', 'damaged']), detail: z.string() })).optional(),
   error: z.strictObject({ code: z.string(), message: z.string() }).nullable(),
   progress: z.strictObject({ done: z.number().int(), total: z.number().int() }).nullable(),
 });
@@ -466,6 +468,8 @@ export const contract = {
     output: z.strictObject({
       conflict: z.boolean(),
       refused: z.string().nullable(),
+      /** Why the last version received could not be written here (see SyncStatus.unreadable). */
+      unreadable: z.strictObject({ by: z.string(), reason: z.enum(['newer', 'damaged']), detail: z.string() }).nullable().optional(),
       editing: z.array(z.strictObject({ name: z.string(), since: z.string() })),
     }),
   },

@@ -991,6 +991,9 @@ export const en: Messages = {
     noConflicts: 'No article is in conflict.',
     conflictItem: '{{headline}} — {{count}} versions',
     refusedTitle: 'Changes the server refused',
+    unreadableTitle: 'Versions received that cannot be used',
+    unreadableNewer: 'the version {{by}} sent was saved by a newer Newsdesk; update Newsdesk on this computer to receive it. The text on this computer is kept.',
+    unreadableDamaged: 'the version {{by}} sent is damaged and was not taken ({{detail}}). The text on this computer is kept.',
     refusedItem: 'The server refused: “{{reason}}”. The text on your computer is kept as it is.',
     untitled: '(No headline)',
     indicator: {

@@ -948,6 +948,9 @@ export const vi = {
     conflictItem: '{{headline}} — {{count}} phiên bản',
     refusedTitle: 'Thay đổi bị máy chủ từ chối',
     refusedItem: 'Máy chủ từ chối: “{{reason}}”. Nội dung trên máy bạn vẫn giữ nguyên.',
+    unreadableTitle: 'Bản nhận về không dùng được',
+    unreadableNewer: 'bản {{by}} gửi được lưu bằng Newsdesk mới hơn; hãy cập nhật Newsdesk trên máy này để nhận. Nội dung trên máy bạn vẫn giữ nguyên.',
+    unreadableDamaged: 'bản {{by}} gửi bị hỏng nên không nhận ({{detail}}). Nội dung trên máy bạn vẫn giữ nguyên.',
     untitled: '(Chưa có tít)',
     indicator: {
       idle: 'Đã đồng bộ {{time}}',

@@ -73,6 +73,7 @@ test.describe('with the sync methods answered by the test', () => {
         pending: 2,
         conflicts: [{ id, headline: 'Chợ nổi Cái Răng vào mùa cao điểm', versions: 2 }],
         refused: [{ id, headline: 'Chợ nổi Cái Răng vào mùa cao điểm', reason: 'only editors may publish' }],
+        unreadable: [{ id, headline: 'Chợ nổi Cái Răng vào mùa cao điểm', by: 'Quốc Huy', reason: 'newer', detail: 'article format 9' }],
       };
       return status;
     });
@@ -123,6 +124,9 @@ test.describe('with the sync methods answered by the test', () => {
     await expect(section.getByTestId('sync-status')).toHaveAttribute('data-sync-pending', '2');
     await expect(section.getByTestId('sync-conflicts').getByRole('link', { name: 'Chợ nổi Cái Răng vào mùa cao điểm — 2 phiên bản' })).toBeVisible();
     await expect(section.getByTestId('sync-refused')).toContainText('Máy chủ từ chối: “only editors may publish”. Nội dung trên máy bạn vẫn giữ nguyên.');
+    await expect(section.getByTestId('sync-unreadable')).toHaveText(
+      'Chợ nổi Cái Răng vào mùa cao điểm: bản Quốc Huy gửi được lưu bằng Newsdesk mới hơn; hãy cập nhật Newsdesk trên máy này để nhận. Nội dung trên máy bạn vẫn giữ nguyên.',
+    );
     await expect(page.getByTestId('sync-indicator')).toHaveText(/^Đồng bộ nhóm: Đã đồng bộ \d\d:\d\d$/);
 
     await section.scrollIntoViewIfNeeded();
@@ -184,7 +188,9 @@ test.describe('with the sync methods answered by the test', () => {
     const resolved: Json[] = [];
     await answer(page, 'getSyncStatus', () => status);
     await answer(page, 'getArticleSync', () =>
-      resolved.length ? { conflict: false, refused: null, editing: [] } : { conflict: true, refused: 'only editors may publish', editing: [{ name: 'Minh Anh', since: '2026-11-29T02:12:00Z' }] },
+      resolved.length
+        ? { conflict: false, refused: null, unreadable: null, editing: [] }
+        : { conflict: true, refused: 'only editors may publish', unreadable: { by: 'Quốc Huy', reason: 'damaged', detail: 'body' }, editing: [{ name: 'Minh Anh', since: '2026-11-29T02:12:00Z' }] },
     );
     // The bodies: the server's changed the first paragraph, the other version dropped the last,
     // both changed the third differently.
@@ -205,6 +211,7 @@ test.describe('with the sync methods answered by the test', () => {
     const banner = page.getByTestId('sync-banner');
     await expect(banner.getByTestId('sync-banner-conflict')).toHaveText('Bài này đang xung đột đồng bộ — Giải quyết');
     await expect(banner.getByTestId('sync-banner-refused')).toHaveText('Máy chủ từ chối thay đổi: “only editors may publish”. Nội dung trên máy bạn vẫn giữ nguyên.');
+    await expect(banner.getByTestId('sync-banner-unreadable')).toHaveText('Bản Quốc Huy gửi bị hỏng nên không nhận (body). Nội dung trên máy bạn vẫn giữ nguyên.');
     await expect(banner.getByTestId('sync-banner-editing')).toHaveText('Minh Anh đang sửa từ 09:12');
     await expect(page.getByLabel('Tít', { exact: true })).toBeEditable();
     await screenshot(page, 'sync-editor-banner');

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LibraryService } from '../../electron/library/LibraryService';
-import { assetDocId } from '../../electron/sync/docs';
+import { articleDocId, assetDocId } from '../../electron/sync/docs';
 import { memoryPasswords } from '../../electron/sync/passwords';
 import { basicAuth, DESIGN_DOC_ID, DOCUMENTS_FILTER, setupDatabase } from '../../electron/sync/serverDesign';
 import { emptyBody } from '../../shared/model/body';
@@ -159,6 +159,41 @@ describe('sync between two libraries', () => {
     await ok(b);
     await ok(a);
     expect((await a.getArticle({ id: created.id })).sapo).toBe('Sửa sau khi cài lại');
+  });
+
+  it('a version received that this Newsdesk cannot read (a newer format, or damaged) is not written: the file is kept and the reason listed', async () => {
+    const a = await library(server.users.editor);
+    const b = await library(server.users.editor);
+    const created = await a.createArticle({ headline: 'Mưa lớn ở Ninh Kiều', sapo: 'Bản đọc được' }, {});
+    await ok(a);
+    await ok(b);
+    const kept = await b.getArticle({ id: created.id });
+    const docUrl = `${server.url}/${encodeURIComponent(server.database)}/${encodeURIComponent(articleDocId(created.id))}`;
+    const headers = { authorization: basicAuth(server.users.editor.name, server.users.editor.password), 'content-type': 'application/json' };
+    // Another laptop's Newsdesk puts a version straight on the server.
+    const putVersion = async (change: (article: Record<string, unknown>) => Record<string, unknown>) => {
+      const doc = (await (await fetch(docUrl, { headers })).json()) as { article: Record<string, unknown> };
+      const answer = await fetch(docUrl, { method: 'PUT', headers, body: JSON.stringify({ ...doc, by: 'Quốc Huy', article: change(doc.article) }) });
+      expect(answer.status).toBe(201);
+    };
+
+    await putVersion((article) => ({ ...article, schemaVersion: 99, sapo: 'Bản của phiên bản mới hơn', revision: (article.revision as number) + 1 }));
+    await ok(b);
+    expect(await b.getArticle({ id: created.id })).toEqual(kept);
+    expect((await b.getSyncStatus({})).unreadable).toEqual([{ id: created.id, headline: 'Mưa lớn ở Ninh Kiều', by: 'Quốc Huy', reason: 'newer', detail: 'article format 99' }]);
+    expect((await b.getArticleSync({ id: created.id })).unreadable).toEqual({ by: 'Quốc Huy', reason: 'newer', detail: 'article format 99' });
+
+    await putVersion((article) => ({ ...article, schemaVersion: kept.schemaVersion, body: { type: 'doc', content: [{ type: 'marquee', content: [{ type: 'text', text: 'Chữ chạy' }] }] }, revision: (article.revision as number) + 1 }));
+    await ok(b);
+    expect(await b.getArticle({ id: created.id })).toEqual(kept);
+    expect((await b.getSyncStatus({})).unreadable).toMatchObject([{ id: created.id, reason: 'damaged', detail: 'body' }]);
+
+    // A readable version after them is written, and the notice goes.
+    await putVersion((article) => ({ ...kept, sapo: 'Bản sửa đọc được', revision: (article.revision as number) + 1 }));
+    await ok(b);
+    expect((await b.getArticle({ id: created.id })).sapo).toBe('Bản sửa đọc được');
+    expect((await b.getSyncStatus({})).unreadable).toEqual([]);
+    expect((await b.getArticleSync({ id: created.id })).unreadable).toBeNull();
   });
 
   it('keeps both versions on request, and images travel as content-addressed documents', async () => {

@@ -4,7 +4,7 @@ import type { MethodOutput } from '../../../shared/api/contract';
 import { useApi } from '../../api/ApiContext';
 import { routeHash } from '../../hooks/useHashRoute';
 import { useSettings } from '../../hooks/useSettings';
-import { refusalReason, shortMoment } from './syncText';
+import { refusalReason, shortMoment, unreadableText } from './syncText';
 import { SYNC_POLL_MS, syncOn, useSyncStatus } from './syncStatus';
 import './sync.css';
 
@@ -48,7 +48,7 @@ export function SyncArticleBanner({ id, savedAt }: { id: string; savedAt: string
   }, [on, ask]);
 
   const info = off ? null : asked;
-  if (!info || (!info.conflict && !info.refused && info.editing.length === 0)) return null;
+  if (!info || (!info.conflict && !info.refused && !info.unreadable && info.editing.length === 0)) return null;
   return (
     <div className="sync-banner" data-testid="sync-banner" data-sync-conflict={info.conflict} data-sync-refused={info.refused !== null}>
       {info.conflict && (
@@ -61,6 +61,11 @@ export function SyncArticleBanner({ id, savedAt }: { id: string; savedAt: string
       {info.refused !== null && (
         <p className="locked-note sync-note" role="status" data-testid="sync-banner-refused">
           {t('sync.banner.refused', { reason: refusalReason(info.refused) })}
+        </p>
+      )}
+      {info.unreadable && (
+        <p className="locked-note sync-note" role="status" data-testid="sync-banner-unreadable">
+          {unreadableText(t, info.unreadable, { sentence: true })}
         </p>
       )}
       {info.editing.length > 0 && (

@@ -28,3 +28,11 @@ export function indicatorText(t: TFunction, status: SyncStatus, timeZone: string
       return '';
   }
 }
+
+/** Why a version received was not written here, in the user's words (the text here is kept). */
+export function unreadableText(t: TFunction, unreadable: { by: string; reason: 'newer' | 'damaged'; detail: string }, { sentence = false } = {}): string {
+  const by = unreadable.by || t('sync.conflict.unknownAuthor');
+  const text = unreadable.reason === 'newer' ? t('sync.unreadableNewer', { by }) : t('sync.unreadableDamaged', { by, detail: unreadable.detail });
+  // (After a headline and a colon in a list; a sentence of its own in the editor's banner.)
+  return sentence ? text.charAt(0).toLocaleUpperCase() + text.slice(1) : text;
+}
