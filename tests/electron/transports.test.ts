@@ -110,7 +110,7 @@ describe.each(['ipc', 'web'])('every method through the %s transport', (name) =>
     expect(check('saveSyncSettings', await api.saveSyncSettings({ server: '', database: 'newsdesk', user: '' }))).toMatchObject({ state: 'off' });
     expect(check('setSyncPaused', await api.setSyncPaused({ paused: true }))).toMatchObject({ state: 'off' });
     expect(check('syncNow', await api.syncNow({}))).toMatchObject({ state: 'off' });
-    expect(check('getArticleSync', await api.getArticleSync({ id: created.id }))).toEqual({ conflict: false, refused: null, editing: [] });
+    expect(check('getArticleSync', await api.getArticleSync({ id: created.id }))).toEqual({ conflict: false, refused: null, unreadable: null, editing: [] });
     const unsynced = { getSyncConflict: await api.getSyncConflict({ id: created.id }), resolveSyncConflict: await api.resolveSyncConflict({ id: created.id, keep: '1-abc' }) };
     for (const [method, result] of Object.entries(unsynced)) {
       expect(result, method).toMatchObject({ ok: false, error: { code: 'unavailable' } });
