@@ -231,34 +231,32 @@ function SyncStatusBlock({ status, busy, timeZone }: { status: SyncStatus | null
       ) : (
         <p className="muted">{t('sync.noConflicts')}</p>
       )}
-      {status?.refused.length ? (
-        <>
-          <h4>{t('sync.refusedTitle')}</h4>
-          <ul className="sync-list" data-testid="sync-refused">
-            {status.refused.map((refused) => (
-              <li key={refused.id}>
-                <a href={routeHash({ view: 'editor', id: refused.id })}>{untitled(refused.headline)}</a>
-                {': '}
-                {t('sync.refusedItem', { reason: refusalReason(refused.reason) })}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {status?.unreadable?.length ? (
-        <>
-          <h4>{t('sync.unreadableTitle')}</h4>
-          <ul className="sync-list" data-testid="sync-unreadable">
-            {status.unreadable.map((unreadable) => (
-              <li key={unreadable.id}>
-                <a href={routeHash({ view: 'editor', id: unreadable.id })}>{untitled(unreadable.headline)}</a>
-                {': '}
-                {unreadableText(t, unreadable)}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <ArticleNotes
+        title={t('sync.refusedTitle')}
+        testId="sync-refused"
+        items={(status?.refused ?? []).map((refused) => ({ ...refused, text: t('sync.refusedItem', { reason: refusalReason(refused.reason) }) }))}
+        untitled={untitled}
+      />
+      <ArticleNotes title={t('sync.unreadableTitle')} testId="sync-unreadable" items={(status?.unreadable ?? []).map((unreadable) => ({ ...unreadable, text: unreadableText(t, unreadable) }))} untitled={untitled} />
     </section>
+  );
+}
+
+/** Articles the sync has something to say about (a change refused, a version not taken): each a link to it, then what. */
+function ArticleNotes({ title, testId, items, untitled }: { title: string; testId: string; items: Array<{ id: string; headline: string; text: string }>; untitled: (headline: string) => string }) {
+  if (!items.length) return null;
+  return (
+    <>
+      <h4>{title}</h4>
+      <ul className="sync-list" data-testid={testId}>
+        {items.map((item) => (
+          <li key={item.id}>
+            <a href={routeHash({ view: 'editor', id: item.id })}>{untitled(item.headline)}</a>
+            {': '}
+            {item.text}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

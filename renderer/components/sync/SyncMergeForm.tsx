@@ -66,6 +66,16 @@ export function SyncMergeForm<V extends MergeVersion>({ versions, from, common, 
     return text.length ? text.map((line, index) => <p key={index}>{line}</p>) : <p className="muted">{t('sync.conflict.noBlocks')}</p>;
   };
 
+  /** One version's blocks at a place of choice, under its name. */
+  const side = (title: string, blocks: Block[]) => (
+    <div className="sync-merge-side" aria-label={title}>
+      <p className="sync-merge-side-title" aria-hidden="true">
+        {title}
+      </p>
+      {lines(blocks)}
+    </div>
+  );
+
   let choiceIndex = -1;
   return (
     <section className="sync-merge" aria-labelledby={`${ids}-merge`} data-testid="sync-merge">
@@ -108,18 +118,8 @@ export function SyncMergeForm<V extends MergeVersion>({ versions, from, common, 
           <fieldset key={partIndex} className="sync-merge-choice" data-testid="merge-choice" data-choice={chosen}>
             <legend>{t('sync.conflict.choiceLegend', { n: index + 1, total: merge.choices })}</legend>
             <div className="sync-merge-sides">
-              <div className="sync-merge-side" aria-label={mineTitle}>
-                <p className="sync-merge-side-title" aria-hidden="true">
-                  {mineTitle}
-                </p>
-                {lines(part.mine)}
-              </div>
-              <div className="sync-merge-side" aria-label={partnerTitle}>
-                <p className="sync-merge-side-title" aria-hidden="true">
-                  {partnerTitle}
-                </p>
-                {lines(part.theirs)}
-              </div>
+              {side(mineTitle, part.mine)}
+              {side(partnerTitle, part.theirs)}
             </div>
             <div className="sync-merge-options">
               {MERGE_CHOICES.map((choice) => (
