@@ -6,7 +6,7 @@ import { isAllowedHref } from '../model/fields';
 import type { Settings } from '../model/settings';
 import { formatDateTime, formatShortDateTime, toZonedIso } from '../text/dates';
 import { fold } from '../text/vietnamese';
-import { fontFaceCss } from './fonts';
+import { fontHead } from './fonts';
 import { escapeHtml, escapeJsonForScript } from './html';
 import type { PageImages } from './images';
 import { pageCss } from './pageCss';
@@ -138,6 +138,7 @@ export function renderShell({ title, description, canonicalPath, currentSection,
   const paperName = settings.paperName || 'Newsdesk';
   const brand = (settings.logoAssetId && context.images.picture(settings.logoAssetId, paperName, 'logo')) || escapeHtml(paperName);
   const home = links?.home ?? (settings.baseUrl ? siteAddress(settings, 'index.html') : null);
+  const fonts = fontHead(context.fontUrl);
   const sectionNav = links
     ? `<nav class="sections" aria-label="Chuyên mục"><ul>${settings.sections
         .map((s) => `<li><a href="${escapeHtml(links.section(s.slug))}"${s.slug === currentSection ? ' aria-current="page"' : ''}>${escapeHtml(s.name)}</a></li>`)
@@ -151,8 +152,8 @@ export function renderShell({ title, description, canonicalPath, currentSection,
 <title>${escapeHtml(title)}</title>
 <meta name="description" content="${escapeHtml(description)}">
 <link rel="icon" href="data:,">
-${canonical ? `<link rel="canonical" href="${escapeHtml(canonical)}">\n` : ''}${head}<style>
-${fontFaceCss(context.fontUrl)}
+${canonical ? `<link rel="canonical" href="${escapeHtml(canonical)}">\n` : ''}${fonts.links}${head}<style>
+${fonts.css}
 ${pageCss(settings.accentColor)}
 </style>
 </head>

@@ -94,6 +94,22 @@ describe('the article page', () => {
     for (const char of 'ỳỵỷỹỸằẵặđĐơƯăâêôẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ') expect(covered(char.codePointAt(0)!), char).toBe(true);
   });
 
+  it('preloads font files and draws them without a reflow; inlined fonts need no preload', () => {
+    // A site's pages: every face preloaded as the font request itself asks (CORS, so the preload
+    // is used), and font-display optional (no swap after the first paint: no layout shift).
+    const site = renderArticlePage({ article: article(), context: context() });
+    const faces = [...site.matchAll(/@font-face\{[^}]*\}/g)].map((m) => m[0]);
+    const preloads = [...site.matchAll(/<link rel="preload" href="([^"]+)" as="font" type="font\/woff2" crossorigin>/g)].map((m) => m[1]);
+    expect(faces.length).toBeGreaterThanOrEqual(6);
+    expect(preloads.sort()).toEqual(faces.map((face) => /src:url\(([^)]+)\)/.exec(face)![1]).sort());
+    expect(faces.every((face) => face.includes('font-display:optional'))).toBe(true);
+    expect(site.indexOf('rel="preload"')).toBeLessThan(site.indexOf('@font-face'));
+    // The preview and a standalone file carry their fonts in the page: nothing to preload, swap as before.
+    const inline = renderArticlePage({ article: article(), context: { ...context(), fontUrl: (f) => `data:font/woff2;base64,${f}` } });
+    expect(inline).not.toContain('rel="preload"');
+    expect([...inline.matchAll(/font-display:(\w+)/g)].map((m) => m[1])).toEqual(faces.map(() => 'swap'));
+  });
+
   it('cannot be broken out of its JSON-LD block', () => {
     const html = renderArticlePage({ article: article({ headline: '</script><script>alert(1)</script>' }), context: context() });
     expect(html.match(/<script/g)).toHaveLength(1);
