@@ -14,8 +14,9 @@ import { applyChanges, authorProfileId, canPublish, changeStatus, isDerivedSlug,
 import { allows, type Permission, type Profile } from '../../shared/review/people';
 import { transitionOf, workflowPath } from '../../shared/review/workflow';
 import { bodyAssetIds } from '../../shared/model/body';
+import { cleanText, isoDateTime } from '../../shared/model/fields';
 import { checklistConfig, runChecklist, type Finding } from '../../shared/review/checklist';
-import { autoSnapshotDue, sessionEndDue } from '../../shared/review/history';
+import { autoSnapshotDue, REVISION_LABEL_MAX, sessionEndDue } from '../../shared/review/history';
 import { rememberFolder, settingsSchema, type Settings } from '../../shared/model/settings';
 import { compareVietnamese, fold, RESERVED_SLUGS, slugify, uniqueSlug } from '../../shared/text/vietnamese';
 import { stableStringify } from '../../shared/text/stableStringify';
@@ -44,6 +45,7 @@ import { articleHash, BUNDLE_EXTENSION, BundleRefusedError, imagesOf, readBundle
 import { Problems } from './problems';
 import { SentLedger } from './sentLedger';
 import { WriteQueue } from './writeQueue';
+import type { KeptReason } from '../sync/docs';
 import { SyncService, type SyncLibrary } from '../sync/SyncService';
 import { memoryPasswords, type PasswordKeeper } from '../sync/passwords';
 
@@ -124,6 +126,11 @@ function changesWhoMayDoWhat(before: Settings, after: Settings): boolean {
   if (stableStringify(before.policy) !== stableStringify(after.policy)) return true;
   if (before.profiles.some((old) => stableStringify(after.profiles.find((profile) => profile.id === old.id) ?? null) !== stableStringify(old))) return true;
   return after.profiles.some((profile) => !before.profiles.some((old) => old.id === profile.id) && profile.role !== 'reporter');
+}
+
+/** Why a version was kept, as team sync sends it with the version. */
+function keptReason(reason: SnapshotReason, actor: Actor): KeptReason {
+  return { kind: reason.kind, label: reason.label?.trim() ?? '', at: reason.at ?? actor.at };
 }
 
 /** The computer's user name, for history entries when no profile is chosen. */
@@ -977,6 +984,36 @@ export class LibraryService implements NewsdeskService {
           }
           await this.write(incoming, due ? { kind: 'sync' } : null, actor);
         }),
+      receiveNamedVersion: (received, named) =>
+        this.exclusive(async () => {
+          const read = readArticle(JSON.parse(JSON.stringify(received)) as unknown, { id: received.id, now: this.now().toISOString(), hasAsset: (assetId) => this.assets.has(assetId) });
+          if (read.kind !== 'ok' || read.repairs.length) return 'refused';
+          const article = read.article;
+          const summary = this.catalog.get(article.id);
+          if (!summary || summary.revision < article.revision) return 'later';
+          // (What another laptop says is cleaned as anything typed here is.)
+          const label = cleanText(named.label).trim().slice(0, REVISION_LABEL_MAX);
+          const by = cleanText(named.by).slice(0, 120);
+          const at = isoDateTime.safeParse(named.at).success ? named.at : this.now().toISOString();
+          const entries = await this.store.revisions.entries(article.id, summary.revision);
+          const kept = await this.store.revisions.read(article.id, article.revision).then(
+            (snapshot) => snapshot,
+            (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : 'unreadable'),
+          );
+          const hash = articleHash(article);
+          if (kept === 'unreadable') return 'clash';
+          if (kept) {
+            // Kept here already (received and kept as a synced version, say): the name is added, once.
+            if (articleHash(kept) !== hash) return 'clash';
+            if (entries.some((entry) => entry.revision === article.revision && entry.kind === 'named' && entry.label === label)) return 'known';
+          } else {
+            // This revision is the article's own here: only the same text is listed as it.
+            if (summary.revision === article.revision && articleHash(await this.store.read(article.id)) !== hash) return 'clash';
+            await this.store.revisions.keep(article);
+          }
+          await this.store.revisions.recordAt(article, { kind: 'named', label, at }, by, summary.revision);
+          return 'kept';
+        }),
       addCopy: (article, by) =>
         this.exclusive(async () => {
           const actor: Actor = { at: this.now().toISOString(), by };
@@ -1185,7 +1222,7 @@ export class LibraryService implements NewsdeskService {
     await writing;
     this.catalog.update(summary);
     this.sync?.noteWritten(article.id);
-    if (snapshot) this.sync?.noteSnapshot(article);
+    if (snapshot) this.sync?.noteSnapshot(article, keptReason(snapshot, actor));
     if (batch) batch.written.push(article);
     else this.search?.add([searchDocOf(article)]);
   }
@@ -1364,7 +1401,7 @@ export class LibraryService implements NewsdeskService {
   /** A snapshot of the article as it is saved now (its file is not rewritten). */
   private async keepSnapshot(article: Article, reason: SnapshotReason, actor: Actor, batch?: WriteBatch) {
     await this.store.revisions.keep(article, { deferred: batch?.deferred });
-    this.sync?.noteSnapshot(article);
+    this.sync?.noteSnapshot(article, keptReason(reason, actor));
     // (The saved revision's syllables are in the catalog already.)
     const summary = this.catalog.get(article.id);
     return this.store.revisions.record(article, reason, actor.by, batch?.deferred, summary?.revision === article.revision ? summary.wordCount : undefined);

@@ -79,7 +79,19 @@ export class RevisionStore {
   }
 
   /** Records why the article's current revision was kept, thins the automatic snapshots and removes the files none needs. */
-  async record(article: Article, reason: SnapshotReason, by: string, deferred?: DeferredFlushes, words = articleWordCount(article)): Promise<RevisionEntry> {
+  record(article: Article, reason: SnapshotReason, by: string, deferred?: DeferredFlushes, words = articleWordCount(article)): Promise<RevisionEntry> {
+    return this.add(article, reason, by, article.revision, deferred, words);
+  }
+
+  /**
+   * Records a version kept elsewhere (named on another laptop) whose snapshot file is written,
+   * at a revision at or below the article's own here (`current`): listed in revision order.
+   */
+  recordAt(article: Article, reason: SnapshotReason, by: string, current: number): Promise<RevisionEntry> {
+    return this.add(article, reason, by, current);
+  }
+
+  private async add(article: Article, reason: SnapshotReason, by: string, current: number, deferred?: DeferredFlushes, words = articleWordCount(article)): Promise<RevisionEntry> {
     const entry: RevisionEntry = {
       revision: article.revision,
       kind: reason.kind,
@@ -91,7 +103,8 @@ export class RevisionStore {
       ...(reason.restoredFrom !== undefined ? { restoredFrom: reason.restoredFrom } : {}),
     };
     try {
-      const before = [...(await this.entries(article.id, article.revision, article.revision)), entry];
+      // (Oldest first: a stable sort leaves entries of one revision in the order they came.)
+      const before = [...(await this.entries(article.id, current, article.revision)), entry].sort((a, b) => a.revision - b.revision);
       const after = thinHistory(before, this.now());
       // Thinned files go first: an entry whose file is gone is dropped when the history is read,
       // while a file no entry names is listed again (with a guessed reason), never deleted.

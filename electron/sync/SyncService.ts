@@ -16,9 +16,12 @@ import {
   LOCK_PREFIX,
   LOCK_TTL_MS,
   lockDocId,
+  SNAPSHOT_PREFIX,
   snapshotDocId,
   type ArticleDoc,
+  type KeptReason,
   type LockDoc,
+  type SnapshotDoc,
 } from './docs';
 import { InsecureStorageError, passwordKey, type PasswordKeeper } from './passwords';
 import { DESIGN_DOC_ID, DOCUMENTS_FILTER_NAME } from './serverDesign';
@@ -32,6 +35,13 @@ export interface SyncLibrary {
   readArticle(id: string): Promise<Article | null>;
   /** Writes a version received from the server (or chosen in a conflict) exactly as given. */
   receiveArticle(article: Article, by: string): Promise<void>;
+  /**
+   * Lists a version named on another laptop in the article's history under its name: `later`
+   * while the article here has not reached that revision yet, `clash` when this library already
+   * kept a different text under the same revision (its own, kept as it is), `refused` when it
+   * cannot be read as it is.
+   */
+  receiveNamedVersion(article: Article, named: { label: string; at: string; by: string }): Promise<'kept' | 'known' | 'later' | 'clash' | 'refused'>;
   /** Keeps a version as a new article of its own ("keep both"). */
   addCopy(article: Article, by: string): Promise<Article>;
   assetIds(): string[];
@@ -84,6 +94,8 @@ interface KeptState {
   refused: Record<string, { reason: string; headline: string }>;
   /** Versions received that the library would not take (a newer Newsdesk's format, or damaged): the file kept as it was. */
   unreadable?: Record<string, Unreadable & { headline: string }>;
+  /** Named versions received for a revision the article here has not reached yet: looked at again each round. */
+  namesWaiting?: string[];
 }
 
 const CONFIG_FILE = 'config.json';
@@ -106,6 +118,8 @@ const BATCH_MOST = 500;
 const BATCH_LEAST = 25;
 /** Articles read and put into the mirror together. */
 const SEND_CHUNK = 200;
+/** Named versions waiting for their article (see KeptState.namesWaiting), at most. */
+const NAMES_WAITING_MOST = 1_000;
 
 const blankState = (): KeptState => ({ version: 1, files: {}, appliedSeq: 0, pushedSeq: 0, refused: {} });
 
@@ -137,7 +151,7 @@ export class SyncService {
   /** Articles saved here and not yet put into the mirror. */
   private readonly unsent = new Set<string>();
   private readonly unsentAssets = new Set<string>();
-  private readonly unsentSnapshots = new Map<string, Article>();
+  private readonly unsentSnapshots = new Map<string, { article: Article; kept: KeptReason }>();
   /** Photos the server refused (not offered again this session). */
   private readonly assetsRefused = new Set<string>();
   private batchSize = BATCH_MOST;
@@ -191,10 +205,14 @@ export class SyncService {
     this.soon();
   }
 
-  /** A version of an article was kept (history): it is mirrored as an immutable snapshot. */
-  noteSnapshot(article: Article): void {
+  /**
+   * A version of an article was kept (history): it is mirrored as an immutable snapshot, with why.
+   * (One text is one document, created once: the first reason it is kept with is the one sent.)
+   */
+  noteSnapshot(article: Article, kept: KeptReason): void {
     if (!this.mirror) return;
-    this.unsentSnapshots.set(`${article.id}:${article.revision}`, article);
+    const key = `${article.id}:${article.revision}:${kept.kind}`;
+    if (!this.unsentSnapshots.has(key)) this.unsentSnapshots.set(key, { article, kept });
     this.soon();
   }
 
@@ -631,11 +649,12 @@ export class SyncService {
         throw error;
       });
     }
-    for (const [key, article] of [...this.unsentSnapshots]) {
+    for (const [key, { article, kept }] of [...this.unsentSnapshots]) {
       this.unsentSnapshots.delete(key);
       const docId = snapshotDocId(article.id, articleHash(article));
       if (await mirror.get(docId).then(() => true, () => false)) continue;
-      await mirror.put({ _id: docId, type: 'snapshot', articleId: article.id, by: this.me, at: this.library.now().toISOString(), article });
+      const doc: SnapshotDoc = { _id: docId, type: 'snapshot', articleId: article.id, by: this.me, at: this.library.now().toISOString(), article, kept };
+      await mirror.put(doc);
     }
   }
 
@@ -759,7 +778,9 @@ export class SyncService {
   private async applyReceived(mirror: Db, remote: Db | null): Promise<boolean> {
     const changes = await mirror.changes({ since: this.kept.appliedSeq, style: 'all_docs', return_docs: true });
     const articles: string[] = [];
+    const names = new Set(this.kept.namesWaiting ?? []);
     for (const change of changes.results) {
+      if (change.id.startsWith(SNAPSHOT_PREFIX) && !change.deleted) names.add(change.id);
       if (change.id.startsWith(ARTICLE_PREFIX)) {
         const id = change.id.slice(ARTICLE_PREFIX.length);
         // (One version, the one the file matches, nothing saved here since: nothing to do. Most
@@ -776,10 +797,30 @@ export class SyncService {
       if (outcome === 'sent') sent = true;
       if (outcome === 'deferred') deferred = true;
     }
+    if (names.size) await this.receiveNames(mirror, [...names]);
     // (An article whose photos have not all arrived is written at a later round.)
     if (!deferred) this.kept.appliedSeq = changes.last_seq;
     this.keptDirty = true;
     return sent;
+  }
+
+  /**
+   * Versions named on other laptops (snapshots received, after their articles), into the
+   * articles' history under their names; one whose article has not reached its revision here
+   * waits for a later round. Other snapshots stay in the mirror only.
+   */
+  private async receiveNames(mirror: Db, ids: string[]): Promise<void> {
+    const waiting: string[] = [];
+    for (let i = 0; i < ids.length; i += SEND_CHUNK) {
+      const rows = await mirror.allDocs<SnapshotDoc>({ keys: ids.slice(i, i + SEND_CHUNK), include_docs: true });
+      for (const row of rows.rows) {
+        const doc = 'doc' in row ? row.doc : null;
+        if (!doc || doc.type !== 'snapshot' || doc.kept?.kind !== 'named' || typeof doc.kept.label !== 'string' || !doc.kept.label.trim()) continue;
+        const outcome = await this.library.receiveNamedVersion(doc.article, { label: doc.kept.label, at: doc.kept.at, by: doc.by }).catch(() => 'refused' as const);
+        if (outcome === 'later') waiting.push(doc._id);
+      }
+    }
+    this.kept.namesWaiting = waiting.slice(-NAMES_WAITING_MOST);
   }
 
   private async receiveArticle(mirror: Db, remote: Db | null, id: string): Promise<'written' | 'sent' | 'deferred' | 'none'> {

@@ -1,4 +1,5 @@
 import type { Article } from '../../shared/model/article';
+import type { RevisionKind } from '../../shared/review/history';
 
 /**
  * The documents a library is mirrored as in PouchDB and replicated with CouchDB. The library's
@@ -8,7 +9,9 @@ import type { Article } from '../../shared/model/article';
  *   conflict. `author` is the sync user who first sent it (reporters cannot change it), `assignee` the
  *   article's assignee and `published` whether it is live, copied out of the article so the
  *   server's validation function (./serverDesign.ts) can read them without knowing the format.
- * - `snapshot:<articleId>:<sha256 of the snapshot>` — an immutable kept version.
+ * - `snapshot:<articleId>:<sha256 of the snapshot>` — an immutable kept version, with why it was
+ *   kept (`kept`); `by` is the sync user who sent it (the server checks). A version given a name
+ *   on one laptop is listed under that name in every laptop's history.
  * - `asset:<assetId>` — an image, as the attachment `data`; the id is the image's content hash,
  *   so the same photo imported on two laptops is the same document and never conflicts.
  * - `lock:<articleId>:<user>` — "Minh Anh is editing since 09:12": one per person and article,
@@ -51,6 +54,15 @@ export interface SnapshotDoc {
   by: string;
   at: string;
   article: Article;
+  /** Why it was kept, and when (absent in versions sent before Newsdesk said so). */
+  kept?: KeptReason;
+}
+
+/** Why a version was kept: its history entry's kind, name ('' for none) and time. */
+export interface KeptReason {
+  kind: RevisionKind;
+  label: string;
+  at: string;
 }
 
 export interface AssetDoc {

@@ -19,7 +19,8 @@ export const DESIGN_DOC_ID = '_design/newsdesk';
  *
  * - Only server admins and users with the role `reporter` or `editor` write anything.
  * - Design documents: admins only. Every other id is `<type>:…` with a `type` field to match.
- * - `snapshot:` and `asset:` documents are immutable: created once, never changed nor deleted.
+ * - `snapshot:` and `asset:` documents are immutable: created once, never changed nor deleted;
+ *   a snapshot's `by` is the name of the person who sends it.
  * - `lock:<articleId>:<user>` is written (and deleted) only by `<user>`, with `user` its name.
  * - `article:` documents: editors anything. Reporters create only their own (`author` their
  *   name, `published` false); change or delete only an article whose current `author` or
@@ -50,6 +51,8 @@ export const VALIDATE_DOC_UPDATE = `function (newDoc, oldDoc, userCtx, secObj) {
   if (type === 'snapshot' || type === 'asset') {
     if (deleting) forbid('Kept versions and images are never deleted.');
     if (exists) forbid('Kept versions and images never change once sent.');
+    // (Every laptop lists a named version under the name of whoever sent it.)
+    if (type === 'snapshot' && newDoc.by !== name) forbid('A kept version names the person who sends it.');
     return;
   }
 

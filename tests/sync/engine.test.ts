@@ -196,6 +196,52 @@ describe('sync between two libraries', () => {
     expect((await b.getArticleSync({ id: created.id })).unreadable).toBeNull();
   });
 
+  it('a version named on one laptop is listed under its name in the others\' history, never over a text kept there', async () => {
+    const a = await library(server.users.reporter);
+    const b = await library(server.users.editor);
+    const created = await a.createArticle({ headline: 'Cầu Cần Thơ sửa khe co giãn', body: emptyBody() }, {});
+    const named = await a.saveArticle({ id: created.id, baseRevision: created.revision, changes: { sapo: 'Bản đầu, gửi duyệt' }, snapshot: true, label: 'Bản gửi duyệt' }, {});
+    // A save by hand with no name is not announced to the others.
+    await a.saveArticle({ id: created.id, baseRevision: named.revision, changes: { sapo: 'Bản đầu, sửa lỗi chính tả' }, snapshot: true }, {});
+    await ok(a);
+    await ok(b);
+    const namesOn = async (side: LibraryService) =>
+      (await side.listRevisions({ id: created.id })).entries.filter((entry) => entry.kind === 'named' && entry.label).map((entry) => `${entry.revision} ${entry.label} (${entry.by})`);
+    expect(await namesOn(b)).toEqual([`${named.revision} Bản gửi duyệt (${server.users.reporter.name})`]);
+    expect((await b.getRevision({ id: created.id, revision: named.revision })).sapo).toBe('Bản đầu, gửi duyệt');
+    // Listed once however often the version comes round.
+    await ok(b);
+    expect(await namesOn(b)).toHaveLength(1);
+
+    // Both edit while apart and name their versions; A's branch goes two revisions further.
+    const base = await b.getArticle({ id: created.id });
+    const onB = await b.saveArticle({ id: created.id, baseRevision: base.revision, changes: { sapo: 'Bản của biên tập' }, snapshot: true, label: 'Bản của B' }, {});
+    const a1 = await a.saveArticle({ id: created.id, baseRevision: base.revision, changes: { sapo: 'Bản của phóng viên' }, snapshot: true, label: 'Bản của A' }, {});
+    const a2 = await a.saveArticle({ id: created.id, baseRevision: a1.revision, changes: { sapo: 'Bản của phóng viên, lần hai' }, snapshot: true, label: 'Bản A lần hai' }, {});
+    expect(onB.revision).toBe(a1.revision);
+    await ok(a);
+    await ok(b);
+    expect((await b.getSyncStatus({})).conflicts.map((c) => c.id)).toEqual([created.id]);
+    // A's first version has the revision B kept its own text under: B's stays, A's is not listed
+    // over it. A's second is for a revision B's article has not reached: it waits.
+    expect(await namesOn(b)).toEqual([`${onB.revision} Bản của B (${server.users.editor.name})`, `${named.revision} Bản gửi duyệt (${server.users.reporter.name})`]);
+    expect((await b.getRevision({ id: created.id, revision: onB.revision })).sapo).toBe('Bản của biên tập');
+    // Once B keeps A's version, A's second name is listed with its text.
+    const conflict = await b.getSyncConflict({ id: created.id });
+    const keep = [conflict.winner, ...conflict.losers].find((version) => version.article.sapo === 'Bản của phóng viên, lần hai')!;
+    await b.resolveSyncConflict({ id: created.id, keep: keep.rev }, {});
+    await ok(b);
+    expect(await namesOn(b)).toEqual([
+      `${a2.revision} Bản A lần hai (${server.users.reporter.name})`,
+      `${onB.revision} Bản của B (${server.users.editor.name})`,
+      `${named.revision} Bản gửi duyệt (${server.users.reporter.name})`,
+    ]);
+    expect((await b.getRevision({ id: created.id, revision: a2.revision })).sapo).toBe('Bản của phóng viên, lần hai');
+    // And A lists B's name only where A kept no other text under that revision: nowhere here.
+    await ok(a);
+    expect(await namesOn(a)).toEqual([`${a2.revision} Bản A lần hai (${server.users.reporter.name})`, `${a1.revision} Bản của A (${server.users.reporter.name})`, `${named.revision} Bản gửi duyệt (${server.users.reporter.name})`]);
+  });
+
   it('keeps both versions on request, and images travel as content-addressed documents', async () => {
     const a = await library(server.users.editor);
     const b = await library(server.users.editor);

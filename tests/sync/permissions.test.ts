@@ -334,6 +334,17 @@ describe('kept versions and images are immutable', () => {
     expect((await current(created._id as string))?._rev).toBe(created._rev);
   });
 
+  test('a snapshot names the person who sends it (others list a named version under that name)', async () => {
+    for (const [who, other] of [
+      [server.users.reporter, server.users.editor],
+      [server.users.editor, server.users.reporter2],
+    ] as const) {
+      const forged = { ...snapshot(`s-${Date.now()}-${who.name}`, other), kept: { kind: 'named', label: 'Bản gửi duyệt', at: new Date(0).toISOString() } };
+      expectForbidden(await put(who, forged), /names the person who sends it/);
+      expect(await current(forged._id)).toBeNull();
+    }
+  });
+
   test('an image is created once, then nobody changes it, its attachment or deletes it', async () => {
     const created = await create(server.users.reporter2, asset(`${'d'.repeat(64)}-${Date.now()}.png`));
     for (const who of [server.users.reporter, server.users.reporter2, server.users.editor]) {
