@@ -986,11 +986,13 @@ export class LibraryService implements NewsdeskService {
         }),
       receiveNamedVersion: (received, named) =>
         this.exclusive(async () => {
+          // (Asked again every round while it waits: nothing is read before it can be listed.)
+          if (typeof received.id !== 'string' || typeof received.revision !== 'number') return 'refused';
+          const summary = this.catalog.get(received.id);
+          if (!summary || summary.revision < received.revision) return 'later';
           const read = readArticle(JSON.parse(JSON.stringify(received)) as unknown, { id: received.id, now: this.now().toISOString(), hasAsset: (assetId) => this.assets.has(assetId) });
           if (read.kind !== 'ok' || read.repairs.length) return 'refused';
           const article = read.article;
-          const summary = this.catalog.get(article.id);
-          if (!summary || summary.revision < article.revision) return 'later';
           // (What another laptop says is cleaned as anything typed here is.)
           const label = cleanText(named.label).trim().slice(0, REVISION_LABEL_MAX);
           const by = cleanText(named.by).slice(0, 120);
