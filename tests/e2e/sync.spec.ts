@@ -169,6 +169,8 @@ test.describe('with the sync methods answered by the test', () => {
   });
 
   test('the editor banner and the conflict screen: versions compared, nothing chosen silently, merged by hand paragraph by paragraph, and back to the article', async ({ app: page }) => {
+    // Five screens checked with axe in both themes: past a minute on two busy cores (a clean clone took 60 s to the last step).
+    test.setTimeout(180_000);
     await startNewArticle(page);
     await page.getByLabel('Tít', { exact: true }).fill('Cầu Cần Thơ thông xe sau sửa chữa');
     await page.getByLabel('Sapo', { exact: true }).fill('Cầu mở lại cho xe qua từ sáng nay.');
