@@ -85,13 +85,22 @@ export class RevisionStore {
 
   /**
    * Records a version kept elsewhere (named on another laptop) whose snapshot file is written,
-   * at a revision at or below the article's own here (`current`): listed in revision order.
+   * at a revision at or below the article's own here (`current`): listed in revision order, in
+   * place of a plain "received by sync" entry of the same revision (the same text, now named).
    */
   recordAt(article: Article, reason: SnapshotReason, by: string, current: number): Promise<RevisionEntry> {
-    return this.add(article, reason, by, current);
+    return this.add(article, reason, by, current, undefined, undefined, (entry) => entry.revision === article.revision && entry.kind === 'sync');
   }
 
-  private async add(article: Article, reason: SnapshotReason, by: string, current: number, deferred?: DeferredFlushes, words = articleWordCount(article)): Promise<RevisionEntry> {
+  private async add(
+    article: Article,
+    reason: SnapshotReason,
+    by: string,
+    current: number,
+    deferred?: DeferredFlushes,
+    words = articleWordCount(article),
+    replaces: (entry: RevisionEntry) => boolean = () => false,
+  ): Promise<RevisionEntry> {
     const entry: RevisionEntry = {
       revision: article.revision,
       kind: reason.kind,
@@ -104,7 +113,7 @@ export class RevisionStore {
     };
     try {
       // (Oldest first: a stable sort leaves entries of one revision in the order they came.)
-      const before = [...(await this.entries(article.id, current, article.revision)), entry].sort((a, b) => a.revision - b.revision);
+      const before = [...(await this.entries(article.id, current, article.revision)).filter((kept) => !replaces(kept)), entry].sort((a, b) => a.revision - b.revision);
       const after = thinHistory(before, this.now());
       // Thinned files go first: an entry whose file is gone is dropped when the history is read,
       // while a file no entry names is listed again (with a guessed reason), never deleted.

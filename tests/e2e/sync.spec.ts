@@ -419,10 +419,27 @@ test('two libraries through a sync server: an article travels, edits made apart 
     await a.page.getByLabel('Tít', { exact: true }).fill('Giá lúa tăng');
     await expect(a.page.getByTestId('status-bar')).toHaveAttribute('data-idle', 'true');
     const id = /#\/article\/([a-z0-9-]+)/.exec(a.page.url())![1]!;
+    // …with a version named on A, listed under its name and its sender's in B's history.
+    await a.page.getByTestId('toggle-history').click();
+    const namedOnA = a.page.getByTestId('history-panel');
+    await namedOnA.getByLabel('Đặt tên cho bản đang viết').fill('Bản gửi thư ký');
+    await namedOnA.getByTestId('save-version').click();
+    await expect(namedOnA.getByTestId('history-entry').filter({ hasText: 'Bản gửi thư ký' })).toBeVisible();
+    await a.page.getByTestId('toggle-history').click();
     await syncNow(a.page);
     await syncNow(b.page);
     await openLibrary(b.page);
     await expect(libraryRow(b.page, 'Giá lúa tăng')).toBeVisible();
+    await openArticle(b.page, id);
+    await b.page.getByTestId('toggle-history').click();
+    const namedOnB = b.page.getByTestId('history-panel').getByTestId('history-entry').filter({ hasText: 'Bản gửi thư ký' });
+    await expect(namedOnB).toContainText(server.users.reporter.name);
+    await expect(namedOnB).toHaveAttribute('data-kind', 'named');
+    // One entry for that text: the name takes the place of "received by sync".
+    const namedRevision = await namedOnB.getAttribute('data-revision');
+    await expect(b.page.getByTestId('history-panel').locator(`[data-testid="history-entry"][data-revision="${namedRevision}"]`)).toHaveCount(1);
+    await screenshot(b.page, 'sync-named-version-received');
+    await b.page.getByTestId('toggle-history').click();
 
     // Apart (paused, as offline), each changes the headline its own way.
     await setPaused(a.page, true);
