@@ -14,9 +14,8 @@ import { applyChanges, authorProfileId, canPublish, changeStatus, isDerivedSlug,
 import { allows, type Permission, type Profile } from '../../shared/review/people';
 import { transitionOf, workflowPath } from '../../shared/review/workflow';
 import { bodyAssetIds } from '../../shared/model/body';
-import { cleanText, isoDateTime } from '../../shared/model/fields';
 import { checklistConfig, runChecklist, type Finding } from '../../shared/review/checklist';
-import { autoSnapshotDue, REVISION_LABEL_MAX, sessionEndDue } from '../../shared/review/history';
+import { autoSnapshotDue, revisionEntrySchema, sessionEndDue } from '../../shared/review/history';
 import { rememberFolder, settingsSchema, type Settings } from '../../shared/model/settings';
 import { compareVietnamese, fold, RESERVED_SLUGS, slugify, uniqueSlug } from '../../shared/text/vietnamese';
 import { stableStringify } from '../../shared/text/stableStringify';
@@ -127,6 +126,9 @@ function changesWhoMayDoWhat(before: Settings, after: Settings): boolean {
   if (before.profiles.some((old) => stableStringify(after.profiles.find((profile) => profile.id === old.id) ?? null) !== stableStringify(old))) return true;
   return after.profiles.some((profile) => !before.profiles.some((old) => old.id === profile.id) && profile.role !== 'reporter');
 }
+
+/** A name given on another laptop, as a history entry here has it (the label trimmed). */
+const receivedNameSchema = revisionEntrySchema.pick({ label: true, at: true, by: true }).transform((entry) => ({ ...entry, label: entry.label.trim() }));
 
 /** Why a version was kept, as team sync sends it with the version. */
 function keptReason(reason: SnapshotReason, actor: Actor): KeptReason {
@@ -967,7 +969,7 @@ export class LibraryService implements NewsdeskService {
           // Checked as a file read from disk is: a version this Newsdesk cannot read as it is (a
           // newer one's format, or damaged) is refused whole and nothing is written: repairing it
           // here would send the repair back to everyone as a change.
-          const read = readArticle(JSON.parse(JSON.stringify(received)) as unknown, { id: received.id, now: this.now().toISOString(), hasAsset: (assetId) => this.assets.has(assetId) });
+          const read = this.readReceived(received);
           // (The message starts with why, as SyncService reads it: `newer: …` or `damaged: …`.)
           if (read.kind === 'tooNew') fail('invalid_input', `newer: article format ${read.version}`);
           if (read.kind === 'unreadable') fail('invalid_input', `damaged: ${read.reason}`);
@@ -990,18 +992,14 @@ export class LibraryService implements NewsdeskService {
           if (typeof received.id !== 'string' || typeof received.revision !== 'number') return 'refused';
           const summary = this.catalog.get(received.id);
           if (!summary || summary.revision < received.revision) return 'later';
-          const read = readArticle(JSON.parse(JSON.stringify(received)) as unknown, { id: received.id, now: this.now().toISOString(), hasAsset: (assetId) => this.assets.has(assetId) });
-          if (read.kind !== 'ok' || read.repairs.length) return 'refused';
+          const read = this.readReceived(received);
+          // (What another laptop says is checked as a history entry written here is.)
+          const entry = receivedNameSchema.safeParse(named);
+          if (read.kind !== 'ok' || read.repairs.length || !entry.success) return 'refused';
           const article = read.article;
-          // (What another laptop says is cleaned as anything typed here is.)
-          const label = cleanText(named.label).trim().slice(0, REVISION_LABEL_MAX);
-          const by = cleanText(named.by).slice(0, 120);
-          const at = isoDateTime.safeParse(named.at).success ? named.at : this.now().toISOString();
+          const { label, at, by } = entry.data;
           const entries = await this.store.revisions.entries(article.id, summary.revision);
-          const kept = await this.store.revisions.read(article.id, article.revision).then(
-            (snapshot) => snapshot,
-            (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : 'unreadable'),
-          );
+          const kept = await this.loadRevision(article.id, article.revision).catch((error: { code?: unknown }) => (error.code === 'not_found' ? null : 'unreadable'));
           const hash = articleHash(article);
           if (kept === 'unreadable') return 'clash';
           if (kept) {
@@ -1407,6 +1405,11 @@ export class LibraryService implements NewsdeskService {
     // (The saved revision's syllables are in the catalog already.)
     const summary = this.catalog.get(article.id);
     return this.store.revisions.record(article, reason, actor.by, batch?.deferred, summary?.revision === article.revision ? summary.wordCount : undefined);
+  }
+
+  /** A version received from another laptop, checked as a file read from disk is (never repaired here). */
+  private readReceived(received: Article) {
+    return readArticle(JSON.parse(JSON.stringify(received)) as unknown, { id: received.id, now: this.now().toISOString(), hasAsset: (assetId) => this.assets.has(assetId) });
   }
 
   private async loadRevision(id: string, revision: number): Promise<Article> {

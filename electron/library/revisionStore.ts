@@ -79,8 +79,8 @@ export class RevisionStore {
   }
 
   /** Records why the article's current revision was kept, thins the automatic snapshots and removes the files none needs. */
-  record(article: Article, reason: SnapshotReason, by: string, deferred?: DeferredFlushes, words = articleWordCount(article)): Promise<RevisionEntry> {
-    return this.add(article, reason, by, article.revision, deferred, words);
+  record(article: Article, reason: SnapshotReason, by: string, deferred?: DeferredFlushes, words?: number): Promise<RevisionEntry> {
+    return this.add(article, reason, by, { current: article.revision, deferred, words });
   }
 
   /**
@@ -89,17 +89,14 @@ export class RevisionStore {
    * place of a plain "received by sync" entry of the same revision (the same text, now named).
    */
   recordAt(article: Article, reason: SnapshotReason, by: string, current: number): Promise<RevisionEntry> {
-    return this.add(article, reason, by, current, undefined, undefined, (entry) => entry.revision === article.revision && entry.kind === 'sync');
+    return this.add(article, reason, by, { current, replaces: (entry) => entry.revision === article.revision && entry.kind === 'sync' });
   }
 
   private async add(
     article: Article,
     reason: SnapshotReason,
     by: string,
-    current: number,
-    deferred?: DeferredFlushes,
-    words = articleWordCount(article),
-    replaces: (entry: RevisionEntry) => boolean = () => false,
+    { current, deferred, words = articleWordCount(article), replaces = () => false }: { current: number; deferred?: DeferredFlushes; words?: number; replaces?: (entry: RevisionEntry) => boolean },
   ): Promise<RevisionEntry> {
     const entry: RevisionEntry = {
       revision: article.revision,

@@ -253,7 +253,6 @@ const named = (name: string) =>
 const withTestId = (id: string) => new Function('element', `return element.dataset?.testid === ${JSON.stringify(id)}`) as (element: Element) => boolean;
 
 test('an article is written, previewed, saved and exported with the keyboard alone, the focus always visible', async ({ page, host }) => {
-  test.setTimeout(120_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   const out = join(dirname(host.dataDir), `ban-phim-${Date.now()}`);

@@ -120,11 +120,11 @@ test('the bundled font draws every Vietnamese letter itself (no fallback font)',
   try {
     const [first, second] = site.pages.filter((p) => /bai-\d+\.html$/.test(p)).map((p) => `${server.origin}/${relative(site.dir, p)}`);
     // Every preload is used (a preload the page's own request does not match is fetched twice).
-    const console: string[] = [];
-    page.on('console', (message) => console.push(`${message.type()}: ${message.text()}`));
+    const messages: string[] = [];
+    page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
     await page.goto(first!);
     await page.evaluate(() => document.fonts.ready);
-    expect(console, 'console on the first page').toEqual([]);
+    expect(messages, 'console on the first page').toEqual([]);
     await page.goto(second!);
     await expectBundledFontDrawsEveryLetter(page);
   } finally {
